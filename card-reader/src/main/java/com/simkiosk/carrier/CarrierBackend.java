@@ -1,0 +1,39 @@
+package com.simkiosk.carrier;
+
+import com.simkiosk.card.Iccid;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the kiosk asks the carrier. Implemented over TM Forum / CAMARA HTTP APIs, and by a router
+ * over several back ends. Every call is bounded in time and fails with a classified {@link CarrierException}.
+ */
+public interface CarrierBackend {
+
+    /** TMF637 lookup by the SIM's ICCID. */
+    Line findLineByIccid(Iccid iccid) throws CarrierException;
+
+    /** TMF637 lookup by phone number; answers the same way whether or not the number exists. */
+    Line findLineByNumber(Msisdn number) throws CarrierException;
+
+    /** CAMARA OTP-SMS send-code to the line's number. */
+    OtpChallenge sendCode(Line line, String smsMessage) throws CarrierException;
+
+    /** CAMARA OTP-SMS validate-code; returns normally when the code is right. */
+    void validateCode(OtpChallenge challenge, String code) throws CarrierException;
+
+    /** A registered detail (ID_DOCUMENT or ORDER_NUMBER) for a line whose SIM is in the reader. */
+    void verifyRegisteredDetail(Line line, VerificationMethod method, String value) throws CarrierException;
+
+    /** TMF654 buckets, summed. */
+    Balance balance(Line line) throws CarrierException;
+
+    /** TMF635 usage since {@code fromDayJst}, one entry per day in Japan time. */
+    List<DailyUsage> dailyUsage(Line line, LocalDate fromDayJst) throws CarrierException;
+
+    /** TMF620 top-up offerings for this line. */
+    List<TopUpOffer> topUpOffers(Line line) throws CarrierException;
+
+    /** TMF654 topupBalance paid at the register; the same idempotency key never charges twice. */
+    TopUpOrder orderTopUp(Line line, TopUpOffer offer, String idempotencyKey) throws CarrierException;
+}

@@ -1,0 +1,3 @@
+package com.simkiosk.carrier;
+
+public enum LineStatus { ACTIVE, SUSPENDED, TERMINATED }
