@@ -13,11 +13,17 @@ public interface CarrierBackend {
     /** TMF637 lookup by the SIM's ICCID. */
     Line findLineByIccid(Iccid iccid) throws CarrierException;
 
-    /** TMF637 lookup by phone number; answers the same way whether or not the number exists. */
+    /**
+     * TMF637 lookup by phone number. The kiosk calls it only after {@link #validateCode} succeeded for that
+     * number, so a customer learns nothing about numbers they cannot prove are theirs.
+     */
     Line findLineByNumber(Msisdn number) throws CarrierException;
 
-    /** CAMARA OTP-SMS send-code to the line's number. */
-    OtpChallenge sendCode(Line line, String smsMessage) throws CarrierException;
+    /**
+     * CAMARA OTP-SMS send-code. Answers the same for an unknown number as for a known one (no code is sent then,
+     * and every code fails validation): no enumeration.
+     */
+    OtpChallenge sendCode(Msisdn number, String smsMessage) throws CarrierException;
 
     /** CAMARA OTP-SMS validate-code; returns normally when the code is right. */
     void validateCode(OtpChallenge challenge, String code) throws CarrierException;
