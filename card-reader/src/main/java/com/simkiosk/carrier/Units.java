@@ -20,54 +20,53 @@ import java.util.Optional;
  *
  * <p>Data units follow SI as the carriers print them on the package: {@code 1 GB = 1 000 000 000 bytes}
  * (so "3 GB" on a tourist SIM is 3 × 10⁹ bytes). Binary units are accepted only when spelled as such
- * ({@code GiB = 2³⁰ bytes}).
+ * ({@code GiB = 2³⁰ bytes}). Units are those of {@code docs/carrier-api.md} §1.1, case-insensitive; fractions
+ * are rounded down; anything else is refused with {@link IllegalArgumentException}.
  */
 public final class Units {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+    // The accepted spellings are those of docs/carrier-api.md §1.1, compared case-insensitively; no others.
     private static final Map<String, Long> BYTES_PER_UNIT = Map.ofEntries(
-            Map.entry("b", 1L), Map.entry("byte", 1L), Map.entry("bytes", 1L), Map.entry("octets", 1L),
+            Map.entry("b", 1L), Map.entry("byte", 1L), Map.entry("bytes", 1L),
             Map.entry("kb", 1_000L), Map.entry("mb", 1_000_000L), Map.entry("gb", 1_000_000_000L),
             Map.entry("tb", 1_000_000_000_000L),
-            Map.entry("kib", 1L << 10), Map.entry("mib", 1L << 20), Map.entry("gib", 1L << 30),
-            Map.entry("tib", 1L << 40));
+            Map.entry("kib", 1L << 10), Map.entry("mib", 1L << 20), Map.entry("gib", 1L << 30));
 
-    private static final Map<String, Long> SECONDS_PER_UNIT = Map.ofEntries(
-            Map.entry("s", 1L), Map.entry("sec", 1L), Map.entry("second", 1L), Map.entry("seconds", 1L),
-            Map.entry("min", 60L), Map.entry("minute", 60L), Map.entry("minutes", 60L),
-            Map.entry("h", 3600L), Map.entry("hour", 3600L), Map.entry("hours", 3600L),
-            Map.entry("day", 86_400L), Map.entry("days", 86_400L));
+    private static final Map<String, Long> SECONDS_PER_UNIT = Map.of(
+            "s", 1L, "sec", 1L, "second", 1L, "seconds", 1L,
+            "min", 60L, "minute", 60L, "minutes", 60L);
 
-    private static final Map<String, Long> COUNT_UNITS = Map.of(
-            "sms", 1L, "message", 1L, "messages", 1L, "count", 1L, "unit", 1L, "units", 1L);
+    private static final Map<String, Long> SECONDS_PER_PERIOD = Map.of(
+            "hour", 3_600L, "hours", 3_600L, "day", 86_400L, "days", 86_400L);
+
+    private static final Map<String, Long> COUNT_UNITS = Map.of("sms", 1L, "message", 1L, "messages", 1L, "count", 1L);
+
+    private static final Map<String, Long> YEN = Map.of("jpy", 1L, "yen", 1L);
 
     private static final DateTimeFormatter JST_DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'", Locale.ROOT);
 
     private Units() {}
 
-    /** A TMF Money or Quantity in yen. Yen has no minor unit, so a fraction is a wrong answer, not a rounding. */
+    /** A TMF Money or Quantity in yen; any other currency is refused. */
     public static long yen(BigDecimal amount, String currency) {
-        requireUnit(currency, "currency");
-        if (!currency.equalsIgnoreCase("JPY") && !currency.equals("円") && !currency.equalsIgnoreCase("yen")) {
-            throw new IllegalArgumentException("amount is not in yen but in " + currency);
-        }
-        return whole(amount, 1L, "yen");
+        return whole(amount, factor(YEN, currency, "currency"));
     }
 
     /** A data quantity in bytes. */
     public static long bytes(BigDecimal amount, String unit) {
-        return whole(amount, factor(BYTES_PER_UNIT, unit, "data"), "bytes");
+        return whole(amount, factor(BYTES_PER_UNIT, unit, "data"));
     }
 
-    /** A voice quantity (or any duration) in seconds. */
+    /** A voice quantity in seconds. */
     public static long seconds(BigDecimal amount, String unit) {
-        return whole(amount, factor(SECONDS_PER_UNIT, unit, "duration"), "seconds");
+        return whole(amount, factor(SECONDS_PER_UNIT, unit, "voice"));
     }
 
     /** A number of messages. */
     public static long messages(BigDecimal amount, String unit) {
-        return whole(amount, factor(COUNT_UNITS, unit, "message count"), "messages");
+        return whole(amount, factor(COUNT_UNITS, unit, "message count"));
     }
 
     /** A bucket's remaining value in the kiosk's base unit for its usage type. */
@@ -116,9 +115,9 @@ public final class Units {
         return JST_DISPLAY.format(ZonedDateTime.ofInstant(instant, JAPAN));
     }
 
-    /** A validity such as TMF620's {@code {"amount": 15, "units": "days"}}. */
-    public static Duration duration(BigDecimal amount, String unit) {
-        return Duration.ofSeconds(seconds(amount, unit));
+    /** A validity such as TMF620's {@code {"amount": 30, "units": "days"}}. */
+    public static Duration validity(BigDecimal amount, String unit) {
+        return Duration.ofSeconds(whole(amount, factor(SECONDS_PER_PERIOD, unit, "validity")));
     }
 
     private static long factor(Map<String, Long> table, String unit, String what) {
@@ -130,7 +129,8 @@ public final class Units {
         return factor;
     }
 
-    private static long whole(BigDecimal amount, long factor, String what) {
+    /** Base units, rounded down: a carrier saying 12.5 GB never shows as more than it is. */
+    private static long whole(BigDecimal amount, long factor) {
         if (amount == null) {
             throw new IllegalArgumentException("amount missing");
         }
@@ -139,9 +139,9 @@ public final class Units {
             throw new IllegalArgumentException("negative amount");
         }
         try {
-            return scaled.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+            return scaled.setScale(0, RoundingMode.FLOOR).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount is not a whole number of " + what, e);
+            throw new IllegalArgumentException("amount too large", e);
         }
     }
 

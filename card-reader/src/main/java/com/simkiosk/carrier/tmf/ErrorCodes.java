@@ -6,17 +6,25 @@ import java.util.Optional;
 
 /** HTTP status + CAMARA/TMF error code → the kiosk's classification, in one table. */
 final class ErrorCodes {
-    private static final Map<String, CarrierError> BY_CODE = Map.of(
-            "ONE_TIME_PASSWORD_SMS.INVALID_OTP", CarrierError.OTP_INVALID,
-            "ONE_TIME_PASSWORD_SMS.VERIFICATION_FAILED", CarrierError.OTP_VERIFICATION_FAILED,
-            "ONE_TIME_PASSWORD_SMS.VERIFICATION_EXPIRED", CarrierError.OTP_EXPIRED,
-            "ONE_TIME_PASSWORD_SMS.MAX_OTP_CODES_EXCEEDED", CarrierError.OTP_MAX_CODES_EXCEEDED,
-            "TOO_MANY_REQUESTS", CarrierError.RATE_LIMITED,
-            "QUOTA_EXCEEDED", CarrierError.RATE_LIMITED,
-            "UNAUTHENTICATED", CarrierError.UNAUTHORIZED,
-            "PERMISSION_DENIED", CarrierError.UNAUTHORIZED,
-            "NOT_FOUND", CarrierError.NOT_FOUND,
-            "IDENTIFIER_NOT_FOUND", CarrierError.NOT_FOUND);
+    // docs/carrier-api.md §1.2, §4, §5, §9: the CAMARA/TMF code decides where there is one, the status otherwise.
+    private static final Map<String, CarrierError> BY_CODE = Map.ofEntries(
+            Map.entry("ONE_TIME_PASSWORD_SMS.INVALID_OTP", CarrierError.OTP_INVALID),
+            Map.entry("ONE_TIME_PASSWORD_SMS.VERIFICATION_FAILED", CarrierError.OTP_VERIFICATION_FAILED),
+            Map.entry("ONE_TIME_PASSWORD_SMS.VERIFICATION_EXPIRED", CarrierError.OTP_EXPIRED),
+            Map.entry("ONE_TIME_PASSWORD_SMS.MAX_OTP_CODES_EXCEEDED", CarrierError.OTP_MAX_CODES_EXCEEDED),
+            Map.entry("INVALID_ARGUMENT", CarrierError.BAD_RESPONSE),
+            Map.entry("UNAUTHENTICATED", CarrierError.UNAUTHORIZED),
+            Map.entry("PERMISSION_DENIED", CarrierError.UNAUTHORIZED),
+            Map.entry("VERIFICATION_REQUIRED", CarrierError.UNAUTHORIZED),
+            Map.entry("NOT_FOUND", CarrierError.NOT_FOUND),
+            Map.entry("IDENTIFIER_NOT_FOUND", CarrierError.NOT_FOUND),
+            Map.entry("UNKNOWN_OFFERING", CarrierError.NOT_FOUND),
+            Map.entry("LINE_NOT_ACTIVE", CarrierError.NOT_SUPPORTED),
+            Map.entry("IDEMPOTENCY_KEY_REUSED", CarrierError.BAD_RESPONSE),
+            Map.entry("IDEMPOTENCY_KEY_IN_USE", CarrierError.UNAVAILABLE),
+            Map.entry("TOO_MANY_REQUESTS", CarrierError.RATE_LIMITED),
+            Map.entry("INTERNAL", CarrierError.UNAVAILABLE),
+            Map.entry("UNAVAILABLE", CarrierError.UNAVAILABLE));
 
     private ErrorCodes() {}
 

@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4): one bearer token shared by every call of a client, fetched when
- * first needed, replaced {@link #REFRESH_EARLY} before it expires, and replaced at once when the carrier rejects it.
+ * first needed, replaced before it expires (at 90 % of its life or {@link #REFRESH_EARLY} before the end,
+ * whichever comes first), and replaced at once when the carrier rejects it.
  */
 final class OAuthTokens {
     /** Refresh this long before {@code expires_in} runs out, so a request never leaves with a dying token. */
-    static final Duration REFRESH_EARLY = Duration.ofSeconds(30);
+    static final Duration REFRESH_EARLY = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(OAuthTokens.class);
 
@@ -80,12 +81,11 @@ final class OAuthTokens {
         }
         Instant now = clock.instant();
         long lifetime = response.expiresIn() == null ? 3600 : response.expiresIn();
-        // A token shorter-lived than twice the margin is refreshed at half its life instead.
-        Duration early = Duration.ofSeconds(lifetime).compareTo(REFRESH_EARLY.multipliedBy(2)) < 0
-                ? Duration.ofSeconds(lifetime / 2)
-                : REFRESH_EARLY;
-        log.debug("carrier {}: new access token, valid {} s", endpoint.name(), lifetime);
-        return new Token(value, now.plusSeconds(lifetime).minus(early));
+        Duration life = Duration.ofSeconds(Math.max(0, lifetime));
+        Duration early = life.dividedBy(10).compareTo(REFRESH_EARLY) > 0 ? life.dividedBy(10) : REFRESH_EARLY;
+        Duration use = life.compareTo(early) > 0 ? life.minus(early) : life.dividedBy(2);
+        log.debug("carrier {}: new access token, valid {} s, replaced after {} s", endpoint.name(), lifetime, use.toSeconds());
+        return new Token(value, now.plus(use));
     }
 
     /** RFC 6749 §2.3.1: client id and secret are form-encoded before Basic encoding. */

@@ -49,8 +49,11 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     static final String VALIDATE_CODE = "/one-time-password-sms/v1/validate-code";
     static final String KYC_MATCH = "/kyc-match/v0.3/match";
 
+    /** A usage chart covers at most this many days, whatever the caller asks. */
+    static final int MAX_USAGE_DAYS = 400;
+
     /** When the carrier does not say, the kiosk offers a new code after this long. */
-    static final Duration DEFAULT_RESEND_COOLDOWN = Duration.ofSeconds(60);
+    static final Duration DEFAULT_RESEND_COOLDOWN = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(TmfCarrierClient.class);
 
@@ -98,15 +101,14 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     private Line line(Product p) throws CarrierException {
         String id = Json.require(p.id(), "product", "id");
         LineStatus status = lineStatus(Json.require(p.status(), "product", "status"));
-        String plan = p.productOffering() != null && p.productOffering().name() != null ? p.productOffering().name()
-                : Json.require(p.name(), "product", "name (or productOffering.name)");
+        String plan = Json.require(p.name(), "product", "name");
         List<Characteristic> chars = p.productCharacteristic() == null ? List.of() : p.productCharacteristic();
-        String brand = text(chars, "brand").orElse(endpoint.name());
+        String brand = text(chars, "brand").orElseThrow(() -> missing("product", "characteristic brand"));
         Optional<Msisdn> msisdn;
         try {
-            msisdn = text(chars, "msisdn").map(Msisdn::new);
+            msisdn = text(chars, "MSISDN").map(Msisdn::new);
         } catch (IllegalArgumentException e) {
-            throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a product whose msisdn is not E.164");
+            throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a product whose MSISDN is not E.164");
         }
         List<VerificationMethod> methods = new ArrayList<>();
         for (String m : texts(chars, "verificationMethods")) {
@@ -137,7 +139,9 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         TmfHttp.Answer answer = http.send(TmfHttp.Call.post(SEND_CODE, body, false, "code to number " + number));
         TmfDocuments.SendCodeResponse response = json.read(answer.body(), TmfDocuments.SendCodeResponse.class, "send-code answer");
         String id = Json.require(response.authenticationId(), "send-code answer", "authenticationId");
-        return new OtpChallenge(id, clock.instant().plus(DEFAULT_RESEND_COOLDOWN));
+        long resendAfter = response.resendAfterSeconds() == null ? DEFAULT_RESEND_COOLDOWN.toSeconds()
+                : Math.max(0, response.resendAfterSeconds());
+        return new OtpChallenge(id, clock.instant().plusSeconds(resendAfter));
     }
 
     @Override
@@ -146,12 +150,39 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         http.send(TmfHttp.Call.post(VALIDATE_CODE, body, false, "code check " + Mask.secret(code)));
     }
 
+    /**
+     * CAMARA KYC Match. The line is named by its number where it has one (standard CAMARA), else by its product id
+     * (extension, for data-only SIMs). Of an identity document only the last 4 characters are sent: the carrier
+     * compares just those, and the kiosk never handles more than it needs.
+     */
     @Override
     public void verifyRegisteredDetail(Line line, VerificationMethod method, String value) throws CarrierException {
-        if (!line.verificationMethods().contains(method)) {
+        if (!line.verificationMethods().contains(method)
+                || method != VerificationMethod.ID_DOCUMENT && method != VerificationMethod.ORDER_NUMBER) {
             throw new CarrierException(CarrierError.NOT_SUPPORTED, "this line cannot be verified by " + method);
         }
-        throw new CarrierException(CarrierError.NOT_SUPPORTED, "not yet wired: " + method);
+        String cleaned = value == null ? "" : value.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        if (cleaned.isEmpty()) {
+            throw new CarrierException(CarrierError.DETAIL_MISMATCH, "nothing was entered");
+        }
+        String phone = line.msisdn().map(Msisdn::e164).orElse(null);
+        String productId = phone == null ? line.id() : null;
+        TmfDocuments.KycMatchRequest request = method == VerificationMethod.ID_DOCUMENT
+                ? new TmfDocuments.KycMatchRequest(phone, productId, cleaned.substring(Math.max(0, cleaned.length() - 4)), null)
+                : new TmfDocuments.KycMatchRequest(phone, productId, null, value.trim());
+        TmfHttp.Answer answer = http.send(TmfHttp.Call.post(KYC_MATCH, json.write(request), false,
+                "registered " + method + " " + Mask.secret(value)));
+        TmfDocuments.KycMatchResponse response = json.read(answer.body(), TmfDocuments.KycMatchResponse.class, "KYC match answer");
+        String match = method == VerificationMethod.ID_DOCUMENT
+                ? Json.require(response.idDocumentMatch(), "KYC match answer", "idDocumentMatch")
+                : Json.require(response.orderNumberMatch(), "KYC match answer", "orderNumberMatch");
+        switch (match) {
+            case "true" -> log.info("carrier {}: registered {} matches", endpoint.name(), method);
+            case "false" -> throw new CarrierException(CarrierError.DETAIL_MISMATCH, "the " + method + " does not match");
+            case "not_available" -> throw new CarrierException(CarrierError.NOT_SUPPORTED,
+                    "the carrier cannot check " + method + " for this line");
+            default -> throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered an unknown match result");
+        }
     }
 
     @Override
@@ -161,13 +192,17 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         Instant now = clock.instant();
         List<Bucket> all = new ArrayList<>();
         for (TmfDocuments.Bucket b : buckets) {
-            all.add(bucket(b, now));
+            bucket(b, now).ifPresent(all::add);
         }
         return sum(all);
     }
 
-    private Bucket bucket(TmfDocuments.Bucket b, Instant now) throws CarrierException {
-        UsageType type = usageType(Json.require(b.usageType(), "bucket", "usageType"));
+    private Optional<Bucket> bucket(TmfDocuments.Bucket b, Instant now) throws CarrierException {
+        Optional<UsageType> known = usageType(Json.require(b.usageType(), "bucket", "usageType"));
+        if (known.isEmpty()) {
+            return Optional.empty(); // e.g. a loyalty-points bucket: not the kiosk's business
+        }
+        UsageType type = known.get();
         TmfDocuments.Quantity remaining = Json.require(b.remainingValue(), "bucket", "remainingValue");
         long left = convert(type, remaining, "bucket remainingValue");
         Optional<Long> initial = b.initialValue() == null ? Optional.empty()
@@ -175,10 +210,10 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         Optional<Instant> until = b.validFor() == null ? Optional.empty() : instant(b.validFor().endDateTime(), "bucket validFor.endDateTime");
         boolean active = (b.status() == null || b.status().equalsIgnoreCase("active"))
                 && until.map(now::isBefore).orElse(true);
-        return new Bucket(type, left, initial, until, active);
+        return Optional.of(new Bucket(type, left, initial, until, active));
     }
 
-    /** Sums active buckets; the line's expiry is the earliest end among active buckets with something left. */
+    /** Sums active buckets; the line's expiry is the latest end among them (when the line stops being usable). */
     static Balance sum(List<Bucket> buckets) {
         long yen = 0, bytes = 0, seconds = 0, sms = 0;
         Optional<Instant> expires = Optional.empty();
@@ -192,44 +227,50 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
                 case VOICE -> seconds += b.remaining();
                 case SMS -> sms += b.remaining();
             }
-            if (b.remaining() > 0 && b.validUntil().isPresent()
-                    && expires.map(e -> b.validUntil().get().isBefore(e)).orElse(true)) {
+            if (b.validUntil().isPresent() && expires.map(e -> b.validUntil().get().isAfter(e)).orElse(true)) {
                 expires = b.validUntil();
             }
         }
         return new Balance(yen, bytes, seconds, sms, expires, buckets);
     }
 
-    private static UsageType usageType(String tmf) throws CarrierException {
+    private static Optional<UsageType> usageType(String tmf) {
         return switch (tmf.toLowerCase(Locale.ROOT)) {
-            case "data" -> UsageType.DATA;
-            case "voice" -> UsageType.VOICE;
-            case "sms" -> UsageType.SMS;
-            case "monetary" -> UsageType.MONETARY;
-            default -> throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered an unknown usageType");
+            case "data" -> Optional.of(UsageType.DATA);
+            case "voice" -> Optional.of(UsageType.VOICE);
+            case "sms" -> Optional.of(UsageType.SMS);
+            case "monetary" -> Optional.of(UsageType.MONETARY);
+            default -> Optional.empty();
         };
     }
 
+    /** One entry per Japanese day from {@code fromDayJst} to today, zero where the carrier reports nothing. */
     @Override
     public List<DailyUsage> dailyUsage(Line line, LocalDate fromDayJst) throws CarrierException {
-        String from = Units.isoJst(Units.startOfDayInJapan(fromDayJst));
         TmfHttp.Answer answer = http.send(TmfHttp.Call.get(
-                USAGE + "?product.id=" + query(line.id()) + "&usageDate.gt=" + query(from), "usage history"));
+                USAGE + "?product.id=" + query(line.id()) + "&usageDate.gte=" + fromDayJst, "usage history"));
         TmfDocuments.Usage[] usages = json.read(answer.body(), TmfDocuments.Usage[].class, "usage list");
+        LocalDate today = Units.dayInJapan(clock.instant());
         TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+        for (LocalDate d = fromDayJst; !d.isAfter(today) && perDay.size() < MAX_USAGE_DAYS; d = d.plusDays(1)) {
+            perDay.put(d, 0L);
+        }
         for (TmfDocuments.Usage u : usages) {
-            if (u.usageType() != null && !u.usageType().equalsIgnoreCase("data")) {
+            if (!"data".equalsIgnoreCase(Json.require(u.usageType(), "usage", "usageType"))) {
                 continue;
             }
             Instant at = instant(Json.require(u.usageDate(), "usage", "usageDate"), "usage usageDate").orElseThrow();
-            List<Characteristic> chars = u.usageCharacteristic() == null ? List.of() : u.usageCharacteristic();
-            long bytes = 0;
-            for (Characteristic c : chars) {
-                if (c.name() != null && c.name().equalsIgnoreCase("volume") && c.value() != null) {
-                    bytes += convert(UsageType.DATA, quantity(c.value()), "usage volume");
-                }
+            List<Characteristic> chars = Json.require(u.usageCharacteristic(), "usage", "usageCharacteristic");
+            JsonNode volume = find(chars, "volume").orElseThrow(() -> missing("usage", "characteristic volume"));
+            String units = text(chars, "units").orElseThrow(() -> missing("usage", "characteristic units"));
+            if (!volume.isNumber()) {
+                throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a usage volume that is not a number");
             }
-            perDay.merge(Units.dayInJapan(at), bytes, Long::sum);
+            long bytes = convert(UsageType.DATA, new TmfDocuments.Quantity(volume.decimalValue(), units), "usage volume");
+            LocalDate day = Units.dayInJapan(at);
+            if (!day.isBefore(fromDayJst)) {
+                perDay.merge(day, bytes, Long::sum);
+            }
         }
         List<DailyUsage> days = new ArrayList<>();
         perDay.forEach((day, bytes) -> days.add(new DailyUsage(day, bytes)));
@@ -251,37 +292,54 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     private TopUpOffer offer(TmfDocuments.ProductOffering o) throws CarrierException {
         String id = Json.require(o.id(), "offering", "id");
         String name = Json.require(o.name(), "offering", "name");
-        List<TmfDocuments.ProductOfferingPrice> prices = Json.require(o.productOfferingPrice(), "offering", "productOfferingPrice");
-        if (prices.isEmpty()) {
-            throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered an offering without a price");
+        TmfDocuments.OfferingPrice price = Json.require(o.productOfferingPrice(), "offering", "productOfferingPrice").stream()
+                .filter(p -> "oneTime".equals(p.priceType()) && p.price() != null).findFirst()
+                .orElseThrow(() -> missing("offering", "productOfferingPrice (oneTime)"));
+        long yen = yen(price.price().value(), price.price().unit(), "offering price");
+        TmfDocuments.CharValueUse allowance = Json.require(o.prodSpecCharValueUse(), "offering", "prodSpecCharValueUse").stream()
+                .filter(c -> "dataAllowance".equals(c.name())).findFirst()
+                .orElseThrow(() -> missing("offering", "prodSpecCharValueUse dataAllowance"));
+        List<TmfDocuments.CharValue> values = Json.require(allowance.productSpecCharacteristicValue(), "offering",
+                "dataAllowance.productSpecCharacteristicValue");
+        TmfDocuments.CharValue value = values.stream().filter(v -> Boolean.TRUE.equals(v.isDefault())).findFirst()
+                .or(() -> values.stream().findFirst())
+                .orElseThrow(() -> missing("offering", "dataAllowance value"));
+        long bytes = convert(UsageType.DATA, new TmfDocuments.Quantity(value.value(), value.unitOfMeasure()), "offering dataAllowance");
+        TmfDocuments.Quantity term = Json.require(o.productOfferingTerm(), "offering", "productOfferingTerm").stream()
+                .filter(t -> "validity".equals(t.name()) && t.duration() != null).map(TmfDocuments.OfferingTerm::duration)
+                .findFirst().orElseThrow(() -> missing("offering", "productOfferingTerm validity"));
+        Duration validity;
+        try {
+            validity = Units.validity(term.amount(), term.units());
+        } catch (IllegalArgumentException e) {
+            throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered an unusable offering validity: " + e.getMessage());
         }
-        TmfDocuments.Price price = Json.require(prices.get(0).price(), "offering", "productOfferingPrice[0].price");
-        TmfDocuments.Money money = Json.require(price.taxIncludedAmount(), "offering", "price.taxIncludedAmount");
-        long yen = yen(money.value(), money.unit(), "offering price");
-        List<Characteristic> chars = o.prodSpecCharValueUse() != null ? o.prodSpecCharValueUse()
-                : o.characteristic() == null ? List.of() : o.characteristic();
-        long bytes = convert(UsageType.DATA, quantity(find(chars, "dataVolume")
-                .orElseThrow(() -> missing("offering", "characteristic dataVolume"))), "offering dataVolume");
-        Duration validity = Duration.ofSeconds(convert(UsageType.VOICE, quantity(find(chars, "validity")
-                .orElseThrow(() -> missing("offering", "characteristic validity"))), "offering validity"));
         return new TopUpOffer(id, name, bytes, yen, validity);
     }
 
     @Override
     public TopUpOrder orderTopUp(Line line, TopUpOffer offer, String idempotencyKey) throws CarrierException {
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("an Idempotency-Key is 1 to 64 characters of A-Z a-z 0-9 - _");
+        }
         byte[] body = json.write(new TmfDocuments.TopupRequest(
-                new TmfDocuments.Ref(line.id(), null, "Product"), new TmfDocuments.Ref(offer.id(), null, "ProductOffering"),
-                new TmfDocuments.Quantity(java.math.BigDecimal.valueOf(offer.priceYen()), "JPY"),
-                new TmfDocuments.Channel("kiosk"), "data", null));
-        // Repeatable: the key makes a second delivery of the same order harmless.
+                new TmfDocuments.Ref(line.id(), null, null), new TmfDocuments.Ref(offer.id(), null, null), "data",
+                new TmfDocuments.Channel("kiosk", "Store kiosk"), new TmfDocuments.PaymentMethod("PayAtRegister")));
+        // Repeatable: the key makes a second delivery of the same order harmless (docs/carrier-api.md §9).
         TmfHttp.Call call = TmfHttp.Call.post(TOPUP, body, true, "top-up order").withHeader("Idempotency-Key", idempotencyKey);
         TmfDocuments.Topup t = json.read(http.send(call).body(), TmfDocuments.Topup.class, "top-up");
         String orderId = Json.require(t.id(), "top-up", "id");
-        String code = Json.require(t.paymentCode(), "top-up", "paymentCode");
-        Instant payBy = instant(Json.require(t.payBy(), "top-up", "payBy"), "top-up payBy").orElseThrow();
-        long yen = t.amount() == null ? offer.priceYen() : yen(t.amount().amount(), t.amount().units(), "top-up amount");
-        log.info("carrier {}: top-up ordered for line, pay by {}", endpoint.name(), Units.showInJapan(payBy));
-        return new TopUpOrder(orderId, offer.id(), yen, code, payBy);
+        String offerId = Json.require(Json.require(t.productOffering(), "top-up", "productOffering").id(), "top-up",
+                "productOffering.id");
+        TmfDocuments.Payment payment = Json.require(t.payment(), "top-up", "payment");
+        String code = Json.require(payment.paymentCode(), "top-up", "payment.paymentCode");
+        TmfDocuments.Money amount = Json.require(payment.amount(), "top-up", "payment.amount");
+        long yen = yen(amount.value(), amount.unit(), "top-up payment.amount");
+        TmfDocuments.TimePeriod valid = Json.require(payment.validFor(), "top-up", "payment.validFor");
+        Instant payBy = instant(Json.require(valid.endDateTime(), "top-up", "payment.validFor.endDateTime"),
+                "top-up payment.validFor.endDateTime").orElseThrow();
+        log.info("carrier {}: top-up ordered, pay at the register by {}", endpoint.name(), Units.showInJapan(payBy));
+        return new TopUpOrder(orderId, offerId, yen, code, payBy);
     }
 
     // ---- conversions, each failure a BAD_RESPONSE naming the field ----
@@ -310,15 +368,8 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         }
     }
 
-    private TmfDocuments.Quantity quantity(JsonNode node) throws CarrierException {
-        if (!node.isObject() || !node.has("amount") || !node.has("units")) {
-            throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a quantity without amount and units");
-        }
-        return new TmfDocuments.Quantity(node.get("amount").decimalValue(), node.get("units").asText());
-    }
-
     private static Optional<JsonNode> find(List<Characteristic> chars, String name) {
-        return chars.stream().filter(c -> name.equals(c.name()) && c.value() != null && !c.value().isNull())
+        return chars.stream().filter(c -> name.equalsIgnoreCase(c.name()) && c.value() != null && !c.value().isNull())
                 .map(Characteristic::value).findFirst();
     }
 

@@ -29,19 +29,24 @@ final class TmfDocuments {
     record Bucket(String id, String name, String usageType, String status, Quantity remainingValue,
             Quantity initialValue, TimePeriod validFor) {}
 
-    /** TMF Quantity ({@code amount}, {@code units}); money uses the same shape with {@code units: "JPY"}. */
+    /** TMF Quantity ({@code amount}, {@code units}); bucket money uses it too, with {@code units: "JPY"}. */
     record Quantity(BigDecimal amount, String units) {}
+
+    /** TMF Money ({@code unit}, {@code value}). */
+    record Money(String unit, BigDecimal value) {}
 
     record TimePeriod(String startDateTime, String endDateTime) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TopupRequest(Ref product, Ref productOffering, Quantity amount, Channel channel, String type,
-            String description) {}
+    record TopupRequest(Ref product, Ref productOffering, String usageType, Channel channel, PaymentMethod paymentMethod) {}
 
-    record Channel(String name) {}
+    record Channel(String id, String name) {}
 
-    record Topup(String id, String status, Ref productOffering, Quantity amount,
-            List<Characteristic> characteristic, String paymentCode, String payBy) {}
+    record PaymentMethod(@JsonProperty("@type") String type) {}
+
+    record Topup(String id, String status, Ref productOffering, Payment payment) {}
+
+    record Payment(String paymentCode, Money amount, TimePeriod validFor) {}
 
     // ---- TMF635 Usage Management ----
 
@@ -49,28 +54,30 @@ final class TmfDocuments {
 
     // ---- TMF620 Product Catalog ----
 
-    record ProductOffering(String id, String name, List<ProductOfferingPrice> productOfferingPrice,
-            List<Characteristic> prodSpecCharValueUse, List<Characteristic> characteristic) {}
+    record ProductOffering(String id, String name, List<CharValueUse> prodSpecCharValueUse,
+            List<OfferingTerm> productOfferingTerm, List<OfferingPrice> productOfferingPrice) {}
 
-    record ProductOfferingPrice(String name, String priceType, Price price) {}
+    record CharValueUse(String name, List<CharValue> productSpecCharacteristicValue) {}
 
-    record Price(Money taxIncludedAmount, Money dutyFreeAmount) {}
+    record CharValue(BigDecimal value, String unitOfMeasure, Boolean isDefault) {}
 
-    /** TMF Money ({@code unit}, {@code value}). */
-    record Money(String unit, BigDecimal value) {}
+    record OfferingTerm(String name, Quantity duration) {}
+
+    record OfferingPrice(String name, String priceType, Money price) {}
 
     // ---- CAMARA One-Time-Password-SMS v1 ----
 
     record SendCodeRequest(String phoneNumber, String message) {}
 
-    record SendCodeResponse(String authenticationId) {}
+    /** {@code resendAfterSeconds} is an extension (docs/carrier-api.md §4.1). */
+    record SendCodeResponse(String authenticationId, Long resendAfterSeconds) {}
 
     record ValidateCodeRequest(String authenticationId, String code) {}
 
-    // ---- CAMARA KYC Match (registered detail) ----
+    // ---- CAMARA KYC Match v0.3 (productId and orderNumber are extensions) ----
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record KycMatchRequest(String phoneNumber, String idDocument) {}
+    record KycMatchRequest(String phoneNumber, String productId, String idDocument, String orderNumber) {}
 
-    record KycMatchResponse(String idDocumentMatch) {}
+    record KycMatchResponse(String idDocumentMatch, String orderNumberMatch) {}
 }

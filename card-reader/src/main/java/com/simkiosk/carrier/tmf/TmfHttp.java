@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,9 +49,11 @@ final class TmfHttp implements AutoCloseable {
     }
 
     /**
-     * One request. {@code repeatable}: the call may be sent again after a dropped connection (reads, and orders
-     * that carry an {@code Idempotency-Key}); sending an SMS or checking a code is not repeated.
-     * {@code what} names the call for logs, with personal data already masked.
+     * One request. {@code repeatable}: the call may be sent again after a dropped connection or a 429 (reads, and
+     * orders that carry an {@code Idempotency-Key}); sending an SMS or checking a code or a registered detail is
+     * not repeated, since there a 429 is a limit on the customer, not on the kiosk. Any call is repeated after a
+     * 503 with {@code Retry-After}: the carrier did not process it. {@code what} names the call for logs, with
+     * personal data already masked.
      */
     record Call(String method, String pathAndQuery, Optional<byte[]> jsonBody, Map<String, String> headers,
             boolean repeatable, String what) {
@@ -109,6 +112,9 @@ final class TmfHttp implements AutoCloseable {
     /** Sends a call with the bearer token; returns a 2xx answer or throws a classified error. */
     Answer send(Call call) throws CarrierException {
         String token = tokens.current(this::postToken);
+        // One correlator for every attempt of this call, so the carrier's logs and ours line up.
+        String correlator = UUID.randomUUID().toString();
+        call = call.withHeader("x-correlator", correlator);
         boolean tokenReplaced = false;
         boolean redialled = false;
         Duration waited = Duration.ZERO;
@@ -125,13 +131,13 @@ final class TmfHttp implements AutoCloseable {
                 tokenReplaced = true;
                 continue;
             }
-            Optional<Duration> wait = retryWait(response, waited, attempt);
+            Optional<Duration> wait = retryWait(response, call, waited, attempt);
             if (wait.isPresent()) {
                 waited = waited.plus(wait.get());
                 pause(wait.get(), call);
                 continue;
             }
-            log.debug("carrier {}: {} → {}", endpoint.name(), call.what(), status);
+            log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
             if (status >= 200 && status < 300) {
                 return new Answer(status, response.body());
             }
@@ -157,7 +163,7 @@ final class TmfHttp implements AutoCloseable {
                 redialled = true;
                 continue;
             }
-            Optional<Duration> wait = retryWait(response, waited, attempt);
+            Optional<Duration> wait = retryWait(response, call, waited, attempt);
             if (wait.isPresent()) {
                 waited = waited.plus(wait.get());
                 pause(wait.get(), call);
@@ -214,10 +220,16 @@ final class TmfHttp implements AutoCloseable {
         return b.build();
     }
 
-    /** How long to wait before trying again, if the answer is 429/503 with a Retry-After within the bound. */
-    private Optional<Duration> retryWait(HttpResponse<?> response, Duration waited, int attempt) {
+    /**
+     * How long to wait before trying again: a 503, a 429 on a repeatable call, or a 409 on an order still in
+     * progress under the same Idempotency-Key, each with a Retry-After that fits in what is left of the bound.
+     */
+    private Optional<Duration> retryWait(HttpResponse<?> response, Call call, Duration waited, int attempt) {
         int status = response.statusCode();
-        if ((status != 429 && status != 503) || attempt >= MAX_ATTEMPTS) {
+        boolean busy = status == 503
+                || status == 429 && call.repeatable()
+                || status == 409 && call.headers().containsKey("Idempotency-Key");
+        if (!busy || attempt >= MAX_ATTEMPTS) {
             return Optional.empty();
         }
         Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(TmfHttp::parseRetryAfter);
