@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             com.simkiosk.kiosk.cli.LookupCommand.class,
+            com.simkiosk.kiosk.cli.ReadersCommand.class,
+            com.simkiosk.kiosk.cli.ReadCardCommand.class,
+            com.simkiosk.kiosk.cli.VirtualSimCommand.class,
+            com.simkiosk.kiosk.cli.BenchCommand.class,
         })
 public final class Main implements Runnable {
 
