@@ -167,13 +167,15 @@ public final class BenchCarrierCommand implements Callable<Integer> {
             root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
             root.put("cpus", Runtime.getRuntime().availableProcessors());
             root.put("serverNoDelay", Boolean.parseBoolean(System.getProperty(NODELAY)));
-            ObjectNode seq = root.set("lookupPlusBalance", mapper.valueToTree(pairs));
+            ObjectNode seq = mapper.valueToTree(pairs);
+            root.set("lookupPlusBalance", seq);
             seq.set("lookup", mapper.valueToTree(lookupsOnly));
             seq.set("balance", mapper.valueToTree(balancesOnly));
             seq.put("targetMedianMs", TARGET_MEDIAN_MS);
             seq.put("targetP99Ms", TARGET_P99_MS);
             seq.put("targetsMet", met);
-            ObjectNode con = root.set("concurrent", mapper.valueToTree(c.latency()));
+            ObjectNode con = mapper.valueToTree(c.latency());
+            root.set("concurrent", con);
             con.put("clients", c.clients());
             con.put("lookupsPerClient", c.lookupsPerClient());
             con.put("errors", c.errors());
