@@ -146,18 +146,19 @@ public final class CarrierSimulator implements AutoCloseable {
         String method = exchange.getRequestMethod();
         int status;
         try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
+            Optional<byte[]> read = readBody(exchange.getRequestBody());
             Optional<Endpoint> endpoint = Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst();
-            if (endpoint.isEmpty()) {
+            ErrorStyle style = endpoint.map(Endpoint::errorStyle).orElse(styleOf(path));
+            if (read.isEmpty()) {
+                status = send(exchange, error(style, new ApiError(413, "PAYLOAD_TOO_LARGE", "The body is over 64 KB")));
+            } else if (endpoint.isEmpty()) {
                 status = send(exchange, error(styleOf(path), new ApiError(404, "NOT_FOUND", "No such resource")));
             } else if (!endpoint.get().method().equals(method)) {
                 status = send(exchange, error(endpoint.get().errorStyle(), new ApiError(405, "METHOD_NOT_ALLOWED",
                         "Use " + endpoint.get().method(), Map.of("Allow", endpoint.get().method()))));
             } else {
-                status = serve(exchange, endpoint.get(), body);
+                status = serve(exchange, endpoint.get(), read.get());
             }
-        } catch (BodyTooLarge e) {
-            status = 413;
         }
         log.info("{} {} -> {} in {} ms", method, path, status == 0 ? "dropped" : status,
                 (System.nanoTime() - started) / 1_000_000);
@@ -272,12 +273,10 @@ public final class CarrierSimulator implements AutoCloseable {
         return query;
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
+    /** The request body, or empty when it is over {@link #MAX_BODY} (nothing bigger is ever read). */
+    private static Optional<byte[]> readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new BodyTooLarge();
-        }
-        return body;
+        return body.length > MAX_BODY ? Optional.empty() : Optional.of(body);
     }
 
     private static void sleep(Duration delay) {
@@ -285,12 +284,6 @@ public final class CarrierSimulator implements AutoCloseable {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the simulator is closing
-        }
-    }
-
-    private static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
-            super("request body over 64 KB");
         }
     }
 

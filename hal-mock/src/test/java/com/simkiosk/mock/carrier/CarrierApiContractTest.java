@@ -286,6 +286,20 @@ class CarrierApiContractTest extends SimulatorFixture {
         assertDocumented("topup-line-not-active", r);
     }
 
+    @Test
+    void unknownPathsWrongMethodsAndHugeBodiesAreRefusedInTheEndpointsFamily() throws Exception {
+        HttpResponse<String> unknown = http.get("/tmf-api/productInventory/v4/nothing");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(http.json(unknown).get("@type").asText()).isEqualTo("Error");
+        HttpResponse<String> wrongMethod = http.get("/one-time-password-sms/v1/send-code");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
+        assertThat(http.json(wrongMethod).get("status").asInt()).isEqualTo(405);
+        HttpResponse<String> huge = http.post("/one-time-password-sms/v1/send-code", "{\"x\":\"" + "9".repeat(70_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(http.json(huge).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
     private static JsonNode characteristic(JsonNode product, String name) {
         for (JsonNode c : product.get("productCharacteristic")) {
             if (c.get("name").asText().equals(name)) {

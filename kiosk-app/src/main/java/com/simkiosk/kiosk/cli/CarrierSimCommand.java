@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ public final class CarrierSimCommand implements Callable<Integer> {
     private boolean showSms;
 
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() {
@@ -51,18 +53,26 @@ public final class CarrierSimCommand implements Callable<Integer> {
             err.println("carrier-sim: cannot start: " + e.getMessage());
             return 1;
         }
-        Thread hook = new Thread(stop::countDown, "carrier-sim-shutdown");
+        // Ctrl-C: let call() close the server and say so before the JVM halts (bounded wait).
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "carrier-sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (sim; SmsOutbox.Subscription sms = sim.smsOutbox().addListener(m -> printSms(out, m))) {
             printBanner(out, sim);
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            removeHook(hook);
         }
         out.println("Carrier simulator stopped.");
         out.flush();
+        stopped.countDown();
+        removeHook(hook);
         return 0;
     }
 
