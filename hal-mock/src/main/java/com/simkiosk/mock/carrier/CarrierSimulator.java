@@ -9,12 +9,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +187,7 @@ public final class CarrierSimulator implements AutoCloseable {
                         "UNAUTHENTICATED", "Access token missing, invalid or expired",
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
             }
-            SimRequest request = new SimRequest(endpoint, query(exchange.getRequestURI().getRawQuery()),
+            SimRequest request = new SimRequest(endpoint, UrlEncoded.parse(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, clientId, endpoint == Endpoint.TOPUP ? pause : () -> { });
             return send(exchange, routes.get(endpoint).apply(request));
         } catch (ApiError e) {
@@ -254,23 +252,6 @@ public final class CarrierSimulator implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? Optional.of(auth.substring(7).trim()) : Optional.empty();
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return query;
     }
 
     /** The request body, or empty when it is over {@link #MAX_BODY} (nothing bigger is ever read). */
