@@ -34,6 +34,15 @@ import org.slf4j.LoggerFactory;
 public final class CarrierSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierSimulator.class);
+
+    static {
+        // The JDK server writes an answer's headers and body separately; without TCP_NODELAY, Nagle plus the
+        // client's delayed ACK add ~40 ms to every answer (measured: lookup + balance 89 ms -> 1.4 ms median).
+        // Read once when the JDK loads its server configuration, so it must be set before the first HttpServer.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private static final int MAX_BODY = 64 * 1024;
     private static final byte[] MALFORMED = "[{\"id\": \"prd-broken\", \"status\": \"act".getBytes(StandardCharsets.UTF_8);
 
@@ -158,7 +167,7 @@ public final class CarrierSimulator implements AutoCloseable {
                 status = serve(exchange, endpoint.get(), read.get());
             }
         }
-        log.info("{} {} -> {} in {} ms", method, path, status == 0 ? "dropped" : status,
+        log.debug("{} {} -> {} in {} ms", method, path, status == 0 ? "dropped" : status,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
