@@ -1,0 +1,416 @@
+package com.simkiosk.card.serial;
+
+import com.simkiosk.card.CardError;
+import com.simkiosk.card.CardEvent;
+import com.simkiosk.card.CardIdentity;
+import com.simkiosk.card.CardType;
+import com.simkiosk.card.Iccid;
+import com.simkiosk.card.PinResult;
+import com.simkiosk.card.PinStatus;
+import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.card.SimReader;
+import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.serial.JsscSerialLink;
+import com.simkiosk.serial.SerialLink;
+import com.simkiosk.serial.SerialLinkException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SIM in a cellular module's slot, read with AT commands over a serial line. It offers exactly one reader,
+ * named {@code "AT modem <device>"}, and the same outcomes and {@link CardError}s as the PC/SC reader.
+ *
+ * <p>Failures map as on PC/SC: no SIM, or the SIM leaving during a read ({@code +CPIN: NOT INSERTED},
+ * {@code +CME ERROR: 10}) → {@link CardError#CARD_REMOVED}; the serial port missing or vanishing →
+ * {@link CardError#PCSC_UNAVAILABLE} (the service behind the reader is gone; the port is reopened on the
+ * next call, so a re-plugged modem recovers); a reader name that is not ours → {@link CardError#NO_READER};
+ * no final answer in time → {@link CardError#TIMEOUT}.
+ */
+public final class AtModemSimReader implements SimReader {
+    private static final Logger LOG = LoggerFactory.getLogger(AtModemSimReader.class);
+
+    /** The ICCID commands, most common first; the one that works is remembered for the next read. */
+    static final List<String> ICCID_COMMANDS = List.of("AT+CCID", "AT+QCCID", "AT+ICCID", "AT+CICCID", "AT^ICCID?");
+    /** READ BINARY (176) of EF.ICCID (0x2FE2 = 12258), 10 bytes, through the module's restricted SIM access. */
+    static final String CRSM_READ_ICCID = "AT+CRSM=176,12258,0,0,10";
+    private static final List<String> ICCID_FALLBACKS = java.util.stream.Stream.concat(
+            ICCID_COMMANDS.stream(), java.util.stream.Stream.of(CRSM_READ_ICCID)).toList();
+
+    /** How the reader talks to one device. */
+    public record Settings(Duration commandTimeout, Duration pollInterval) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(2), Duration.ofMillis(500));
+    }
+
+    /** Opens the serial line; called again after the port vanished. */
+    @FunctionalInterface
+    public interface LinkOpener {
+        SerialLink open() throws SerialLinkException;
+    }
+
+    private final String device;
+    private final String readerName;
+    private final LinkOpener opener;
+    private final Settings settings;
+    private final List<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean simLeft = new AtomicBoolean();
+    private final Object openLock = new Object();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile AtEngine engine;
+    private volatile String iccidCommand;
+    private volatile ModemPin pinCommand;
+    private Thread monitor;
+
+    public AtModemSimReader(String device, LinkOpener opener, Settings settings) {
+        this.device = device;
+        this.readerName = "AT modem " + device;
+        this.opener = opener;
+        this.settings = settings;
+    }
+
+    /** The reader the kiosk builds from {@code reader: {type: serial, device, baud}}. Never throws: a missing port shows as no reader. */
+    public static AtModemSimReader open(String device, int baud) {
+        return new AtModemSimReader(device, () -> JsscSerialLink.open(device, baud), Settings.DEFAULT);
+    }
+
+    public String readerName() {
+        return readerName;
+    }
+
+    @Override
+    public List<ReaderInfo> readers() {
+        try {
+            return List.of(new ReaderInfo(readerName, state(engine()) != ModemPin.State.NOT_INSERTED));
+        } catch (AtException e) {
+            dropEngine(e);
+            return List.of();
+        }
+    }
+
+    @Override
+    public ReadResult read(String reader) {
+        if (!readerName.equals(reader)) {
+            return new ReadResult.Failed(CardError.NO_READER, "no reader named " + reader);
+        }
+        try {
+            return readIdentity(engine());
+        } catch (AtException e) {
+            dropEngine(e);
+            return failed(e);
+        } catch (CardIoException e) {
+            return new ReadResult.Failed(e.error(), e.getMessage());
+        }
+    }
+
+    @Override
+    public ReadResult awaitAndRead(String readerOrNull, Duration timeout) {
+        if (readerOrNull != null && !readerName.equals(readerOrNull)) {
+            return new ReadResult.Failed(CardError.NO_READER, "no reader named " + readerOrNull);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration step = settings.pollInterval().compareTo(Duration.ofMillis(200)) < 0 ? settings.pollInterval() : Duration.ofMillis(200);
+        ReadResult last = new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
+        while (System.nanoTime() - deadline < 0) {
+            if (readers().stream().anyMatch(ReaderInfo::cardPresent)) {
+                ReadResult result = read(readerName);
+                if (!(result instanceof ReadResult.Failed f && f.error() == CardError.CARD_REMOVED)) {
+                    return result;
+                }
+                last = result;
+            }
+            if (waitForClose(step)) {
+                break;
+            }
+        }
+        return last instanceof ReadResult.Failed f && f.error() == CardError.CARD_REMOVED
+                ? last : new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
+    }
+
+    @Override
+    public PinResult verifyPin(String reader, String pin) {
+        if (!readerName.equals(reader)) {
+            return new PinResult.Failed(CardError.NO_READER, "no reader named " + reader);
+        }
+        if (pin == null || !pin.matches("\\d{4,8}")) {
+            // A malformed PIN would still cost a try on some modules: never send it.
+            return new PinResult.Failed(CardError.NOT_A_SIM, "a SIM PIN has 4 to 8 digits");
+        }
+        try {
+            AtEngine at = engine();
+            ModemPin.State state = state(at);
+            switch (state) {
+                case NOT_INSERTED:
+                    return new PinResult.Failed(CardError.CARD_REMOVED, "no SIM in the modem");
+                case PUK_REQUIRED:
+                    return new PinResult.Refused(0);
+                case READY:
+                    return pinEnabled(at) ? new PinResult.Verified() : new PinResult.NotEnabled();
+                case PIN_REQUIRED:
+                    break;
+                default:
+                    return new PinResult.Failed(CardError.CARD_MUTE, "the modem does not report the SIM's PIN state");
+            }
+            OptionalInt tries = triesLeft(at);
+            if (tries.isEmpty() || tries.getAsInt() <= 1) {
+                // Unknown counts as one: a kiosk must never be the one that blocks a customer's SIM.
+                return new PinResult.Refused(tries.orElse(1));
+            }
+            AtResponse answer = at.send("AT+CPIN=\"" + pin + "\"", settings.commandTimeout().multipliedBy(3));
+            if (answer.ok()) {
+                return new PinResult.Verified();
+            }
+            if (answer instanceof AtResponse.CmeError cme && cme.simNotInserted()) {
+                return new PinResult.Failed(CardError.CARD_REMOVED, "the SIM left the modem");
+            }
+            return new PinResult.Wrong(triesLeft(at).orElse(tries.getAsInt() - 1));
+        } catch (AtException e) {
+            dropEngine(e);
+            return new PinResult.Failed(errorOf(e), e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void addListener(Consumer<CardEvent> listener) {
+        listeners.add(listener);
+        if (monitor == null && closed.getCount() > 0) {
+            monitor = new Thread(this::monitorLoop, "at-modem-monitor " + device);
+            monitor.setDaemon(true);
+            monitor.start();
+        }
+    }
+
+    @Override
+    public void removeListener(Consumer<CardEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        Thread m;
+        synchronized (this) {
+            m = monitor;
+        }
+        if (m != null) {
+            try {
+                m.join(settings.commandTimeout().toMillis() + settings.pollInterval().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (openLock) {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+        }
+    }
+
+    private ReadResult readIdentity(AtEngine at) throws AtException, CardIoException {
+        simLeft.set(false);
+        ModemPin.State state = state(at);
+        if (state == ModemPin.State.NOT_INSERTED) {
+            return new ReadResult.Failed(CardError.CARD_REMOVED, "no SIM in the modem");
+        }
+        Optional<Iccid> iccid = readIccid(at);
+        checkStillThere();
+        if (iccid.isEmpty()) {
+            return new ReadResult.Failed(CardError.NOT_A_SIM, readerName + ": the module gave no ICCID");
+        }
+        PinStatus pin = pinStatus(at, state);
+        checkStillThere();
+        LOG.info("{}: read SIM {}", readerName, iccid.get());
+        // Modules do not hand out the ATR; a module that registers on LTE only takes a UICC.
+        return new ReadResult.Sim(new CardIdentity(readerName, "", CardType.UICC, iccid.get(), pin));
+    }
+
+    private Optional<Iccid> readIccid(AtEngine at) throws AtException, CardIoException {
+        String known = iccidCommand;
+        if (known != null) {
+            Optional<Iccid> iccid = iccidBy(at, known);
+            if (iccid.isPresent()) {
+                return iccid;
+            }
+        }
+        for (String command : ICCID_FALLBACKS) {
+            if (command.equals(known)) {
+                continue;
+            }
+            Optional<Iccid> iccid = iccidBy(at, command);
+            if (iccid.isPresent()) {
+                iccidCommand = command;
+                LOG.debug("{}: ICCID dialect is {}", readerName, AtEngine.commandName(command));
+                return iccid;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Iccid> iccidBy(AtEngine at, String command) throws AtException, CardIoException {
+        AtResponse answer = at.send(command, settings.commandTimeout());
+        if (answer instanceof AtResponse.CmeError cme && cme.simNotInserted()) {
+            throw new CardIoException(CardError.CARD_REMOVED, "the SIM left the modem");
+        }
+        if (!answer.ok()) {
+            return Optional.empty();
+        }
+        return command.equals(CRSM_READ_ICCID) ? ModemIccid.fromCrsm(answer.lines()) : ModemIccid.fromLines(answer.lines());
+    }
+
+    private PinStatus pinStatus(AtEngine at, ModemPin.State state) throws AtException {
+        return switch (state) {
+            case PUK_REQUIRED -> new PinStatus(true, 0);
+            case PIN_REQUIRED -> new PinStatus(true, triesLeft(at).orElse(1));
+            default -> pinEnabled(at) ? new PinStatus(true, triesLeft(at).orElse(1)) : PinStatus.DISABLED;
+        };
+    }
+
+    private boolean pinEnabled(AtEngine at) throws AtException {
+        AtResponse answer = at.send("AT+CLCK=\"SC\",2", settings.commandTimeout());
+        return answer.value("+CLCK:").map(v -> v.startsWith("1")).orElse(false);
+    }
+
+    /** Tries left for PIN1 through whichever vendor command the module knows; empty when none does. */
+    private OptionalInt triesLeft(AtEngine at) throws AtException {
+        ModemPin known = pinCommand;
+        for (ModemPin candidate : known != null ? List.of(known) : List.of(ModemPin.values())) {
+            AtResponse answer = at.send(candidate.command, settings.commandTimeout());
+            OptionalInt tries = answer.ok() ? candidate.triesLeft(answer.lines()) : OptionalInt.empty();
+            if (tries.isPresent()) {
+                pinCommand = candidate;
+                return tries;
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private ModemPin.State state(AtEngine at) throws AtException {
+        return ModemPin.State.of(at.send("AT+CPIN?", settings.commandTimeout()));
+    }
+
+    private void checkStillThere() throws CardIoException {
+        if (simLeft.get()) {
+            throw new CardIoException(CardError.CARD_REMOVED, "the SIM left the modem during the read");
+        }
+    }
+
+    private AtEngine engine() throws AtException {
+        synchronized (openLock) {
+            if (engine == null) {
+                if (closed.getCount() == 0) {
+                    throw new AtException(AtException.Kind.PORT_LOST, readerName + " is closed");
+                }
+                try {
+                    AtEngine fresh = new AtEngine(opener.open(), this::onUnsolicited);
+                    try {
+                        fresh.send("ATE0", settings.commandTimeout()); // echo off where the module allows; echo on is handled too
+                    } catch (AtException e) {
+                        fresh.close();
+                        throw e;
+                    }
+                    engine = fresh;
+                } catch (SerialLinkException e) {
+                    throw new AtException(AtException.Kind.PORT_LOST, "serial port " + device + " not available", e);
+                }
+            }
+            return engine;
+        }
+    }
+
+    private void dropEngine(AtException e) {
+        if (e.kind() == AtException.Kind.PORT_LOST) {
+            synchronized (openLock) {
+                if (engine != null) {
+                    LOG.warn("{}: serial port lost ({})", readerName, e.getMessage());
+                    engine.close();
+                    engine = null;
+                }
+            }
+        }
+    }
+
+    private void onUnsolicited(String line) {
+        ModemPin.presenceFromUnsolicited(line).ifPresent(present -> {
+            if (!present) {
+                simLeft.set(true);
+            }
+        });
+    }
+
+    private void monitorLoop() {
+        Boolean present = null; // unknown until the first poll
+        boolean portUp = true;
+        while (!waitForClose(present == null ? Duration.ZERO : settings.pollInterval())) {
+            boolean nowPresent;
+            try {
+                AtEngine at = engine();
+                if (!portUp) {
+                    portUp = true;
+                    emit(new CardEvent.ReadersChanged(List.of(new ReaderInfo(readerName, false))));
+                }
+                nowPresent = state(at) != ModemPin.State.NOT_INSERTED;
+            } catch (AtException e) {
+                dropEngine(e);
+                if (e.kind() == AtException.Kind.PORT_LOST && portUp) {
+                    portUp = false;
+                    if (Boolean.TRUE.equals(present)) {
+                        emit(new CardEvent.Removed(readerName));
+                    }
+                    present = false;
+                    emit(new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "serial port " + device + " not available"));
+                    emit(new CardEvent.ReadersChanged(List.of()));
+                }
+                continue;
+            }
+            if (present == null || nowPresent != present) {
+                if (nowPresent) {
+                    emit(new CardEvent.Inserted(readerName));
+                } else if (present != null) {
+                    emit(new CardEvent.Removed(readerName));
+                }
+                present = nowPresent;
+            }
+        }
+    }
+
+    private void emit(CardEvent event) {
+        for (Consumer<CardEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: a card event listener failed: {}", readerName, e.toString());
+            }
+        }
+    }
+
+    /** Waits up to {@code d}; true when the reader was closed meanwhile. */
+    private boolean waitForClose(Duration d) {
+        try {
+            return closed.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private ReadResult failed(AtException e) {
+        return new ReadResult.Failed(errorOf(e), e.getMessage());
+    }
+
+    static CardError errorOf(AtException e) {
+        return e.kind() == AtException.Kind.PORT_LOST ? CardError.PCSC_UNAVAILABLE : CardError.TIMEOUT;
+    }
+
+    static CardIoException classify(AtException e) {
+        return new CardIoException(errorOf(e), e.getMessage(), e);
+    }
+}
