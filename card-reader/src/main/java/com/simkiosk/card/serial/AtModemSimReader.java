@@ -79,7 +79,11 @@ public final class AtModemSimReader implements SimReader {
 
     /** The reader the kiosk builds from {@code reader: {type: serial, device, baud}}. Never throws: a missing port shows as no reader. */
     public static AtModemSimReader open(String device, int baud) {
-        return new AtModemSimReader(device, () -> JsscSerialLink.open(device, baud), Settings.DEFAULT);
+        return open(device, baud, Settings.DEFAULT);
+    }
+
+    public static AtModemSimReader open(String device, int baud, Settings settings) {
+        return new AtModemSimReader(device, () -> JsscSerialLink.open(device, baud), settings);
     }
 
     public String readerName() {
