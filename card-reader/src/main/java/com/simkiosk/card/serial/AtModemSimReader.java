@@ -11,6 +11,8 @@ import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.sim.SimIdentity;
+import com.simkiosk.card.sim.SimIdentityReader;
 import com.simkiosk.serial.JsscSerialLink;
 import com.simkiosk.serial.SerialLink;
 import com.simkiosk.serial.SerialLinkException;
@@ -111,6 +113,9 @@ public final class AtModemSimReader implements SimReader {
             dropEngine(e);
             return failed(e);
         } catch (CardIoException e) {
+            if (e.getCause() instanceof AtException at) {
+                dropEngine(at);
+            }
             return new ReadResult.Failed(e.error(), e.getMessage());
         }
     }
@@ -150,36 +155,37 @@ public final class AtModemSimReader implements SimReader {
         }
         try {
             AtEngine at = engine();
-            ModemPin.State state = state(at);
-            switch (state) {
-                case NOT_INSERTED:
-                    return new PinResult.Failed(CardError.CARD_REMOVED, "no SIM in the modem");
-                case PUK_REQUIRED:
-                    return new PinResult.Refused(0);
-                case READY:
-                    return pinEnabled(at) ? new PinResult.Verified() : new PinResult.NotEnabled();
-                case PIN_REQUIRED:
-                    break;
-                default:
-                    return new PinResult.Failed(CardError.CARD_MUTE, "the modem does not report the SIM's PIN state");
-            }
-            OptionalInt tries = triesLeft(at);
-            if (tries.isEmpty() || tries.getAsInt() <= 1) {
-                // Unknown counts as one: a kiosk must never be the one that blocks a customer's SIM.
-                return new PinResult.Refused(tries.orElse(1));
-            }
-            AtResponse answer = at.send("AT+CPIN=\"" + pin + "\"", settings.commandTimeout().multipliedBy(3));
-            if (answer.ok()) {
-                return new PinResult.Verified();
-            }
-            if (answer instanceof AtResponse.CmeError cme && cme.simNotInserted()) {
-                return new PinResult.Failed(CardError.CARD_REMOVED, "the SIM left the modem");
-            }
-            return new PinResult.Wrong(triesLeft(at).orElse(tries.getAsInt() - 1));
+            return switch (state(at)) {
+                case NOT_INSERTED -> new PinResult.Failed(CardError.CARD_REMOVED, "no SIM in the modem");
+                case PUK_REQUIRED -> new PinResult.Refused(0);
+                case PIN_REQUIRED -> unlockModem(at, pin);
+                case READY -> pinEnabled(at)
+                        // The module unlocked the SIM already, so AT+CPIN cannot check this PIN: ask the SIM.
+                        ? new SimIdentityReader(csim(at)).verifyPin(pin)
+                        : new PinResult.NotEnabled();
+                case OTHER -> new PinResult.Failed(CardError.CARD_MUTE, "the modem does not report the SIM's PIN state");
+            };
         } catch (AtException e) {
             dropEngine(e);
             return new PinResult.Failed(errorOf(e), e.getMessage());
         }
+    }
+
+    /** AT+CPIN="…" while the module waits for the PIN, never with the last try. */
+    private PinResult unlockModem(AtEngine at, String pin) throws AtException {
+        int tries = tries(at);
+        if (tries <= 1) {
+            LOG.info("{}: PIN not tried: {} tries left", readerName, tries);
+            return new PinResult.Refused(tries);
+        }
+        AtResponse answer = at.send("AT+CPIN=\"" + pin + "\"", settings.commandTimeout().multipliedBy(3));
+        if (answer.ok()) {
+            return new PinResult.Verified();
+        }
+        if (answer instanceof AtResponse.CmeError cme && cme.simNotInserted()) {
+            return new PinResult.Failed(CardError.CARD_REMOVED, "the SIM left the modem");
+        }
+        return new PinResult.Wrong(triesLeft(at).orElse(tries - 1));
     }
 
     @Override
@@ -228,13 +234,24 @@ public final class AtModemSimReader implements SimReader {
         Optional<Iccid> iccid = readIccid(at);
         checkStillThere();
         if (iccid.isEmpty()) {
-            return new ReadResult.Failed(CardError.NOT_A_SIM, readerName + ": the module gave no ICCID");
+            // Last resort: the SIM itself through AT+CSIM, with the same T=0 logic as PC/SC.
+            SimIdentity viaCsim = new SimIdentityReader(csim(at)).read();
+            checkStillThere();
+            return sim(viaCsim.iccid(), viaCsim.type(), viaCsim.pin(), "AT+CSIM");
         }
         PinStatus pin = pinStatus(at, state);
         checkStillThere();
-        LOG.info("{}: read SIM {}", readerName, iccid.get());
         // Modules do not hand out the ATR; a module that registers on LTE only takes a UICC.
-        return new ReadResult.Sim(new CardIdentity(readerName, "", CardType.UICC, iccid.get(), pin));
+        return sim(iccid.get(), CardType.UICC, pin, AtEngine.commandName(iccidCommand));
+    }
+
+    private ReadResult sim(Iccid iccid, CardType type, PinStatus pin, String how) {
+        LOG.info("{}: read {} SIM {} via {}", readerName, type.label(), iccid, how);
+        return new ReadResult.Sim(new CardIdentity(readerName, "", type, iccid, pin));
+    }
+
+    private CsimChannel csim(AtEngine at) {
+        return new CsimChannel(at, settings.commandTimeout());
     }
 
     private Optional<Iccid> readIccid(AtEngine at) throws AtException, CardIoException {
@@ -273,9 +290,23 @@ public final class AtModemSimReader implements SimReader {
     private PinStatus pinStatus(AtEngine at, ModemPin.State state) throws AtException {
         return switch (state) {
             case PUK_REQUIRED -> new PinStatus(true, 0);
-            case PIN_REQUIRED -> new PinStatus(true, triesLeft(at).orElse(1));
-            default -> pinEnabled(at) ? new PinStatus(true, triesLeft(at).orElse(1)) : PinStatus.DISABLED;
+            case PIN_REQUIRED -> new PinStatus(true, tries(at));
+            default -> pinEnabled(at) ? new PinStatus(true, tries(at)) : PinStatus.DISABLED;
         };
+    }
+
+    /** Tries left from the vendor command, else from the SIM (VERIFY without data over AT+CSIM), else 1. */
+    private int tries(AtEngine at) throws AtException {
+        OptionalInt vendor = triesLeft(at);
+        if (vendor.isPresent()) {
+            return vendor.getAsInt();
+        }
+        try {
+            PinStatus fromCard = new SimIdentityReader(csim(at)).pinStatus();
+            return fromCard.enabled() ? fromCard.triesLeft() : 1;
+        } catch (CardIoException e) {
+            return 1; // unknown counts as the last try: the kiosk will not spend it
+        }
     }
 
     private boolean pinEnabled(AtEngine at) throws AtException {

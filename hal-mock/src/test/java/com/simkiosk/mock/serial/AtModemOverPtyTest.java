@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.simkiosk.card.CardError;
 import com.simkiosk.card.CardEvent;
+import com.simkiosk.card.CardType;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
@@ -196,5 +197,37 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, QUICK);
         assertThat(reader.verifyPin(reader.readerName(), "2468")).isEqualTo(new PinResult.Verified());
         assertThat(modem.pinTries()).isEqualTo(3);
+    }
+
+    @Test
+    void fallsBackToTheSimItselfThroughCsimWhenCrsmIsMissingToo() throws Exception {
+        PtyPair pty = pty();
+        modem(pty, ModemDialect.SIMCOM, SimulatedModem.Options.PLAIN.withoutIccidCommand().withoutCrsm()
+                .withCard(new TinyUicc(ICCID, "2468", 3)));
+        AtModemSimReader reader = reader(pty, QUICK);
+        ReadResult result = reader.read(reader.readerName());
+        assertThat(iccidOf(result)).isEqualTo(ICCID.digits());
+        assertThat(((ReadResult.Sim) result).identity().type()).isEqualTo(CardType.UICC);
+        assertThat(((ReadResult.Sim) result).identity().pin()).isEqualTo(new PinStatus(true, 3));
+    }
+
+    @Test
+    void aModuleWithNoWayToTheIccidSaysSoInsteadOfHanging() throws Exception {
+        PtyPair pty = pty();
+        modem(pty, ModemDialect.UBLOX, SimulatedModem.Options.PLAIN.withoutIccidCommand().withoutCrsm());
+        AtModemSimReader reader = reader(pty, QUICK);
+        assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.CARD_MUTE);
+    }
+
+    @Test
+    void checksThePinWithTheSimWhenTheModuleHasAlreadyUnlockedIt() throws Exception {
+        PtyPair pty = pty();
+        TinyUicc card = new TinyUicc(ICCID, "2468", 3);
+        SimulatedModem modem = modem(pty, ModemDialect.UBLOX, SimulatedModem.Options.PLAIN.withCard(card)).withPin("2468", 3);
+        AtModemSimReader reader = reader(pty, QUICK);
+        assertThat(reader.verifyPin(reader.readerName(), "2468")).isEqualTo(new PinResult.Verified()); // unlocks the module
+        assertThat(reader.verifyPin(reader.readerName(), "1357")).isEqualTo(new PinResult.Wrong(2));
+        assertThat(reader.verifyPin(reader.readerName(), "2468")).isEqualTo(new PinResult.Verified());
+        assertThat(card.tries()).isEqualTo(3);
     }
 }
