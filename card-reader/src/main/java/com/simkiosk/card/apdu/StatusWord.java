@@ -25,6 +25,7 @@ public enum StatusWord {
     GSM_FILE_NOT_FOUND(0x9404),
     GSM_FILE_INCONSISTENT(0x9408),
     GSM_CHV_WRONG(0x9804),
+    GSM_CHV_CONTRADICTION(0x9808),
     GSM_CHV_BLOCKED(0x9840);
 
     private final int value;
