@@ -159,16 +159,23 @@ public final class AtModemSimReader implements SimReader {
                 case NOT_INSERTED -> new PinResult.Failed(CardError.CARD_REMOVED, "no SIM in the modem");
                 case PUK_REQUIRED -> new PinResult.Refused(0);
                 case PIN_REQUIRED -> unlockModem(at, pin);
-                case READY -> pinEnabled(at)
-                        // The module unlocked the SIM already, so AT+CPIN cannot check this PIN: ask the SIM.
-                        ? new SimIdentityReader(csim(at)).verifyPin(pin)
-                        : new PinResult.NotEnabled();
+                case READY -> pinEnabled(at) ? checkWithTheSim(at, pin) : new PinResult.NotEnabled();
                 case OTHER -> new PinResult.Failed(CardError.CARD_MUTE, "the modem does not report the SIM's PIN state");
             };
         } catch (AtException e) {
             dropEngine(e);
             return new PinResult.Failed(errorOf(e), e.getMessage());
         }
+    }
+
+    /** The module unlocked the SIM already, so AT+CPIN cannot check this PIN: ask the SIM through AT+CSIM. */
+    private PinResult checkWithTheSim(AtEngine at, String pin) {
+        PinResult result = new SimIdentityReader(csim(at)).verifyPin(pin);
+        if (result instanceof PinResult.NotEnabled) {
+            // The card answers 9000 to a status VERIFY once its PIN was given in this power-up session.
+            return new PinResult.Failed(CardError.CARD_MUTE, "the PIN was already given since the SIM was inserted");
+        }
+        return result;
     }
 
     /** AT+CPIN="…" while the module waits for the PIN, never with the last try. */

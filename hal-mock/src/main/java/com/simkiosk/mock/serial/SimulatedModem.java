@@ -1,17 +1,18 @@
 package com.simkiosk.mock.serial;
 
 import com.simkiosk.card.Iccid;
-import com.simkiosk.card.apdu.ApduChannel;
 import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.mock.sim.VirtualSim;
+import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.SerialLink;
 import com.simkiosk.serial.SerialLinkException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,39 +34,44 @@ public final class SimulatedModem implements AutoCloseable {
      * What the module does beyond its dialect. {@code echoAlways}: ignores ATE0. {@code chatter}: sends
      * unsolicited codes and noise bytes around its answers. {@code answerDelay}: waits this long before each
      * answer. {@code nibbleSwapped}: prints the ICCID as the raw EF bytes (98…). {@code iccidCommand} false:
-     * the ICCID commands answer ERROR, so only AT+CRSM works; {@code crsm} false: AT+CRSM answers ERROR too.
-     * {@code card}: the SIM behind AT+CSIM, if the module passes APDUs through.
+     * the ICCID commands answer ERROR, so only AT+CRSM works; {@code crsm} false: AT+CRSM answers ERROR too;
+     * {@code csim} false: the module does not pass APDUs to the SIM; {@code pinCounter} false: the dialect's
+     * PIN-tries command answers ERROR.
      */
     public record Options(boolean echoAlways, boolean chatter, Duration answerDelay, boolean nibbleSwapped,
-                          boolean iccidCommand, boolean crsm, Optional<ApduChannel> card) {
-        public static final Options PLAIN = new Options(false, false, Duration.ZERO, false, true, true, Optional.empty());
+                          boolean iccidCommand, boolean crsm, boolean csim, boolean pinCounter) {
+        public static final Options PLAIN = new Options(false, false, Duration.ZERO, false, true, true, true, true);
 
         public Options withEchoAlways() {
-            return new Options(true, chatter, answerDelay, nibbleSwapped, iccidCommand, crsm, card);
+            return new Options(true, chatter, answerDelay, nibbleSwapped, iccidCommand, crsm, csim, pinCounter);
         }
 
         public Options withChatter() {
-            return new Options(echoAlways, true, answerDelay, nibbleSwapped, iccidCommand, crsm, card);
+            return new Options(echoAlways, true, answerDelay, nibbleSwapped, iccidCommand, crsm, csim, pinCounter);
         }
 
         public Options withAnswerDelay(Duration delay) {
-            return new Options(echoAlways, chatter, delay, nibbleSwapped, iccidCommand, crsm, card);
+            return new Options(echoAlways, chatter, delay, nibbleSwapped, iccidCommand, crsm, csim, pinCounter);
         }
 
         public Options withNibbleSwapped() {
-            return new Options(echoAlways, chatter, answerDelay, true, iccidCommand, crsm, card);
+            return new Options(echoAlways, chatter, answerDelay, true, iccidCommand, crsm, csim, pinCounter);
         }
 
         public Options withoutIccidCommand() {
-            return new Options(echoAlways, chatter, answerDelay, nibbleSwapped, false, crsm, card);
+            return new Options(echoAlways, chatter, answerDelay, nibbleSwapped, false, crsm, csim, pinCounter);
         }
 
         public Options withoutCrsm() {
-            return new Options(echoAlways, chatter, answerDelay, nibbleSwapped, iccidCommand, false, card);
+            return new Options(echoAlways, chatter, answerDelay, nibbleSwapped, iccidCommand, false, csim, pinCounter);
         }
 
-        public Options withCard(ApduChannel sim) {
-            return new Options(echoAlways, chatter, answerDelay, nibbleSwapped, iccidCommand, crsm, Optional.of(sim));
+        public Options withoutPinCounter() {
+            return new Options(echoAlways, chatter, answerDelay, nibbleSwapped, iccidCommand, crsm, csim, false);
+        }
+
+        public Options withoutCsim() {
+            return new Options(echoAlways, chatter, answerDelay, nibbleSwapped, iccidCommand, crsm, false, pinCounter);
         }
     }
 
@@ -76,54 +82,43 @@ public final class SimulatedModem implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean pullSimOnNextRead = new AtomicBoolean();
     private final Thread thread;
-    private volatile Iccid iccid;
-    private volatile boolean simPresent = true;
+    /** The card in the slot; null while the slot is empty. */
+    private volatile VirtualSim card;
     private volatile boolean echo = true;
-    private volatile String pin = "0000";
-    private volatile boolean pinEnabled;
-    private volatile boolean pinVerified;
-    private volatile int pinTries = 3;
+    /** The module asked for the PIN at power-up and got it (AT+CPIN="…"); the card keeps its own counter. */
+    private volatile boolean unlocked;
     private int noise;
 
-    private SimulatedModem(SerialLink link, ModemDialect dialect, Iccid iccid, Options options) {
+    private SimulatedModem(SerialLink link, ModemDialect dialect, VirtualSim card, Options options) {
         this.link = link;
         this.dialect = dialect;
-        this.iccid = iccid;
+        this.card = card;
         this.options = options;
         this.thread = new Thread(this::run, "simulated-modem " + dialect.name().toLowerCase() + " " + link.name());
         this.thread.setDaemon(true);
     }
 
-    /** Starts answering on {@code link}; the modem owns the link from now on and closes it on {@link #close()}. */
-    public static SimulatedModem start(SerialLink link, ModemDialect dialect, Iccid iccid, Options options) {
-        SimulatedModem modem = new SimulatedModem(link, dialect, iccid, options);
+    /**
+     * Starts answering on {@code link} with {@code card} in the slot. The modem owns the link from now on and
+     * closes it on {@link #close()}.
+     */
+    public static SimulatedModem start(SerialLink link, ModemDialect dialect, VirtualSim card, Options options) {
+        SimulatedModem modem = new SimulatedModem(link, dialect, card, options);
         modem.thread.start();
         return modem;
     }
 
-    /** Turns the SIM PIN on, with this PIN and this many tries left. */
-    public SimulatedModem withPin(String pin, int tries) {
-        this.pin = pin;
-        this.pinTries = tries;
-        this.pinEnabled = true;
-        this.pinVerified = false;
-        return this;
-    }
-
-    public int pinTries() {
-        return pinTries;
-    }
-
     public void removeSim() {
-        simPresent = false;
+        card = null;
+        unlocked = false;
         send("+CPIN: NOT INSERTED");
     }
 
-    public void insertSim(Iccid newIccid) {
-        iccid = newIccid;
-        simPresent = true;
-        pinVerified = false;
-        send("+CPIN: " + (pinEnabled ? "SIM PIN" : "READY"));
+    public void insertSim(VirtualSim newCard) {
+        newCard.reset();
+        unlocked = false;
+        card = newCard;
+        send("+CPIN: " + (newCard.spec().pinEnabled() ? "SIM PIN" : "READY"));
     }
 
     /** The next ICCID read (any dialect, CRSM or CSIM) finds the SIM gone: {@code +CPIN: NOT INSERTED}, then {@code +CME ERROR: 10}. */
@@ -208,22 +203,23 @@ public final class SimulatedModem implements AutoCloseable {
             echo = upper.equals("ATE1");
             return "OK";
         }
+        VirtualSim sim = card;
         if (upper.equals("AT+CPIN?")) {
-            if (!simPresent) {
+            if (sim == null) {
                 return "+CME ERROR: 10";
             }
-            info(out, "+CPIN: " + (pinTries == 0 ? "SIM PUK" : pinEnabled && !pinVerified ? "SIM PIN" : "READY"));
+            info(out, "+CPIN: " + (sim.triesLeft() == 0 ? "SIM PUK" : locked(sim) ? "SIM PIN" : "READY"));
             return "OK";
         }
         if (upper.equals("AT+CLCK=\"SC\",2")) {
-            return whenSim(out, "+CLCK: " + (pinEnabled ? 1 : 0));
+            return whenSim(out, sim, s -> "+CLCK: " + (s.spec().pinEnabled() ? 1 : 0));
         }
-        if (upper.equals(dialect.triesCommand)) {
-            return whenSim(out, dialect.triesAnswer(pinTries));
+        if (upper.equals(dialect.triesCommand) && options.pinCounter()) {
+            return whenSim(out, sim, s -> dialect.triesAnswer(s.triesLeft()));
         }
         Matcher cpin = CPIN_SET.matcher(command);
         if (cpin.matches()) {
-            return verify(cpin.group(1));
+            return unlock(sim, cpin.group(1));
         }
         if (isIccidCommand(upper)) {
             if (!options.iccidCommand()) {
@@ -232,7 +228,7 @@ public final class SimulatedModem implements AutoCloseable {
             if (pulledNow(out)) {
                 return "+CME ERROR: 10";
             }
-            return whenSim(out, iccidLine(upper));
+            return whenSim(out, sim, s -> iccidLine(upper, s.spec().iccid()));
         }
         if (upper.equals("AT+CRSM=176,12258,0,0,10")) {
             if (!options.crsm()) {
@@ -241,20 +237,24 @@ public final class SimulatedModem implements AutoCloseable {
             if (pulledNow(out)) {
                 return "+CME ERROR: 10";
             }
-            return whenSim(out, "+CRSM: 144,0,\"" + HEX.formatHex(iccid.toEfBytes()) + "\"");
+            return whenSim(out, sim, s -> "+CRSM: 144,0,\"" + HEX.formatHex(s.spec().iccid().toEfBytes()) + "\"");
         }
         Matcher csim = CSIM.matcher(command);
-        if (csim.matches() && options.card().isPresent()) {
-            return csim(csim.group(2), out);
+        if (csim.matches() && options.csim()) {
+            return csim(sim, csim.group(2), out);
         }
         return "ERROR";
+    }
+
+    private boolean locked(VirtualSim sim) {
+        return sim.spec().pinEnabled() && !unlocked;
     }
 
     private boolean isIccidCommand(String upper) {
         return upper.equals(dialect.iccidCommand) || (dialect == ModemDialect.SIMCOM && upper.equals("AT+CICCID"));
     }
 
-    private String iccidLine(String upper) {
+    private String iccidLine(String upper, Iccid iccid) {
         String digits = options.nibbleSwapped() ? HEX.formatHex(iccid.toEfBytes()) : iccid.digits();
         if (dialect == ModemDialect.SIMCOM && upper.equals("AT+CICCID")) {
             return "+ICCID: " + digits;
@@ -265,34 +265,43 @@ public final class SimulatedModem implements AutoCloseable {
         return dialect.iccidPrefix + digits;
     }
 
-    private String verify(String attempt) {
-        if (!simPresent) {
+    /** AT+CPIN="…": the module passes the PIN to the card (VERIFY), which keeps the try counter. */
+    private String unlock(VirtualSim sim, String attempt) {
+        if (sim == null) {
             return "+CME ERROR: 10";
         }
-        if (!pinEnabled || pinVerified) {
+        if (!locked(sim)) {
             return "+CME ERROR: 3"; // operation not allowed: no PIN asked
         }
-        if (pinTries == 0) {
+        if (sim.triesLeft() == 0) {
             return "+CME ERROR: 12";
         }
-        if (attempt.equals(pin)) {
-            pinVerified = true;
-            pinTries = 3;
-            return "OK";
+        byte[] verify = new byte[13];
+        verify[0] = (byte) (sim.spec().kind() == VirtualSimSpec.Kind.SIM_2G ? 0xA0 : 0x00);
+        verify[1] = 0x20;
+        verify[3] = 0x01;
+        verify[4] = 0x08;
+        java.util.Arrays.fill(verify, 5, 13, (byte) 0xFF);
+        byte[] digits = attempt.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(digits, 0, verify, 5, Math.min(8, digits.length));
+        try {
+            byte[] answer = sim.transmit(verify);
+            if (answer.length == 2 && answer[0] == (byte) 0x90) {
+                unlocked = true;
+                return "OK";
+            }
+            return "+CME ERROR: 16";
+        } catch (CardIoException e) {
+            return "+CME ERROR: 13";
         }
-        pinTries--;
-        return "+CME ERROR: 16";
     }
 
-    private String csim(String hex, StringBuilder out) {
-        if (pulledNow(out)) {
-            return "+CME ERROR: 10";
-        }
-        if (!simPresent) {
+    private String csim(VirtualSim sim, String hex, StringBuilder out) {
+        if (pulledNow(out) || sim == null) {
             return "+CME ERROR: 10";
         }
         try {
-            byte[] response = options.card().orElseThrow().transmit(HEX.parseHex(hex));
+            byte[] response = sim.transmit(HEX.parseHex(hex));
             info(out, "+CSIM: " + response.length * 2 + ",\"" + HEX.formatHex(response) + "\"");
             return "OK";
         } catch (CardIoException | IllegalArgumentException e) {
@@ -302,18 +311,18 @@ public final class SimulatedModem implements AutoCloseable {
 
     private boolean pulledNow(StringBuilder out) {
         if (pullSimOnNextRead.getAndSet(false)) {
-            simPresent = false;
+            card = null;
             info(out, "+CPIN: NOT INSERTED");
             return true;
         }
         return false;
     }
 
-    private String whenSim(StringBuilder out, String line) {
-        if (!simPresent) {
+    private static String whenSim(StringBuilder out, VirtualSim sim, Function<VirtualSim, String> line) {
+        if (sim == null) {
             return "+CME ERROR: 10";
         }
-        info(out, line);
+        info(out, line.apply(sim));
         return "OK";
     }
 

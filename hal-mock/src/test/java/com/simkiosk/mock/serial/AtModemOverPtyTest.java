@@ -10,6 +10,8 @@ import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.serial.AtModemSimReader;
+import com.simkiosk.mock.sim.VirtualSim;
+import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.JsscSerialLink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +50,12 @@ class AtModemOverPtyTest {
     }
 
     private SimulatedModem modem(PtyPair pty, ModemDialect dialect, SimulatedModem.Options options) throws Exception {
-        return own(SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), 115200), dialect, ICCID, options));
+        return modem(pty, dialect, options, new VirtualSim(VirtualSimSpec.uicc(ICCID.digits())));
+    }
+
+    private SimulatedModem modem(PtyPair pty, ModemDialect dialect, SimulatedModem.Options options, VirtualSim card)
+            throws Exception {
+        return own(SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), 115200), dialect, card, options));
     }
 
     private AtModemSimReader reader(PtyPair pty, AtModemSimReader.Settings settings) {
@@ -160,7 +167,7 @@ class AtModemOverPtyTest {
         modem.removeSim();
         assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
         Iccid other = Iccid.parse("89812000001234567895");
-        modem.insertSim(other);
+        modem.insertSim(new VirtualSim(VirtualSimSpec.uicc(other.digits())));
         assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         assertThat(iccidOf(reader.read(reader.readerName()))).isEqualTo(other.digits());
     }
@@ -172,7 +179,7 @@ class AtModemOverPtyTest {
         modem.removeSim();
         AtModemSimReader reader = reader(pty, QUICK);
         assertThat(errorOf(reader.awaitAndRead(null, Duration.ofMillis(300)))).isEqualTo(CardError.TIMEOUT);
-        modem.insertSim(ICCID);
+        modem.insertSim(new VirtualSim(VirtualSimSpec.uicc(ICCID.digits())));
         assertThat(iccidOf(reader.awaitAndRead(null, BOUND))).isEqualTo(ICCID.digits());
     }
 
@@ -180,54 +187,76 @@ class AtModemOverPtyTest {
     @EnumSource(ModemDialect.class)
     void verifiesThePinWithTheDialectsTryCounterAndNeverBlocksTheSim(ModemDialect dialect) throws Exception {
         PtyPair pty = pty();
-        SimulatedModem modem = modem(pty, dialect, SimulatedModem.Options.PLAIN).withPin("2468", 2);
+        VirtualSim card = new VirtualSim(VirtualSimSpec.uicc(ICCID.digits()).withPin("2468", 2));
+        modem(pty, dialect, SimulatedModem.Options.PLAIN, card);
         AtModemSimReader reader = reader(pty, QUICK);
         ReadResult read = reader.read(reader.readerName());
         assertThat(((ReadResult.Sim) read).identity().pin()).isEqualTo(new PinStatus(true, 2));
 
         assertThat(reader.verifyPin(reader.readerName(), "1111")).isEqualTo(new PinResult.Wrong(1));
         assertThat(reader.verifyPin(reader.readerName(), "2468")).isEqualTo(new PinResult.Refused(1));
-        assertThat(modem.pinTries()).isEqualTo(1);
+        assertThat(card.triesLeft()).isEqualTo(1);
     }
 
     @Test
     void verifiesTheRightPin() throws Exception {
         PtyPair pty = pty();
-        SimulatedModem modem = modem(pty, ModemDialect.QUECTEL, SimulatedModem.Options.PLAIN).withPin("2468", 3);
+        VirtualSim card = new VirtualSim(VirtualSimSpec.uicc(ICCID.digits()).withPin("2468", 3));
+        modem(pty, ModemDialect.QUECTEL, SimulatedModem.Options.PLAIN, card);
         AtModemSimReader reader = reader(pty, QUICK);
         assertThat(reader.verifyPin(reader.readerName(), "2468")).isEqualTo(new PinResult.Verified());
-        assertThat(modem.pinTries()).isEqualTo(3);
+        assertThat(card.triesLeft()).isEqualTo(3);
     }
 
-    @Test
-    void fallsBackToTheSimItselfThroughCsimWhenCrsmIsMissingToo() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = VirtualSimSpec.Kind.class, names = {"UICC", "SIM_2G"})
+    void fallsBackToTheSimItselfThroughCsimWhenCrsmIsMissingToo(VirtualSimSpec.Kind kind) throws Exception {
         PtyPair pty = pty();
-        modem(pty, ModemDialect.SIMCOM, SimulatedModem.Options.PLAIN.withoutIccidCommand().withoutCrsm()
-                .withCard(new TinyUicc(ICCID, "2468", 3)));
+        VirtualSim card = new VirtualSim(VirtualSimSpec.uicc(ICCID.digits()).withKind(kind).withPin("2468", 3));
+        modem(pty, ModemDialect.SIMCOM, SimulatedModem.Options.PLAIN.withoutIccidCommand().withoutCrsm(), card);
         AtModemSimReader reader = reader(pty, QUICK);
         ReadResult result = reader.read(reader.readerName());
         assertThat(iccidOf(result)).isEqualTo(ICCID.digits());
-        assertThat(((ReadResult.Sim) result).identity().type()).isEqualTo(CardType.UICC);
+        assertThat(((ReadResult.Sim) result).identity().type())
+                .isEqualTo(kind == VirtualSimSpec.Kind.UICC ? CardType.UICC : CardType.SIM_2G);
         assertThat(((ReadResult.Sim) result).identity().pin()).isEqualTo(new PinStatus(true, 3));
+    }
+
+    @Test
+    void aBankCardInTheSlotIsNotASim() throws Exception {
+        PtyPair pty = pty();
+        modem(pty, ModemDialect.UBLOX, SimulatedModem.Options.PLAIN.withoutIccidCommand().withoutCrsm(),
+                new VirtualSim(VirtualSimSpec.bankCard()));
+        AtModemSimReader reader = reader(pty, QUICK);
+        assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.NOT_A_SIM);
     }
 
     @Test
     void aModuleWithNoWayToTheIccidSaysSoInsteadOfHanging() throws Exception {
         PtyPair pty = pty();
-        modem(pty, ModemDialect.UBLOX, SimulatedModem.Options.PLAIN.withoutIccidCommand().withoutCrsm());
+        modem(pty, ModemDialect.UBLOX, SimulatedModem.Options.PLAIN.withoutIccidCommand().withoutCrsm().withoutCsim());
         AtModemSimReader reader = reader(pty, QUICK);
         assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.CARD_MUTE);
     }
 
     @Test
-    void checksThePinWithTheSimWhenTheModuleHasAlreadyUnlockedIt() throws Exception {
+    void findsTheTriesLeftOnTheSimWhenTheModuleHasNoCounterCommand() throws Exception {
         PtyPair pty = pty();
-        TinyUicc card = new TinyUicc(ICCID, "2468", 3);
-        SimulatedModem modem = modem(pty, ModemDialect.UBLOX, SimulatedModem.Options.PLAIN.withCard(card)).withPin("2468", 3);
+        VirtualSim card = new VirtualSim(VirtualSimSpec.uicc(ICCID.digits()).withPin("2468", 2));
+        modem(pty, ModemDialect.SIMCOM, SimulatedModem.Options.PLAIN.withoutPinCounter(), card);
+        AtModemSimReader reader = reader(pty, QUICK);
+        ReadResult read = reader.read(reader.readerName());
+        assertThat(((ReadResult.Sim) read).identity().pin()).isEqualTo(new PinStatus(true, 2));
+    }
+
+    @Test
+    void aPinAlreadyGivenIsNotCheckedAgainAndNeverPassesAWrongOne() throws Exception {
+        PtyPair pty = pty();
+        VirtualSim card = new VirtualSim(VirtualSimSpec.uicc(ICCID.digits()).withPin("2468", 3));
+        modem(pty, ModemDialect.UBLOX, SimulatedModem.Options.PLAIN, card);
         AtModemSimReader reader = reader(pty, QUICK);
         assertThat(reader.verifyPin(reader.readerName(), "2468")).isEqualTo(new PinResult.Verified()); // unlocks the module
-        assertThat(reader.verifyPin(reader.readerName(), "1357")).isEqualTo(new PinResult.Wrong(2));
-        assertThat(reader.verifyPin(reader.readerName(), "2468")).isEqualTo(new PinResult.Verified());
-        assertThat(card.tries()).isEqualTo(3);
+        assertThat(reader.verifyPin(reader.readerName(), "1357")).isInstanceOf(PinResult.Failed.class);
+        assertThat(card.triesLeft()).isEqualTo(3);
     }
 }
