@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Self-service SIM balance kiosk.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            com.simkiosk.kiosk.cli.VirtualModemCommand.class,
+            com.simkiosk.kiosk.cli.PrintTestCommand.class,
         })
 public final class Main implements Runnable {
 
