@@ -48,7 +48,11 @@ public final class EscPosPrinter implements SlipPrinter {
 
     /** The printer the kiosk builds from {@code printer: {type: escpos-serial, device, baud, japanese}}. Never throws. */
     public static EscPosPrinter open(String device, int baud, JapaneseTextMode mode) {
-        return new EscPosPrinter(device, () -> JsscSerialLink.open(device, baud), Settings.of(mode));
+        return open(device, baud, Settings.of(mode));
+    }
+
+    public static EscPosPrinter open(String device, int baud, Settings settings) {
+        return new EscPosPrinter(device, () -> JsscSerialLink.open(device, baud), settings);
     }
 
     @Override
