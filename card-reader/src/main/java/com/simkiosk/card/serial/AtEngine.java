@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * Sends one AT command at a time and collects its answer, line by line: drops the command's echo, hands
  * unsolicited result codes ({@code RING}, {@code +CREG:}, {@code +CPIN:} …) to a listener, skips bytes that
  * are not text, and stops at the final result code ({@code OK}, {@code ERROR}, {@code +CME ERROR: n}).
- * Nothing here waits without a deadline. There is no reader thread: URCs are read while a command runs or
- * when the owner calls {@link #pollUnsolicited}.
+ * Nothing here waits without a deadline. There is no reader thread: URCs are read while a command runs
+ * (the reader's monitor polls often enough for that).
  */
 public final class AtEngine implements AutoCloseable {
 
@@ -84,21 +84,6 @@ public final class AtEngine implements AutoCloseable {
                     throw new AtException(AtException.Kind.TIMEOUT,
                             device() + ": no answer to " + commandName(command) + " within " + timeout.toMillis() + " ms");
                 }
-            }
-        } catch (SerialLinkException e) {
-            throw new AtException(AtException.Kind.PORT_LOST, e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Reads what arrived while no command ran, for up to {@code wait}, and hands every line to the listener. */
-    public void pollUnsolicited(Duration wait) throws AtException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        acquire(wait);
-        try {
-            for (String line : readLines(deadline - System.nanoTime())) {
-                unsolicited.accept(line);
             }
         } catch (SerialLinkException e) {
             throw new AtException(AtException.Kind.PORT_LOST, e.getMessage(), e);
