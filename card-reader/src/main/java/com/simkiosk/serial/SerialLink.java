@@ -8,6 +8,12 @@ import java.time.Duration;
  */
 public interface SerialLink extends AutoCloseable {
 
+    /** Opens the line; a driver calls it again after the line was lost, so a re-plugged device recovers. */
+    @FunctionalInterface
+    interface Opener {
+        SerialLink open() throws SerialLinkException;
+    }
+
     /** The device name, for logs and reader names (never personal data). */
     String name();
 

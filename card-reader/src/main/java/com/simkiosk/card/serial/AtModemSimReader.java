@@ -53,15 +53,10 @@ public final class AtModemSimReader implements SimReader {
         public static final Settings DEFAULT = new Settings(Duration.ofSeconds(2), Duration.ofMillis(500));
     }
 
-    /** Opens the serial line; called again after the port vanished. */
-    @FunctionalInterface
-    public interface LinkOpener {
-        SerialLink open() throws SerialLinkException;
-    }
 
     private final String device;
     private final String readerName;
-    private final LinkOpener opener;
+    private final SerialLink.Opener opener;
     private final Settings settings;
     private final List<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean simLeft = new AtomicBoolean();
@@ -72,7 +67,7 @@ public final class AtModemSimReader implements SimReader {
     private volatile ModemPin pinCommand;
     private Thread monitor;
 
-    public AtModemSimReader(String device, LinkOpener opener, Settings settings) {
+    public AtModemSimReader(String device, SerialLink.Opener opener, Settings settings) {
         this.device = device;
         this.readerName = "AT modem " + device;
         this.opener = opener;

@@ -27,19 +27,14 @@ public final class EscPosPrinter implements SlipPrinter {
         }
     }
 
-    /** Opens the serial line; called again after it was lost. */
-    @FunctionalInterface
-    public interface LinkOpener {
-        SerialLink open() throws SerialLinkException;
-    }
 
     private final String device;
-    private final LinkOpener opener;
+    private final SerialLink.Opener opener;
     private final Settings settings;
     private final SlipEncoder encoder;
     private SerialLink link;
 
-    public EscPosPrinter(String device, LinkOpener opener, Settings settings) {
+    public EscPosPrinter(String device, SerialLink.Opener opener, Settings settings) {
         this.device = device;
         this.opener = opener;
         this.settings = settings;

@@ -79,7 +79,6 @@ public final class SimulatedModem implements AutoCloseable {
     private final ModemDialect dialect;
     private final Options options;
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean pullSimOnNextRead = new AtomicBoolean();
     private final Thread thread;
     /** The card in the slot; null while the slot is empty. */
@@ -126,11 +125,6 @@ public final class SimulatedModem implements AutoCloseable {
         pullSimOnNextRead.set(true);
     }
 
-    /** True once the line went away (or the modem was closed): the thread has ended. */
-    public boolean awaitStopped(Duration bound) throws InterruptedException {
-        return stopped.await(bound.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void close() {
         stop.countDown();
@@ -165,8 +159,6 @@ public final class SimulatedModem implements AutoCloseable {
             LOG.debug("simulated modem: line gone ({})", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            stopped.countDown();
         }
     }
 
