@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +26,7 @@ public final class SimulatedEscPosPrinter implements AutoCloseable {
     private static final Charset SHIFT_JIS = Charset.forName("Shift_JIS");
 
     private final SerialLink link;
-    private final Thread thread;
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final DeviceThread thread;
     private final BlockingQueue<PrintedItem> printed = new LinkedBlockingQueue<>();
     private final byte[] buffer = new byte[4096];
     private int bufferPos;
@@ -46,8 +44,7 @@ public final class SimulatedEscPosPrinter implements AutoCloseable {
 
     private SimulatedEscPosPrinter(SerialLink link) {
         this.link = link;
-        this.thread = new Thread(this::run, "simulated-escpos-printer " + link.name());
-        this.thread.setDaemon(true);
+        this.thread = new DeviceThread("simulated-escpos-printer", link, this::run);
     }
 
     /** Starts decoding on {@code link}; the printer owns the link and closes it on {@link #close()}. */
@@ -92,13 +89,7 @@ public final class SimulatedEscPosPrinter implements AutoCloseable {
 
     @Override
     public void close() {
-        stop.countDown();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        link.close();
+        thread.close();
     }
 
     private void run() {
@@ -249,7 +240,7 @@ public final class SimulatedEscPosPrinter implements AutoCloseable {
     /** The next byte from the line; waits in short bounded slices so that close() is noticed. */
     private int next() throws Stopped, SerialLinkException {
         while (bufferPos == bufferLen) {
-            if (stop.getCount() == 0) {
+            if (thread.stopping()) {
                 throw new Stopped();
             }
             bufferLen = link.read(buffer, Duration.ofMillis(50));

@@ -9,8 +9,6 @@ import com.simkiosk.serial.SerialLinkException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -78,9 +76,8 @@ public final class SimulatedModem implements AutoCloseable {
     private final SerialLink link;
     private final ModemDialect dialect;
     private final Options options;
-    private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicBoolean pullSimOnNextRead = new AtomicBoolean();
-    private final Thread thread;
+    private final DeviceThread thread;
     /** The card in the slot; null while the slot is empty. */
     private volatile VirtualSim card;
     private volatile boolean echo = true;
@@ -93,8 +90,7 @@ public final class SimulatedModem implements AutoCloseable {
         this.dialect = dialect;
         this.card = card;
         this.options = options;
-        this.thread = new Thread(this::run, "simulated-modem " + dialect.name().toLowerCase() + " " + link.name());
-        this.thread.setDaemon(true);
+        this.thread = new DeviceThread("simulated-modem " + dialect.name().toLowerCase(), link, this::run);
     }
 
     /**
@@ -127,20 +123,14 @@ public final class SimulatedModem implements AutoCloseable {
 
     @Override
     public void close() {
-        stop.countDown();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        link.close();
+        thread.close();
     }
 
     private void run() {
         byte[] buffer = new byte[256];
         StringBuilder line = new StringBuilder();
         try {
-            while (stop.getCount() > 0) {
+            while (!thread.stopping()) {
                 int n = link.read(buffer, Duration.ofMillis(50));
                 for (int i = 0; i < n; i++) {
                     char c = (char) (buffer[i] & 0xFF);
@@ -170,7 +160,7 @@ public final class SimulatedModem implements AutoCloseable {
         if (!options.answerDelay().isZero()) {
             write(out);
             out.setLength(0);
-            if (stop.await(options.answerDelay().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (thread.pauseOrStop(options.answerDelay())) {
                 return;
             }
         }
