@@ -35,6 +35,7 @@ public final class SimulatedEscPosPrinter implements AutoCloseable {
     private volatile boolean coverOpen;
     private volatile boolean offline;
     private volatile boolean mute;
+    private volatile boolean paperRunsOutAtNextCut;
 
     // decoder state
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -64,6 +65,11 @@ public final class SimulatedEscPosPrinter implements AutoCloseable {
 
     public void setOffline(boolean off) {
         offline = off;
+    }
+
+    /** The roll ends on the slip being printed: the paper sensor reports "out" from the next cut on. */
+    public void runOutOfPaperAtNextCut() {
+        paperRunsOutAtNextCut = true;
     }
 
     /** A printer that is switched off: it hears nothing and answers nothing. */
@@ -145,6 +151,10 @@ public final class SimulatedEscPosPrinter implements AutoCloseable {
                 }
                 endLine();
                 printed.add(new PrintedItem.Cut());
+                if (paperRunsOutAtNextCut) {
+                    paperRunsOutAtNextCut = false;
+                    paperOut = true;
+                }
             }
             case 'k' -> barcode(next());
             case '(' -> {

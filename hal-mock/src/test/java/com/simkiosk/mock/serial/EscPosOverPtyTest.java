@@ -141,4 +141,28 @@ class EscPosOverPtyTest {
         assertThatThrownBy(() -> printer.print(topUpSlip("Data top-up", "footer")))
                 .isInstanceOfSatisfying(PrinterException.class, e -> assertThat(e.status()).isEqualTo(PrinterStatus.NOT_CONNECTED));
     }
+
+    @Test
+    void tellsTheKioskWhenThePaperRanOutOnThisSlip() throws Exception {
+        start(JapaneseTextMode.KANJI);
+        device.runOutOfPaperAtNextCut();
+        assertThatThrownBy(() -> printer.print(topUpSlip("Data top-up", "footer")))
+                .isInstanceOfSatisfying(PrinterException.class, e -> assertThat(e.status()).isEqualTo(PrinterStatus.PAPER_OUT));
+        assertThat(printer.status()).isEqualTo(PrinterStatus.PAPER_OUT);
+    }
+
+    @Test
+    void kanjiRowsLineUpWithAsciiRows() throws Exception {
+        start(JapaneseTextMode.KANJI);
+        printer.print(new Slip("残高", "Store 0421", "Kiosk K-07", ISSUED,
+                List.of(new Slip.Row("Data", "3 GB"), new Slip.Row("データ残量", "3 GB")), Optional.empty(), "ありがとうございました"));
+        List<PrintedItem> slip = device.awaitSlip(BOUND);
+        String ascii = texts(slip).stream().filter(l -> l.startsWith("Data")).findFirst().orElseThrow();
+        String kanji = texts(slip).stream().filter(l -> l.startsWith("データ残量")).findFirst().orElseThrow();
+        assertThat(ascii).hasSize(48);
+        // five full-width characters take ten columns: the values end in the same column
+        assertThat(kanji.length() + "データ残量".length()).isEqualTo(48);
+        assertThat(kanji).endsWith("3 GB");
+        assertThat(slip).noneMatch(i -> i instanceof PrintedItem.Barcode || i instanceof PrintedItem.QrCode);
+    }
 }
