@@ -145,8 +145,8 @@ public final class AtModemSimReader implements SimReader {
             return new PinResult.Failed(CardError.NO_READER, "no reader named " + reader);
         }
         if (pin == null || !pin.matches("\\d{4,8}")) {
-            // A malformed PIN would still cost a try on some modules: never send it.
-            return new PinResult.Failed(CardError.NOT_A_SIM, "a SIM PIN has 4 to 8 digits");
+            // As on PC/SC (SimIdentityReader): the keypad validates; a malformed PIN is never sent, it could cost a try.
+            throw new IllegalArgumentException("a SIM PIN has 4 to 8 digits");
         }
         try {
             AtEngine at = engine();
