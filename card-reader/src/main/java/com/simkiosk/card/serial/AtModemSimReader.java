@@ -383,39 +383,43 @@ public final class AtModemSimReader implements SimReader {
         });
     }
 
+    /** Polls AT+CPIN? and turns changes into events in the same order as the PC/SC monitor. */
     private void monitorLoop() {
-        Boolean present = null; // unknown until the first poll
-        boolean portUp = true;
-        while (!waitForClose(present == null ? Duration.ZERO : settings.pollInterval())) {
-            boolean nowPresent;
+        List<ReaderInfo> before = null; // nothing known before the first poll
+        boolean serviceUp = true;
+        while (!waitForClose(before == null ? Duration.ZERO : settings.pollInterval())) {
+            List<ReaderInfo> now;
             try {
-                AtEngine at = engine();
-                if (!portUp) {
-                    portUp = true;
-                    emit(new CardEvent.ReadersChanged(List.of(new ReaderInfo(readerName, false))));
-                }
-                nowPresent = state(at) != ModemPin.State.NOT_INSERTED;
+                now = List.of(new ReaderInfo(readerName, state(engine()) != ModemPin.State.NOT_INSERTED));
+                serviceUp = true;
             } catch (AtException e) {
                 dropEngine(e);
-                if (e.kind() == AtException.Kind.PORT_LOST && portUp) {
-                    portUp = false;
-                    if (Boolean.TRUE.equals(present)) {
-                        emit(new CardEvent.Removed(readerName));
-                    }
-                    present = false;
+                if (e.kind() == AtException.Kind.TIMEOUT) {
+                    continue; // a busy or slow module: keep what we knew
+                }
+                now = List.of();
+                if (serviceUp) {
+                    serviceUp = false;
                     emit(new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "serial port " + device + " not available"));
-                    emit(new CardEvent.ReadersChanged(List.of()));
                 }
-                continue;
             }
-            if (present == null || nowPresent != present) {
-                if (nowPresent) {
-                    emit(new CardEvent.Inserted(readerName));
-                } else if (present != null) {
-                    emit(new CardEvent.Removed(readerName));
-                }
-                present = nowPresent;
-            }
+            publish(before, now);
+            before = now;
+        }
+    }
+
+    private void publish(List<ReaderInfo> before, List<ReaderInfo> now) {
+        boolean was = before != null && before.stream().anyMatch(ReaderInfo::cardPresent);
+        boolean is = now.stream().anyMatch(ReaderInfo::cardPresent);
+        if (before == null || before.isEmpty() != now.isEmpty()) {
+            emit(new CardEvent.ReadersChanged(now));
+        }
+        if (is && !was) {
+            LOG.info("{}: SIM inserted", readerName);
+            emit(new CardEvent.Inserted(readerName));
+        } else if (was && !is) {
+            LOG.info("{}: SIM removed", readerName);
+            emit(new CardEvent.Removed(readerName));
         }
     }
 

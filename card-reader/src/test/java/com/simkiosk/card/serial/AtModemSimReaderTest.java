@@ -10,6 +10,7 @@ import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -187,6 +188,8 @@ class AtModemSimReaderTest {
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         try (AtModemSimReader reader = reader(link)) {
             reader.addListener(events::add);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+                    new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
             assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
             present.set(false);
             assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
@@ -209,5 +212,35 @@ class AtModemSimReaderTest {
         List<String> messages = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(messages).anyMatch(m -> m.contains("8981 10** **** **** 019"));
         assertThat(messages).noneMatch(m -> m.contains(ICCID));
+    }
+
+    @Test
+    void monitorReportsThePortLostAndBackAgain() throws Exception {
+        FakeModemLink first = new FakeModemLink(AtModemSimReaderTest::ublox);
+        FakeModemLink second = new FakeModemLink(AtModemSimReaderTest::ublox);
+        java.util.concurrent.atomic.AtomicBoolean plugged = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger opens = new AtomicInteger();
+        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
+        try (AtModemSimReader reader = new AtModemSimReader("/dev/fake", () -> {
+            if (!plugged.get()) {
+                throw new com.simkiosk.serial.SerialLinkException("no such port");
+            }
+            return opens.incrementAndGet() == 1 ? first : second;
+        }, FAST)) {
+            reader.addListener(events::add);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+
+            plugged.set(false);
+            first.vanish();
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ServiceLost.class);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+
+            plugged.set(true);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+                    new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.simkiosk.card.Iccid;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.serial.AtModemSimReader;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
@@ -144,13 +145,16 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, QUICK);
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(
+                new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
         assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
         pty.vanish();
 
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
         assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
                 lost -> assertThat(lost.error()).isEqualTo(CardError.PCSC_UNAVAILABLE));
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
         assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.PCSC_UNAVAILABLE);
         assertThat(reader.readers()).isEmpty();
     }
@@ -162,6 +166,7 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, QUICK);
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
         assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
         modem.removeSim();
