@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
         description = "Self-service SIM balance kiosk.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            com.simkiosk.kiosk.cli.ReadersCommand.class,
+            com.simkiosk.kiosk.cli.ReadCardCommand.class,
+            com.simkiosk.kiosk.cli.VirtualSimCommand.class,
+            com.simkiosk.kiosk.cli.BenchCommand.class,
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
         })
