@@ -124,19 +124,24 @@ public final class AtModemSimReader implements SimReader {
         Duration step = settings.pollInterval().compareTo(Duration.ofMillis(200)) < 0 ? settings.pollInterval() : Duration.ofMillis(200);
         ReadResult last = new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
         while (System.nanoTime() - deadline < 0) {
-            if (readers().stream().anyMatch(ReaderInfo::cardPresent)) {
+            List<ReaderInfo> now = readers();
+            if (now.isEmpty()) {
+                // Keep waiting: the modem may be plugged in meanwhile. Say why if it never is.
+                last = new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, "serial port " + device + " not available");
+            } else if (now.get(0).cardPresent()) {
                 ReadResult result = read(readerName);
                 if (!(result instanceof ReadResult.Failed f && f.error() == CardError.CARD_REMOVED)) {
                     return result;
                 }
                 last = result;
+            } else {
+                last = new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
             }
             if (waitForClose(step)) {
                 break;
             }
         }
-        return last instanceof ReadResult.Failed f && f.error() == CardError.CARD_REMOVED
-                ? last : new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
+        return last;
     }
 
     @Override

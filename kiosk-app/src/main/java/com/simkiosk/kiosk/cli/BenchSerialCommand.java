@@ -1,6 +1,5 @@
 package com.simkiosk.kiosk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.serial.AtModemSimReader;
@@ -14,7 +13,6 @@ import com.simkiosk.serial.SerialLinkException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +47,7 @@ public final class BenchSerialCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (PtyPair pty = PtyPair.open(Duration.ofSeconds(5));
@@ -69,21 +67,19 @@ public final class BenchSerialCommand implements Callable<Integer> {
                     nanos[i] = took;
                 }
             }
-            Arrays.sort(nanos);
-            double median = nanos[nanos.length / 2] / 1e6;
-            double p99 = nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6;
+            Timing timing = Timing.ofNanos(nanos);
+            ObjectNode result = CardJson.MAPPER.createObjectNode();
+            result.put("benchmark", "serial");
+            result.put("operation", "AtModemSimReader.read: AT+CPIN?, ICCID (" + dialect.name().toLowerCase()
+                    + " dialect), AT+CLCK over a socat pty pair, jssc both ends");
+            result.put("baud", baud);
+            result.set("pty", CardJson.MAPPER.valueToTree(timing));
             if (json) {
-                ObjectNode node = new ObjectMapper().createObjectNode();
-                node.put("area", "serial");
-                node.put("what", "AtModemSimReader.read over a socat pty, simulated " + dialect.name().toLowerCase());
-                node.put("baud", baud);
-                node.put("iterations", iterations);
-                node.put("medianMs", Math.round(median * 1000) / 1000.0);
-                node.put("p99Ms", Math.round(p99 * 1000) / 1000.0);
-                out.println(node);
+                out.println(CardJson.MAPPER.writeValueAsString(result));
             } else {
-                out.printf("serial SIM read (%s, %d baud, %d reads): median %.3f ms, p99 %.3f ms%n",
-                        dialect.name().toLowerCase(), baud, iterations, median, p99);
+                out.println("serial SIM read: " + result.get("operation").asText());
+                out.printf("%-22s median %8.3f ms   p99 %8.3f ms   n=%d%n", "pty " + baud + " baud",
+                        timing.medianMs(), timing.p99Ms(), timing.n());
             }
             return 0;
         } catch (IOException | SerialLinkException e) {

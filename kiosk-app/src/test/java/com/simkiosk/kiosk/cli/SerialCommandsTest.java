@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.serial.AtModemSimReader;
+import com.simkiosk.kiosk.Main;
+import com.simkiosk.mock.serial.ModemDialect;
 import com.simkiosk.mock.serial.PrintedItem;
 import com.simkiosk.mock.serial.PtyPair;
 import com.simkiosk.mock.serial.SimulatedEscPosPrinter;
+import com.simkiosk.mock.serial.SimulatedModem;
+import com.simkiosk.mock.sim.VirtualSim;
+import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.JsscSerialLink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -97,12 +102,39 @@ class SerialCommandsTest {
     @Test
     void benchSerialPrintsMedianAndP99AsJson() throws Exception {
         StringWriter out = new StringWriter();
-        int exit = commandLine(new BenchSerialCommand(), out).execute("--iterations", "20", "--warmup", "5", "--json");
+        int exit = commandLine(new Main(), out).execute("bench", "serial", "--iterations", "20", "--warmup", "5", "--json");
         assertThat(exit).as(out::toString).isZero();
         JsonNode figures = new ObjectMapper().readTree(out.toString());
-        assertThat(figures.get("area").asText()).isEqualTo("serial");
+        assertThat(figures.get("benchmark").asText()).isEqualTo("serial");
         assertThat(figures.get("baud").asInt()).isEqualTo(115200);
-        assertThat(figures.get("medianMs").asDouble()).isPositive();
-        assertThat(figures.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(figures.get("medianMs").asDouble());
+        assertThat(figures.at("/pty/n").asInt()).isEqualTo(20);
+        assertThat(figures.at("/pty/medianMs").asDouble()).isPositive();
+        assertThat(figures.at("/pty/p99Ms").asDouble()).isGreaterThanOrEqualTo(figures.at("/pty/medianMs").asDouble());
+    }
+
+    @Test
+    void readCardThroughAModemPrintsTheSameJsonAsPcsc(@TempDir Path dir) throws Exception {
+        try (PtyPair pty = PtyPair.open(BOUND);
+             SimulatedModem modem = SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), 115200), ModemDialect.QUECTEL,
+                     new VirtualSim(VirtualSimSpec.uicc("8981100000000000019").withPin("1234", 3)), SimulatedModem.Options.PLAIN)) {
+            StringWriter out = new StringWriter();
+            int exit = commandLine(new Main(), out).execute("read-card", "--serial", pty.a().toString(), "--timeout", "5", "--json");
+            assertThat(exit).as(out::toString).isZero();
+            JsonNode card = new ObjectMapper().readTree(out.toString());
+            assertThat(card.get("reader").asText()).isEqualTo("AT modem " + pty.a());
+            assertThat(card.get("iccid").asText()).isEqualTo("8981100000000000019");
+            assertThat(card.get("issuer").asText()).isEqualTo("NTT DOCOMO");
+            assertThat(card.get("cardType").asText()).isEqualTo("UICC");
+            assertThat(card.at("/pin/enabled").asBoolean()).isTrue();
+            assertThat(card.at("/pin/triesLeft").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void readCardThroughAMissingPortSaysTheServiceIsUnavailable(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        int exit = commandLine(new Main(), out).execute("read-card", "--serial", dir.resolve("nothing").toString(), "--timeout", "1", "--json");
+        assertThat(exit).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("error").asText()).isEqualTo("PCSC_UNAVAILABLE");
     }
 }
