@@ -253,7 +253,7 @@ public final class AtModemSimReader implements SimReader {
     }
 
     private ReadResult sim(Iccid iccid, CardType type, PinStatus pin, String how) {
-        LOG.info("{}: read {} SIM {} via {}", readerName, type.label(), iccid, how);
+        LOG.debug("{}: read {} SIM {} via {}", readerName, type.label(), iccid, how);
         return new ReadResult.Sim(new CardIdentity(readerName, "", type, iccid, pin));
     }
 

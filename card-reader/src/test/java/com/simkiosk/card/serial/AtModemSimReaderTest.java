@@ -204,10 +204,13 @@ class AtModemSimReaderTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
+        ch.qos.logback.classic.Level was = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG); // the read is logged at debug level
         try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::ublox))) {
             reader.read(reader.readerName());
         } finally {
             logger.detachAppender(appender);
+            logger.setLevel(was);
         }
         List<String> messages = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(messages).anyMatch(m -> m.contains("8981 10** **** **** 019"));
