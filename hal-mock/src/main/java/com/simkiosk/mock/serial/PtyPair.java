@@ -87,14 +87,15 @@ public final class PtyPair implements AutoCloseable {
     @Override
     public void close() {
         kill(socat);
-        if (tempDir != null) {
-            try {
-                Files.deleteIfExists(a);
-                Files.deleteIfExists(b);
+        try {
+            // socat removes its links when it exits normally; not when it is killed hard
+            Files.deleteIfExists(a);
+            Files.deleteIfExists(b);
+            if (tempDir != null) {
                 Files.deleteIfExists(tempDir);
-            } catch (IOException e) {
-                LOG.debug("could not remove {}: {}", tempDir, e.toString());
             }
+        } catch (IOException e) {
+            LOG.debug("could not remove the pty links {} {}: {}", a, b, e.toString());
         }
     }
 

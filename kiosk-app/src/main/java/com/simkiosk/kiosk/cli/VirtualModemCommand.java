@@ -83,14 +83,17 @@ public final class VirtualModemCommand implements Callable<Integer> {
         options = echoAlways ? options.withEchoAlways() : options;
         Path modemEnd = null;
         try {
-            modemEnd = Files.createTempDirectory("kiosk-virtual-modem").resolve("modem");
+            Path tempDir = Files.createTempDirectory("kiosk-virtual-modem");
+            modemEnd = tempDir.resolve("modem");
             try (PtyPair pty = PtyPair.open(link.toAbsolutePath(), modemEnd, Duration.ofSeconds(5));
                  SimulatedModem modem = SimulatedModem.start(JsscSerialLink.open(modemEnd.toString(), 115200),
                          dialect, card, options)) {
                 Thread hook = new Thread(() -> {
+                    // Ctrl-C: the JVM will not return to the finally blocks below, so clean up here.
                     stop.countDown();
                     modem.close();
                     pty.close();
+                    removeQuietly(tempDir);
                 }, "virtual-modem-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 out.printf("virtual %s modem with SIM %s on %s (socat pid %d); Ctrl-C stops it%n",
@@ -118,12 +121,16 @@ public final class VirtualModemCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (modemEnd != null) {
-                try {
-                    Files.deleteIfExists(modemEnd.getParent());
-                } catch (IOException ignored) {
-                    // the temporary directory is empty and harmless
-                }
+                removeQuietly(modemEnd.getParent());
             }
+        }
+    }
+
+    private static void removeQuietly(Path emptyDir) {
+        try {
+            Files.deleteIfExists(emptyDir);
+        } catch (IOException ignored) {
+            // an empty temporary directory is harmless
         }
     }
 
