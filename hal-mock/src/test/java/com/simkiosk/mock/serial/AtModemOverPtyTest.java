@@ -264,4 +264,19 @@ class AtModemOverPtyTest {
         assertThat(reader.verifyPin(reader.readerName(), "1357")).isInstanceOf(PinResult.Failed.class);
         assertThat(card.triesLeft()).isEqualTo(3);
     }
+
+    @Test
+    void readsStayCorrectWhileTheMonitorPollsTheSameLine() throws Exception {
+        PtyPair pty = pty();
+        modem(pty, ModemDialect.QUECTEL, SimulatedModem.Options.PLAIN.withChatter());
+        AtModemSimReader reader = reader(pty, new AtModemSimReader.Settings(Duration.ofSeconds(1), Duration.ofMillis(1)));
+        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
+        reader.addListener(events::add);
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        for (int i = 0; i < 50; i++) {
+            assertThat(iccidOf(reader.read(reader.readerName()))).isEqualTo(ICCID.digits());
+        }
+        assertThat(events).as("no spurious removal while reading").isEmpty();
+    }
 }
