@@ -29,12 +29,22 @@ class VpcdBridgeTest {
         return Hex.spaced(in.readNBytes(length));
     }
 
+    private static ServerSocket fakeVpcd() throws IOException {
+        ServerSocket vpcd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        vpcd.setSoTimeout(5000);
+        return vpcd;
+    }
+
+    /** A bridge with a card inserted, connecting to the stand-in. */
+    private static VpcdBridge bridgeTo(ServerSocket vpcd) {
+        VpcdBridge bridge = new VpcdBridge(new InetSocketAddress(vpcd.getInetAddress(), vpcd.getLocalPort()), 0);
+        bridge.insert(new VirtualSim(VirtualSimSpec.uicc("8981100000000000905")));
+        return bridge;
+    }
+
     @Test
     void answersAtrAndApdusFramedWithATwoByteLength() throws Exception {
-        try (ServerSocket vpcd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                VpcdBridge bridge = new VpcdBridge(new InetSocketAddress(vpcd.getInetAddress(), vpcd.getLocalPort()), 0)) {
-            vpcd.setSoTimeout(5000);
-            bridge.insert(new VirtualSim(VirtualSimSpec.uicc("8981100000000000905")));
+        try (ServerSocket vpcd = fakeVpcd(); VpcdBridge bridge = bridgeTo(vpcd)) {
             try (Socket card = vpcd.accept()) {
                 card.setSoTimeout(5000);
                 DataInputStream in = new DataInputStream(card.getInputStream());
@@ -52,10 +62,7 @@ class VpcdBridgeTest {
 
     @Test
     void reconnectsWhenVpcdGoesAwayAndComesBack() throws Exception {
-        try (ServerSocket vpcd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                VpcdBridge bridge = new VpcdBridge(new InetSocketAddress(vpcd.getInetAddress(), vpcd.getLocalPort()), 0)) {
-            vpcd.setSoTimeout(5000);
-            bridge.insert(new VirtualSim(VirtualSimSpec.uicc("8981100000000000905")));
+        try (ServerSocket vpcd = fakeVpcd(); VpcdBridge bridge = bridgeTo(vpcd)) {
             vpcd.accept().close(); // pcscd restarting drops the card's connection
             try (Socket again = vpcd.accept()) {
                 again.setSoTimeout(5000);
@@ -68,10 +75,7 @@ class VpcdBridgeTest {
 
     @Test
     void removingTheCardClosesTheConnection() throws Exception {
-        try (ServerSocket vpcd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                VpcdBridge bridge = new VpcdBridge(new InetSocketAddress(vpcd.getInetAddress(), vpcd.getLocalPort()), 0)) {
-            vpcd.setSoTimeout(5000);
-            bridge.insert(new VirtualSim(VirtualSimSpec.uicc("8981100000000000905")));
+        try (ServerSocket vpcd = fakeVpcd(); VpcdBridge bridge = bridgeTo(vpcd)) {
             try (Socket card = vpcd.accept()) {
                 card.setSoTimeout(5000);
                 bridge.remove();
