@@ -2,6 +2,7 @@ package com.simkiosk.mock.serial;
 
 import com.simkiosk.card.Iccid;
 import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.sim.PinBlock;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.SerialLink;
@@ -258,14 +259,15 @@ public final class SimulatedModem implements AutoCloseable {
         if (sim.triesLeft() == 0) {
             return "+CME ERROR: 12";
         }
-        byte[] verify = new byte[13];
+        if (!attempt.matches("\\d{4,8}")) {
+            return "+CME ERROR: 16";
+        }
+        byte[] verify = new byte[5 + PinBlock.LENGTH];
         verify[0] = (byte) (sim.spec().kind() == VirtualSimSpec.Kind.SIM_2G ? 0xA0 : 0x00);
-        verify[1] = 0x20;
-        verify[3] = 0x01;
-        verify[4] = 0x08;
-        java.util.Arrays.fill(verify, 5, 13, (byte) 0xFF);
-        byte[] digits = attempt.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(digits, 0, verify, 5, Math.min(8, digits.length));
+        verify[1] = 0x20; // VERIFY
+        verify[3] = 0x01; // PIN1
+        verify[4] = PinBlock.LENGTH;
+        System.arraycopy(PinBlock.of(attempt), 0, verify, 5, PinBlock.LENGTH);
         try {
             byte[] answer = sim.transmit(verify);
             if (answer.length == 2 && answer[0] == (byte) 0x90) {
