@@ -50,9 +50,11 @@ public final class SlipEncoder {
         slip.code().ifPresent(code -> {
             out.write(EscPos.LF);
             out.writeBytes(EscPos.align(EscPos.CENTRE));
-            out.writeBytes(code128(code));
-            out.write(EscPos.LF);
-            out.writeBytes(qr(code));
+            if (fitsCode128(code)) {
+                out.writeBytes(code128(code));
+                out.write(EscPos.LF);
+            }
+            out.writeBytes(qr(code)); // the QR carries any code, the barcode only short ASCII ones
             out.writeBytes(EscPos.align(EscPos.LEFT));
         });
         out.write(EscPos.LF);
@@ -96,6 +98,11 @@ public final class SlipEncoder {
 
     private static boolean isAscii(String s) {
         return s.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+    }
+
+    /** Code set B holds printable ASCII; GS k 73 counts its data in one byte. */
+    static boolean fitsCode128(String code) {
+        return isAscii(code) && code.length() + 2 + code.chars().filter(c -> c == '{').count() <= 255;
     }
 
     /** GS h, GS w, GS H, then GS k 73 (CODE128) with code set B selected by "{B". */

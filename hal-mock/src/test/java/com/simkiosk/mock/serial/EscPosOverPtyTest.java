@@ -165,4 +165,14 @@ class EscPosOverPtyTest {
         assertThat(kanji).endsWith("3 GB");
         assertThat(slip).noneMatch(i -> i instanceof PrintedItem.Barcode || i instanceof PrintedItem.QrCode);
     }
+
+    @Test
+    void aCodeTooLongForABarcodeStillPrintsAsQr() throws Exception {
+        start(JapaneseTextMode.KANJI);
+        String longCode = "https://pay.example.jp/topup?order=" + "7Q4K93X2".repeat(40);
+        printer.print(new Slip("Data top-up", "Store 0421", "Kiosk K-07", ISSUED, List.of(), Optional.of(longCode), "footer"));
+        List<PrintedItem> slip = device.awaitSlip(BOUND);
+        assertThat(slip).contains(new PrintedItem.QrCode(longCode));
+        assertThat(slip).noneMatch(PrintedItem.Barcode.class::isInstance);
+    }
 }
