@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * Lays a {@link Slip} out as ESC/POS bytes: title, store and kiosk, time in JST, label/value rows, the payment
@@ -19,15 +20,17 @@ public final class SlipEncoder {
 
     private final JapaneseTextMode mode;
     private final int columns;
-    private final TextRaster body;
-    private final TextRaster title;
+    /** Only in raster mode: loading the CJK font costs time a kanji-mode printer should not pay. */
+    private final Optional<TextRaster> body;
+    private final Optional<TextRaster> title;
 
     /** {@code paperDots}: 576 for 80 mm paper, 384 for 58 mm. Font A is 12 dots wide. */
     public SlipEncoder(JapaneseTextMode mode, int paperDots) {
         this.mode = mode;
         this.columns = paperDots / 12;
-        this.body = new TextRaster(paperDots, 24);
-        this.title = new TextRaster(paperDots, 44);
+        boolean raster = mode == JapaneseTextMode.RASTER;
+        this.body = raster ? Optional.of(new TextRaster(paperDots, 24)) : Optional.empty();
+        this.title = raster ? Optional.of(new TextRaster(paperDots, 44)) : Optional.empty();
     }
 
     public byte[] encode(Slip slip) {
@@ -65,11 +68,11 @@ public final class SlipEncoder {
         return out.toByteArray();
     }
 
-    private void line(ByteArrayOutputStream out, String left, String right, boolean centre, TextRaster raster) {
+    private void line(ByteArrayOutputStream out, String left, String right, boolean centre, Optional<TextRaster> raster) {
         boolean ascii = isAscii(left) && isAscii(right);
-        if (!ascii && mode == JapaneseTextMode.RASTER) {
+        if (!ascii && raster.isPresent()) {
             out.writeBytes(EscPos.align(EscPos.LEFT)); // the image already carries its own alignment
-            out.writeBytes(raster(raster.render(left, right, centre)));
+            out.writeBytes(raster(raster.get().render(left, right, centre)));
             if (centre) {
                 out.writeBytes(EscPos.align(EscPos.CENTRE));
             }
