@@ -105,4 +105,28 @@ class AtEngineTest {
         assertThat(AtEngine.responsePrefix("AT^ICCID?")).isEqualTo("^ICCID:");
         assertThat(AtEngine.responsePrefix("ATE0")).isEmpty();
     }
+
+    @Test
+    void assemblesLinesThatArriveOneByteAtATime() throws Exception {
+        FakeModemLink link = new FakeModemLink(cmd -> cmd + "\r\r\nRING\r\n+CCID: 8981100000000000019\r\n\r\nOK\r\n").trickle(1);
+        AtResponse answer = new AtEngine(link, urcs::add).send("AT+CCID", SHORT);
+        assertThat(answer).isInstanceOf(AtResponse.Ok.class);
+        assertThat(answer.lines()).containsExactly("+CCID: 8981100000000000019");
+        assertThat(urcs).containsExactly("RING");
+    }
+
+    @Test
+    void aModemThatNeverEndsItsLineTimesOut() {
+        FakeModemLink link = new FakeModemLink(cmd -> "X".repeat(100_000));
+        AtEngine engine = new AtEngine(link, urcs::add);
+        assertThatThrownBy(() -> engine.send("AT+CCID", Duration.ofMillis(200)))
+                .satisfies(e -> assertThat(((AtException) e).kind()).isEqualTo(AtException.Kind.TIMEOUT));
+    }
+
+    @Test
+    void whatFollowsTheFinalResultCodeGoesToTheListener() throws Exception {
+        FakeModemLink link = new FakeModemLink(cmd -> "\r\nOK\r\n\r\n+CREG: 1\r\n");
+        assertThat(new AtEngine(link, urcs::add).send("AT", SHORT)).isInstanceOf(AtResponse.Ok.class);
+        assertThat(urcs).containsExactly("+CREG: 1");
+    }
 }

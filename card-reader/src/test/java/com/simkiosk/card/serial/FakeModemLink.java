@@ -21,6 +21,7 @@ final class FakeModemLink implements SerialLink {
     private final StringBuilder written = new StringBuilder();
     final List<String> commands = new ArrayList<>();
     private volatile boolean gone;
+    private volatile int chunk = Integer.MAX_VALUE;
 
     FakeModemLink(Function<String, String> answer) {
         this.answer = answer;
@@ -41,6 +42,12 @@ final class FakeModemLink implements SerialLink {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Deliver at most {@code bytes} per read, as a slow line does. */
+    FakeModemLink trickle(int bytes) {
+        chunk = bytes;
+        return this;
     }
 
     void vanish() {
@@ -85,7 +92,7 @@ final class FakeModemLink implements SerialLink {
                 nanos = arrived.awaitNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(5)));
             }
             int n = 0;
-            while (n < buffer.length && !incoming.isEmpty()) {
+            while (n < buffer.length && n < chunk && !incoming.isEmpty()) {
                 buffer[n++] = incoming.poll();
             }
             return n;
