@@ -151,7 +151,16 @@ class FlowFixture {
 
     /** SIM with ID_DOCUMENT only → detail accepted → balance. */
     void reachBalanceBySim() throws Exception {
+        givenSimWithDetailLine();
+        insertAndVerifyByDetail();
+    }
+
+    /** A Japanese SIM whose line asks for the passport digits; tests may restub the balance afterwards. */
+    void givenSimWithDetailLine() throws Exception {
         givenSimLine(new PinStatus(true, 3), line(LineStatus.ACTIVE, VerificationMethod.ID_DOCUMENT));
+    }
+
+    void insertAndVerifyByDetail() {
         insert();
         settle();
         fire(new Event.DetailSubmitted("1234"));
