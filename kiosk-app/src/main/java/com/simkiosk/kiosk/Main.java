@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             com.simkiosk.kiosk.cli.BenchCommand.class,
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
+            com.simkiosk.kiosk.cli.HashPinCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CardBenchCommand.class,
             BenchSerialCommand.class,
+            BenchFlowCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
