@@ -15,11 +15,14 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             com.simkiosk.kiosk.cli.LookupCommand.class,
+            com.simkiosk.kiosk.cli.CarrierSimCommand.class,
             com.simkiosk.kiosk.cli.ReadersCommand.class,
             com.simkiosk.kiosk.cli.ReadCardCommand.class,
             com.simkiosk.kiosk.cli.VirtualSimCommand.class,
             com.simkiosk.kiosk.cli.BenchCommand.class,
-            com.simkiosk.kiosk.cli.CarrierSimCommand.class,
+            com.simkiosk.kiosk.cli.VirtualModemCommand.class,
+            com.simkiosk.kiosk.cli.PrintTestCommand.class,
+            com.simkiosk.kiosk.cli.HashPinCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -10,6 +10,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CardBenchCommand.class,
             BenchCarrierCommand.class,
+            BenchSerialCommand.class,
+            BenchFlowCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
