@@ -18,6 +18,7 @@ import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
+import com.simkiosk.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
