@@ -484,6 +484,35 @@ class TmfCarrierClientContractTest {
     }
 
     @Test
+    void aCustomerCancellingAWaitInterruptsTheCallWithoutWaitingForTheTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        carrier.respond(TmfCarrierClient.BUCKET, req -> {
+            asked.countDown();
+            release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            return Reply.json(200, "[]");
+        });
+        java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread screen = new Thread(() -> {
+            try {
+                outcome.complete(client.balance(auLine()));
+            } catch (CarrierException e) {
+                outcome.complete(e.error() + " interrupted=" + Thread.currentThread().isInterrupted());
+            }
+        }, "test-balance-screen");
+        try {
+            screen.start();
+            assertThat(asked.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            screen.interrupt();
+            // Well before the 800 ms request timeout, which would say TIMEOUT instead.
+            assertThat(outcome.get(500, java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo("UNAVAILABLE interrupted=true");
+        } finally {
+            release.countDown();
+            screen.join(5000);
+        }
+    }
+
+    @Test
     void aCarrierThatIsNotThereIsUnavailable() throws Exception {
         java.net.URI closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
