@@ -395,6 +395,31 @@ class TmfCarrierClientContractTest {
     }
 
     @Test
+    void manyCallsAtOnceShareOneToken() throws Exception {
+        carrier.replace(TmfCarrierClient.PRODUCT, Reply.json(200, doc.json("product-by-iccid-response")));
+        java.util.concurrent.ExecutorService screens = java.util.concurrent.Executors.newFixedThreadPool(20,
+                r -> new Thread(r, "test-screen"));
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Line>> lookups = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                lookups.add(screens.submit(() -> {
+                    go.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    return client.findLineByIccid(TOURIST_SIM);
+                }));
+            }
+            go.countDown();
+            for (var lookup : lookups) {
+                assertThat(lookup.get(10, java.util.concurrent.TimeUnit.SECONDS).id()).isEqualTo("prd-tourist-3gb-0001");
+            }
+        } finally {
+            screens.shutdownNow();
+        }
+        assertThat(carrier.requests("/oauth2/token")).hasSize(1);
+        assertThat(carrier.requests(TmfCarrierClient.PRODUCT)).hasSize(20);
+    }
+
+    @Test
     void busyAnswersAreWaitedOutWithinTheBound() throws Exception {
         carrier.replace(TmfCarrierClient.BUCKET,
                 Reply.json(429, doc.json("tmf-too-many-requests")).with("Retry-After", "1"),
