@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -23,9 +24,13 @@ class LogPrivacyTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(SessionFlow.class);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private Level configuredLevel;
 
     @BeforeEach
     void capture() {
+        // Everything the flow may log, whatever level the operator's logback.xml sets.
+        configuredLevel = logger.getLevel();
+        logger.setLevel(Level.TRACE);
         appender.start();
         logger.addAppender(appender);
     }
@@ -33,6 +38,7 @@ class LogPrivacyTest {
     @AfterEach
     void release() {
         logger.detachAppender(appender);
+        logger.setLevel(configuredLevel);
     }
 
     private List<String> lines() {
