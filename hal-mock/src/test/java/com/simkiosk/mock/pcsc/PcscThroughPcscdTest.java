@@ -221,6 +221,14 @@ class PcscThroughPcscdTest {
     }
 
     @Test
+    void refusesToStartASecondPcscdNextToOneItDoesNotOwn() {
+        PcscdProcess second = new PcscdProcess(new java.io.File("target/pcscd-second.log"));
+        assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another pcscd is already running");
+        assertThat(second.running()).isFalse();
+    }
+
+    @Test
     void logsNeverCarryTheFullIccid() {
         Logger root = (Logger) LoggerFactory.getLogger("com.simkiosk");
         ListAppender<ILoggingEvent> captured = new ListAppender<>();

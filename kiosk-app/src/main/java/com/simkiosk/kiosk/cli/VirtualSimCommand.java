@@ -35,6 +35,10 @@ public final class VirtualSimCommand implements Callable<Integer> {
     @Option(names = "--slot", defaultValue = "0", paramLabel = "0|1", description = "vpcd slot (default: ${DEFAULT-VALUE}).")
     int slot;
 
+    @Option(names = "--answer-delay", paramLabel = "MS", defaultValue = "0",
+            description = "Make the card slow: wait this long before every answer.")
+    long answerDelayMs;
+
     @Option(names = "--fault", paramLabel = "FAULT", description = "Inject a fault: ${COMPLETION-CANDIDATES}.")
     Set<SimFault> faults = EnumSet.noneOf(SimFault.class);
 
@@ -90,6 +94,10 @@ public final class VirtualSimCommand implements Callable<Integer> {
             }
             card = card.withPin(pin, VirtualSimSpec.MAX_TRIES);
         }
+        if (answerDelayMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--answer-delay is at least 0");
+        }
+        card = card.withAnswerDelay(Duration.ofMillis(answerDelayMs));
         for (SimFault fault : faults) {
             card = card.withFault(fault);
         }
