@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -33,13 +35,20 @@ public final class PcscdProcess implements AutoCloseable {
     private static final Duration FOREIGN_GRACE = Duration.ofSeconds(30);
 
     private final File log;
+    private final Optional<Path> readerConf;
     private Process process;
     private FileChannel lockChannel;
     private FileLock lock;
 
-    /** pcscd's own output is appended to {@code log}. */
+    /** pcscd's own output is appended to {@code log}; readers from the system's reader.conf (vpcd). */
     public PcscdProcess(File log) {
+        this(log, Optional.empty());
+    }
+
+    /** With {@code readerConf}, pcscd reads that file instead (an empty one: a machine with no reader). */
+    public PcscdProcess(File log, Optional<Path> readerConf) {
         this.log = log;
+        this.readerConf = readerConf;
     }
 
     /**
@@ -92,7 +101,9 @@ public final class PcscdProcess implements AutoCloseable {
             throw new IllegalStateException("another pcscd is already running (" + foreign.get()
                     + "); the tests and the bench start their own: stop it first");
         }
-        process = new ProcessBuilder("pcscd", "-f")
+        List<String> command = new ArrayList<>(List.of("pcscd", "-f"));
+        readerConf.ifPresent(conf -> command.addAll(List.of("-c", conf.toString())));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .start();
