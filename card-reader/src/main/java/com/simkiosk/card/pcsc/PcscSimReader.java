@@ -40,6 +40,7 @@ public final class PcscSimReader implements SimReader {
     private final String internalsProblem;
     private final PcscContext context;
     private final Object monitorLock = new Object();
+    private final Object cardLock = new Object();
     private PcscMonitor monitor;
     private boolean closed;
 
@@ -224,26 +225,34 @@ public final class PcscSimReader implements SimReader {
         }
     }
 
+    /**
+     * One card session at a time: the JDK hands every caller of {@code connect} the same card object per
+     * reader, so a second thread's disconnect would cut the first one's read short.
+     */
     private <T> T withCard(String reader, CardWork<T> work) throws CardIoException {
-        return withServiceRetry(() -> {
-            CardTerminal terminal = terminal(reader);
-            Card card;
+        synchronized (cardLock) {
+            return withServiceRetry(() -> session(reader, work));
+        }
+    }
+
+    private <T> T session(String reader, CardWork<T> work) throws CardIoException {
+        CardTerminal terminal = terminal(reader);
+        Card card;
+        try {
+            card = terminal.connect("*");
+        } catch (CardException | RuntimeException e) {
+            throw classified(e, terminal);
+        }
+        try {
+            CardChannel channel = card.getBasicChannel();
+            return work.run(Hex.encode(card.getATR().getBytes()), command -> transmit(channel, terminal, command));
+        } finally {
             try {
-                card = terminal.connect("*");
+                card.disconnect(false);
             } catch (CardException | RuntimeException e) {
-                throw classified(e, terminal);
+                log.debug("disconnect from {}: {}", reader, PcscErrors.classify(e).code());
             }
-            try {
-                CardChannel channel = card.getBasicChannel();
-                return work.run(Hex.encode(card.getATR().getBytes()), command -> transmit(channel, terminal, command));
-            } finally {
-                try {
-                    card.disconnect(false);
-                } catch (CardException | RuntimeException e) {
-                    log.debug("disconnect from {}: {}", reader, PcscErrors.classify(e).code());
-                }
-            }
-        });
+        }
     }
 
     private byte[] transmit(CardChannel channel, CardTerminal terminal, byte[] command) throws CardIoException {

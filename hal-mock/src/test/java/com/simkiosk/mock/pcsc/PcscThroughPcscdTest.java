@@ -192,6 +192,27 @@ class PcscThroughPcscdTest {
     }
 
     @Test
+    void readsFromTwoThreadsAtOnceAllSucceed() throws Exception {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            insertAndWait(reader, VirtualSimSpec.uicc(ICCID));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2,
+                    r -> new Thread(r, "test-reader"));
+            try {
+                List<java.util.concurrent.Future<ReadResult>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    results.add(pool.submit(() -> reader.read(SLOT0)));
+                }
+                for (var result : results) {
+                    assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(ReadResult.Sim.class);
+                }
+            } finally {
+                pool.shutdownNow();
+                assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void verifiesThePinThroughPcscdButNeverSpendsTheLastTry() {
         try (PcscSimReader reader = new PcscSimReader()) {
             insertAndWait(reader, VirtualSimSpec.uicc(ICCID).withPin("2468", 2));
