@@ -85,10 +85,8 @@ public final class PcscSimReader implements SimReader {
 
     @Override
     public void addListener(Consumer<CardEvent> listener) {
-        Optional<PcscMonitor> m = monitor();
-        if (m.isPresent()) {
-            m.get().addListener(listener);
-        } else {
+        Optional<PcscMonitor> m = monitor(Optional.of(listener));
+        if (m.isEmpty()) {
             listener.accept(new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, internalsProblem));
         }
     }
@@ -133,7 +131,7 @@ public final class PcscSimReader implements SimReader {
         } catch (CardIoException e) {
             return new ReadResult.Failed(e.error(), e.getMessage());
         }
-        Optional<PcscMonitor> m = monitor();
+        Optional<PcscMonitor> m = monitor(Optional.empty());
         if (m.isEmpty()) {
             return new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, internalsProblem);
         }
@@ -189,15 +187,24 @@ public final class PcscSimReader implements SimReader {
         }
     }
 
-    private Optional<PcscMonitor> monitor() {
+    /** Starts the monitor on first use; a listener given here hears its very first events too. */
+    private Optional<PcscMonitor> monitor(Optional<Consumer<CardEvent>> listener) {
         synchronized (monitorLock) {
             if (closed) {
                 throw new IllegalStateException("reader closed");
             }
             if (monitor == null && internals.isPresent()) {
-                monitor = new PcscMonitor(new ReaderWatch(internals.get()), context::reset);
-                monitor.start();
+                PcscMonitor created = new PcscMonitor(new ReaderWatch(internals.get()), context::reset);
+                listener.ifPresent(created::addListener);
+                created.start();
+                monitor = created;
+                return Optional.of(created);
             }
+            listener.ifPresent(l -> {
+                if (monitor != null) {
+                    monitor.addListener(l);
+                }
+            });
             return Optional.ofNullable(monitor);
         }
     }
