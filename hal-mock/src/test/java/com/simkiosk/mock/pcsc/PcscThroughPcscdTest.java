@@ -178,6 +178,22 @@ class PcscThroughPcscdTest {
     }
 
     @Test
+    void aListenerAddedLaterHearsAboutTheCardAlreadyInTheReader() throws Exception {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            BlockingQueue<CardEvent> first = new LinkedBlockingQueue<>();
+            reader.addListener(first::add);
+            slot0.insert(new VirtualSim(VirtualSimSpec.uicc(ICCID)));
+            next(first, e -> e.equals(new CardEvent.Inserted(SLOT0)), "first listener: inserted");
+
+            BlockingQueue<CardEvent> later = new LinkedBlockingQueue<>();
+            reader.addListener(later::add);
+            next(later, e -> e instanceof CardEvent.ReadersChanged rc && rc.readers().contains(new ReaderInfo(SLOT0, true)),
+                    "later listener: the readers as they are");
+            next(later, e -> e.equals(new CardEvent.Inserted(SLOT0)), "later listener: the card already there");
+        }
+    }
+
+    @Test
     void aReadDuringTheMonitorsWaitIsNotHeldUp() throws Exception {
         try (PcscSimReader reader = new PcscSimReader()) {
             BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
