@@ -35,6 +35,7 @@ public final class PcscSimReader implements SimReader {
     /** T=0 answers are at most 256 data bytes + SW; the JDK insists on at least 258. */
     private static final int RESPONSE_BUFFER = 258;
     private static final Duration REMOVAL_SETTLE = Duration.ofMillis(600);
+    private static final Duration POWER_UP_GRACE = Duration.ofMillis(200);
 
     private final Optional<SunPcscInternals> internals;
     private final String internalsProblem;
@@ -244,12 +245,7 @@ public final class PcscSimReader implements SimReader {
 
     private <T> T session(String reader, CardWork<T> work) throws CardIoException {
         CardTerminal terminal = terminal(reader);
-        Card card;
-        try {
-            card = terminal.connect("*");
-        } catch (CardException | RuntimeException e) {
-            throw classified(e, terminal);
-        }
+        Card card = connect(terminal);
         try {
             CardChannel channel = card.getBasicChannel();
             return work.run(Hex.encode(card.getATR().getBytes()), command -> transmit(channel, terminal, command));
@@ -258,6 +254,26 @@ public final class PcscSimReader implements SimReader {
                 card.disconnect(false);
             } catch (CardException | RuntimeException e) {
                 log.debug("disconnect from {}: {}", reader, PcscErrors.classify(e).code());
+            }
+        }
+    }
+
+    /** A card that has just gone in may still be powering up: one more try after {@link #POWER_UP_GRACE}. */
+    private static Card connect(CardTerminal terminal) throws CardIoException {
+        try {
+            return terminal.connect("*");
+        } catch (CardException | RuntimeException first) {
+            if (PcscErrors.classify(first).error() != CardError.CARD_MUTE) {
+                throw classified(first, terminal);
+            }
+            try {
+                Thread.sleep(POWER_UP_GRACE.toMillis());
+                return terminal.connect("*");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CardIoException(CardError.CARD_MUTE, "interrupted while the card powered up", e);
+            } catch (CardException | RuntimeException second) {
+                throw classified(second, terminal);
             }
         }
     }
