@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
             com.simkiosk.kiosk.cli.HashPinCommand.class,
-            com.simkiosk.kiosk.cli.CarrierSimCommand.class,
         })
 public final class Main implements Runnable {
 
