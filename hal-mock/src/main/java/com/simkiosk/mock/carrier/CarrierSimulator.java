@@ -183,8 +183,12 @@ public final class CarrierSimulator implements AutoCloseable {
             Fault fault = planned.failure().get();
             if (fault instanceof Fault.DropConnection) {
                 // Promise a body, then close: the answer has begun, so no client can silently retry it.
+                // Newer JDKs buffer the headers until the body is written, and a client that saw no byte
+                // retries a GET by itself: so send the start of a body and flush it before closing.
                 exchange.getResponseHeaders().set("Content-Type", SimJson.CONTENT_TYPE);
                 exchange.sendResponseHeaders(200, 1024);
+                exchange.getResponseBody().write("{\"cut".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                exchange.getResponseBody().flush();
                 return 0;
             }
             return send(exchange, faultAnswer(style, fault));
