@@ -36,6 +36,9 @@ public final class PcscSimReader implements SimReader {
     private static final int RESPONSE_BUFFER = 258;
     private static final Duration REMOVAL_SETTLE = Duration.ofMillis(600);
     private static final Duration POWER_UP_GRACE = Duration.ofMillis(200);
+    /** {@link Card#disconnect} dispositions. */
+    private static final boolean RESET = true;
+    private static final boolean LEAVE_POWERED = false;
 
     private final Optional<SunPcscInternals> internals;
     private final String internalsProblem;
@@ -115,7 +118,7 @@ public final class PcscSimReader implements SimReader {
 
     /** Connect, read the identity, disconnect (leaving the card powered). */
     public CardIdentity readIdentity(String reader) throws CardIoException {
-        return withCard(reader, (atr, channel) -> {
+        return withCard(reader, LEAVE_POWERED, (atr, channel) -> {
             SimIdentity sim = new SimIdentityReader(channel).read();
             return new CardIdentity(reader, atr, sim.type(), sim.iccid(), sim.pin());
         });
@@ -171,7 +174,9 @@ public final class PcscSimReader implements SimReader {
     @Override
     public PinResult verifyPin(String reader, String pin) {
         try {
-            return withCard(reader, (atr, channel) -> new SimIdentityReader(channel).verifyPin(pin));
+            // Reset afterwards: a card whose PIN was given answers a status VERIFY with 9000, exactly like a card
+            // without a PIN, so a verified state left behind would make the next read report the PIN as disabled.
+            return withCard(reader, RESET, (atr, channel) -> new SimIdentityReader(channel).verifyPin(pin));
         } catch (CardIoException e) {
             return new PinResult.Failed(e.error(), e.getMessage());
         }
@@ -237,13 +242,13 @@ public final class PcscSimReader implements SimReader {
      * One card session at a time: the JDK hands every caller of {@code connect} the same card object per
      * reader, so a second thread's disconnect would cut the first one's read short.
      */
-    private <T> T withCard(String reader, CardWork<T> work) throws CardIoException {
+    private <T> T withCard(String reader, boolean reset, CardWork<T> work) throws CardIoException {
         synchronized (cardLock) {
-            return withServiceRetry(() -> session(reader, work));
+            return withServiceRetry(() -> session(reader, reset, work));
         }
     }
 
-    private <T> T session(String reader, CardWork<T> work) throws CardIoException {
+    private <T> T session(String reader, boolean reset, CardWork<T> work) throws CardIoException {
         CardTerminal terminal = terminal(reader);
         Card card = connect(terminal);
         try {
@@ -251,7 +256,7 @@ public final class PcscSimReader implements SimReader {
             return work.run(Hex.encode(card.getATR().getBytes()), command -> transmit(channel, terminal, command));
         } finally {
             try {
-                card.disconnect(false);
+                card.disconnect(reset);
             } catch (CardException | RuntimeException e) {
                 log.debug("disconnect from {}: {}", reader, PcscErrors.classify(e).code());
             }

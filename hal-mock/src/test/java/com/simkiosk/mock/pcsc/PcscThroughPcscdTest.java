@@ -238,6 +238,17 @@ class PcscThroughPcscdTest {
     }
 
     @Test
+    void aSimWhosePinWasJustVerifiedStillReadsAsPinEnabled() {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            insertAndWait(reader, VirtualSimSpec.uicc(ICCID).withPin("2468", 3));
+            assertThat(reader.verifyPin(SLOT0, "2468")).isEqualTo(new PinResult.Verified());
+            // A card left verified answers the status VERIFY with 9000, the same as a card without a PIN.
+            assertThat(readOk(reader).identity().pin()).isEqualTo(new PinStatus(true, 3));
+            assertThat(reader.verifyPin(SLOT0, "2468")).isEqualTo(new PinResult.Verified());
+        }
+    }
+
+    @Test
     void readsWorkAgainWithinThreeSecondsAfterPcscdRestarts(PcscdProcess pcscd) throws Exception {
         try (PcscSimReader reader = new PcscSimReader()) {
             BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
