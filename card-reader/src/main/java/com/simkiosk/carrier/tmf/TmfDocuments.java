@@ -2,6 +2,7 @@ package com.simkiosk.carrier.tmf;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.simkiosk.privacy.Mask;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -65,16 +66,32 @@ final class TmfDocuments {
 
     // ---- CAMARA One-Time-Password-SMS v1 ----
 
-    record SendCodeRequest(String phoneNumber, String message) {}
+    // Request bodies carry a number, a code or an ID-document number: their toString stays masked.
+    record SendCodeRequest(String phoneNumber, String message) {
+        @Override
+        public String toString() {
+            return "SendCodeRequest[" + Mask.msisdn(phoneNumber) + "]";
+        }
+    }
 
     /** {@code resendAfterSeconds} is an extension (docs/carrier-api.md §4.1). */
     record SendCodeResponse(String authenticationId, Long resendAfterSeconds) {}
 
-    record ValidateCodeRequest(String authenticationId, String code) {}
+    record ValidateCodeRequest(String authenticationId, String code) {
+        @Override
+        public String toString() {
+            return "ValidateCodeRequest[" + authenticationId + ", " + Mask.secret(code) + "]";
+        }
+    }
 
     // ---- CAMARA KYC Match v0.3 (productId and orderNumber are extensions) ----
 
-    record KycMatchRequest(String productId, String idDocument, String orderNumber) {}
+    record KycMatchRequest(String productId, String idDocument, String orderNumber) {
+        @Override
+        public String toString() {
+            return "KycMatchRequest[" + productId + ", " + Mask.secret(idDocument) + ", " + Mask.secret(orderNumber) + "]";
+        }
+    }
 
     record KycMatchResponse(String idDocumentMatch, String orderNumberMatch) {}
 }

@@ -78,6 +78,12 @@ final class TmfHttp implements AutoCloseable {
             all.put(name, value);
             return new Call(method, pathAndQuery, body, Map.copyOf(all), repeatable, what);
         }
+
+        /** The query may hold an ICCID or a number and the headers a credential: only the masked name prints. */
+        @Override
+        public String toString() {
+            return "Call[" + method + " " + what + "]";
+        }
     }
 
     record Answer(int status, byte[] body) {}

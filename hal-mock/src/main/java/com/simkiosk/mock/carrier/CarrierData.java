@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.privacy.Mask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +58,13 @@ final class CarrierData {
 
         String idDocumentLast4() {
             return idDocument.substring(Math.max(0, idDocument.length() - 4));
+        }
+
+        /** Demo people are still people on screen and in logs: ICCID, number, PIN and documents stay masked. */
+        @Override
+        public String toString() {
+            return "Line[" + key + ", " + productId + ", SIM " + Mask.iccid(iccid) + ", " + msisdn.map(Mask::msisdn).orElse("no number")
+                    + ", " + status + "]";
         }
     }
 

@@ -27,6 +27,18 @@ class DemoLinesTest {
     }
 
     @Test
+    void theSimulatorsOwnLineRecordsPrintMasked() {
+        CarrierData data = CarrierData.parse(CarrierData.readBuiltIn(new com.fasterxml.jackson.databind.ObjectMapper()),
+                java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(data.lines).isNotEmpty().allSatisfy(line -> {
+            String printed = line.toString();
+            assertThat(printed).as(line.key()).doesNotContain(line.iccid()).doesNotContain(line.idDocument())
+                    .doesNotContain(line.orderNumber());
+            line.msisdn().ifPresent(n -> assertThat(printed).doesNotContain(n.substring(n.length() - 8)));
+        });
+    }
+
+    @Test
     void touristDataSimHasNoNumberAndCannotBeVerifiedBySms() {
         DemoLine tourist = demo.touristData();
         assertThat(tourist.msisdn()).isEmpty();

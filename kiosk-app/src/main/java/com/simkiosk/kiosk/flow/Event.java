@@ -1,6 +1,7 @@
 package com.simkiosk.kiosk.flow;
 
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.privacy.Mask;
 
 /**
  * What the screens (and the card reader) tell the flow. Every UI event counts as activity for the idle timer.
@@ -39,13 +40,29 @@ public sealed interface Event {
 
     record MethodChosen(VerificationMethod method) implements Event {}
 
-    record CodeSubmitted(String code) implements Event {}
+    /** Secret-bearing events print masked, in case one ever reaches a log or an exception message. */
+    record CodeSubmitted(String code) implements Event {
+        @Override
+        public String toString() {
+            return "CodeSubmitted[" + Mask.secret(code) + "]";
+        }
+    }
 
     record ResendCode() implements Event {}
 
-    record PinSubmitted(String pin) implements Event {}
+    record PinSubmitted(String pin) implements Event {
+        @Override
+        public String toString() {
+            return "PinSubmitted[" + Mask.secret(pin) + "]";
+        }
+    }
 
-    record DetailSubmitted(String value) implements Event {}
+    record DetailSubmitted(String value) implements Event {
+        @Override
+        public String toString() {
+            return "DetailSubmitted[" + Mask.secret(value) + "]";
+        }
+    }
 
     record ShowTopUps() implements Event {}
 
