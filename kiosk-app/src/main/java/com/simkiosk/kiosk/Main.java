@@ -32,7 +32,8 @@ public final class Main implements Runnable {
 
     /** Runs the launcher and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return com.simkiosk.kiosk.cli.CliFailures.install(new CommandLine(new Main()))
+                .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     @Override
