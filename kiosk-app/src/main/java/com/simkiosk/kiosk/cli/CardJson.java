@@ -35,6 +35,13 @@ final class CardJson {
         return out;
     }
 
+    /** As {@link #explain(CardError)}, for a SIM read through a modem on a serial port rather than pcscd. */
+    static String explain(CardError error, boolean serial) {
+        return serial && error == CardError.PCSC_UNAVAILABLE
+                ? "the modem's serial port is not available (unplugged, or the wrong device?)"
+                : explain(error);
+    }
+
     /** What an operator reads for each error, instead of a PC/SC code. */
     static String explain(CardError error) {
         return switch (error) {

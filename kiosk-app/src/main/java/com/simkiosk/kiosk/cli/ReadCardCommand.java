@@ -98,9 +98,9 @@ public class ReadCardCommand implements Callable<Integer> {
     private int fail(ReadResult.Failed failed) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CardJson.MAPPER.writeValueAsString(CardJson.error(failed.error(), CardJson.explain(failed.error()) + " (" + failed.detail() + ")")));
+            out.println(CardJson.MAPPER.writeValueAsString(CardJson.error(failed.error(), CardJson.explain(failed.error(), serial != null) + " (" + failed.detail() + ")")));
         } else {
-            out.println("error: " + failed.error() + ": " + CardJson.explain(failed.error()) + " (" + failed.detail() + ")");
+            out.println("error: " + failed.error() + ": " + CardJson.explain(failed.error(), serial != null) + " (" + failed.detail() + ")");
         }
         return 1;
     }

@@ -131,10 +131,13 @@ class SerialCommandsTest {
     }
 
     @Test
-    void readCardThroughAMissingPortSaysTheServiceIsUnavailable(@TempDir Path dir) throws Exception {
+    void readCardThroughAMissingPortSaysTheSerialPortIsUnavailable(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
         int exit = commandLine(new Main(), out).execute("read-card", "--serial", dir.resolve("nothing").toString(), "--timeout", "1", "--json");
         assertThat(exit).isEqualTo(1);
-        assertThat(new ObjectMapper().readTree(out.toString()).get("error").asText()).isEqualTo("PCSC_UNAVAILABLE");
+        JsonNode answer = new ObjectMapper().readTree(out.toString());
+        assertThat(answer.get("error").asText()).isEqualTo("PCSC_UNAVAILABLE");
+        // The operator is pointed at the serial port, not at a pcscd this path never uses.
+        assertThat(answer.get("message").asText()).contains("serial port").doesNotContain("pcscd");
     }
 }
