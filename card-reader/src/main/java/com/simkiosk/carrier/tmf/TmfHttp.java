@@ -313,5 +313,20 @@ final class TmfHttp implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        stopSelector(client);
+    }
+
+    /**
+     * The client's selector thread ends only with the client: JDK 21+ can stop it now ({@code shutdownNow}),
+     * JDK 17 once the client is unreachable. Reflection because the build targets 17.
+     */
+    private static void stopSelector(HttpClient client) {
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
+        } catch (NoSuchMethodException e) {
+            // JDK 17: nothing to call; the thread ends after the client is garbage-collected
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("HTTP client not stopped: {}", e.getClass().getSimpleName());
+        }
     }
 }
