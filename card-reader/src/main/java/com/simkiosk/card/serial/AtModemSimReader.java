@@ -243,8 +243,11 @@ public final class AtModemSimReader implements SimReader {
         if (iccid.isEmpty()) {
             // Last resort: the SIM itself through AT+CSIM, with the same T=0 logic as PC/SC.
             SimIdentity viaCsim = new SimIdentityReader(csim(at)).read();
+            // A SIM whose PIN the module already gave answers the status VERIFY with 9000, like a SIM without
+            // a PIN: then the module's own view (AT+CLCK) decides.
+            PinStatus pin = viaCsim.pin().enabled() ? viaCsim.pin() : pinStatus(at, state);
             checkStillThere();
-            return sim(viaCsim.iccid(), viaCsim.type(), viaCsim.pin(), "AT+CSIM");
+            return sim(viaCsim.iccid(), viaCsim.type(), pin, "AT+CSIM");
         }
         PinStatus pin = pinStatus(at, state);
         checkStillThere();

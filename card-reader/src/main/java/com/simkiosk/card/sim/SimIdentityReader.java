@@ -146,7 +146,11 @@ public final class SimIdentityReader {
         return uiccPinState(send(new byte[] {UICC_CLA, INS_VERIFY, 0x00, CHV1}).sw());
     }
 
-    /** TS 102 221 11.1.9: VERIFY without data tells the state and spends nothing. */
+    /**
+     * TS 102 221 11.1.9: VERIFY without data tells the state and spends nothing. {@code 9000} means "no PIN"
+     * or "PIN already given in this card session": reported as disabled, so {@link #verifyPin} never sends a
+     * PIN then; callers that may have left the card verified reset it (PC/SC) or ask the module (AT).
+     */
     private static PinState uiccPinState(int sw) {
         Optional<PinStatus> status = Optional.empty();
         if (StatusWord.isTriesLeft(sw)) {

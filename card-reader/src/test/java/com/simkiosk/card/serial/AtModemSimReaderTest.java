@@ -67,6 +67,34 @@ class AtModemSimReaderTest {
         }
     }
 
+    /**
+     * A module that knows no ICCID command, reached through AT+CSIM only, whose SIM PIN the module itself gave at
+     * power-up: the SIM answers the status VERIFY with 9000, as it would with no PIN at all.
+     */
+    private static String csimOnlyWithPinGivenByTheModule(String cmd) {
+        return switch (cmd) {
+            case "ATE0" -> "\r\nOK\r\n";
+            case "AT+CPIN?" -> "\r\n+CPIN: READY\r\n\r\nOK\r\n";
+            case "AT+CLCK=\"SC\",2" -> "\r\n+CLCK: 1\r\n\r\nOK\r\n";
+            case "AT+CPINR=\"SIM PIN\"" -> "\r\n+CPINR: SIM PIN,3,3\r\n\r\nOK\r\n";
+            case "AT+CSIM=14,\"00A40004022FE2\"" -> "\r\n+CSIM: 4,\"9000\"\r\n\r\nOK\r\n";
+            case "AT+CSIM=10,\"00B000000A\"" -> "\r\n+CSIM: 24,\"98881201000040031 0F09000\"\r\n\r\nOK\r\n".replace(" ", "");
+            case "AT+CSIM=8,\"00200001\"" -> "\r\n+CSIM: 4,\"9000\"\r\n\r\nOK\r\n";
+            default -> "\r\nERROR\r\n";
+        };
+    }
+
+    @Test
+    void aSimReadThroughCsimWhosePinTheModuleGaveStillReadsAsPinEnabled() {
+        try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::csimOnlyWithPinGivenByTheModule))) {
+            ReadResult result = reader.read(reader.readerName());
+            assertThat(result).isInstanceOfSatisfying(ReadResult.Sim.class, sim -> {
+                assertThat(sim.identity().iccid().digits()).isEqualTo("8988211000000430010");
+                assertThat(sim.identity().pin()).isEqualTo(new PinStatus(true, 3));
+            });
+        }
+    }
+
     @Test
     void reportsNoSimAsCardRemoved() {
         FakeModemLink link = new FakeModemLink(cmd -> cmd.equals("AT+CPIN?") ? "\r\n+CME ERROR: 10\r\n" : ublox(cmd));
