@@ -6,7 +6,6 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,6 +33,11 @@ public final class PcscdProcess implements AutoCloseable {
     private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "simkiosk-pcscd.lock");
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration FOREIGN_GRACE = Duration.ofSeconds(30);
+    /**
+     * The lock file's lock is a POSIX lock, which belongs to the whole process: closing any other channel on
+     * the file would silently drop it. So a second owner in this JVM is refused before it opens the file.
+     */
+    private static final AtomicReference<PcscdProcess> LOCK_HOLDER_IN_THIS_JVM = new AtomicReference<>();
 
     private final File log;
     private final Optional<Path> readerConf;
@@ -139,6 +144,20 @@ public final class PcscdProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * For tools that may share a pcscd (the benchmark): waits for the machine's pcscd lock like the tests do,
+     * then starts pcscd only when none runs. Returns true when it started one; {@link #close()} stops it (if
+     * ours) and frees the lock either way.
+     */
+    public synchronized boolean startUnlessRunning() throws IOException, InterruptedException {
+        acquireLock();
+        if (foreignPcscd().isPresent()) {
+            return false;
+        }
+        start();
+        return true;
+    }
+
     public synchronized boolean running() {
         return process != null && process.isAlive();
     }
@@ -158,24 +177,27 @@ public final class PcscdProcess implements AutoCloseable {
         if (lock != null) {
             return;
         }
-        lockChannel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        long deadline = System.nanoTime() + LOCK_TIMEOUT.toNanos();
-        while (lock == null) {
-            try {
+        if (!LOCK_HOLDER_IN_THIS_JVM.compareAndSet(null, this)) {
+            throw new IllegalStateException("another pcscd is already running (owned by another object in this JVM)");
+        }
+        boolean locked = false;
+        try {
+            lockChannel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long deadline = System.nanoTime() + LOCK_TIMEOUT.toNanos();
+            while (lock == null) {
                 lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException sameJvm) {
-                lockChannel.close(); // closing drops no lock here: the holder's lock lives on its own channel
-                lockChannel = null;
-                throw new IllegalStateException("another pcscd is already running (owned by another object in this JVM)");
-            }
-            if (lock == null) {
-                if (System.nanoTime() > deadline) {
-                    lockChannel.close();
-                    lockChannel = null;
-                    throw new IllegalStateException("another build has owned pcscd (" + LOCK_FILE + ") for over "
-                            + LOCK_TIMEOUT.toMinutes() + " min");
+                if (lock == null) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("another build has owned pcscd (" + LOCK_FILE + ") for over "
+                                + LOCK_TIMEOUT.toMinutes() + " min");
+                    }
+                    Thread.sleep(100);
                 }
-                Thread.sleep(100);
+            }
+            locked = true;
+        } finally {
+            if (!locked) {
+                releaseLock();
             }
         }
     }
@@ -193,6 +215,7 @@ public final class PcscdProcess implements AutoCloseable {
         } finally {
             lock = null;
             lockChannel = null;
+            LOCK_HOLDER_IN_THIS_JVM.compareAndSet(this, null);
         }
     }
 

@@ -269,11 +269,36 @@ class PcscThroughPcscdTest {
     }
 
     @Test
-    void refusesToStartASecondPcscdNextToOneItDoesNotOwn() {
+    void refusesToStartASecondPcscdNextToOneItDoesNotOwn() throws Exception {
         PcscdProcess second = new PcscdProcess(new java.io.File("target/pcscd-second.log"));
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("another pcscd is already running");
         assertThat(second.running()).isFalse();
+        // The refused owner must not have dropped this JVM's lock (POSIX locks belong to the process).
+        assertThat(thisProcessHoldsThePcscdLock()).isTrue();
+    }
+
+    @Test
+    void aToolThatSharesPcscdDoesNotUseTheTestsPcscdWithoutItsLock() throws Exception {
+        PcscdProcess bench = new PcscdProcess(new java.io.File("target/pcscd-shared.log"));
+        try {
+            assertThatThrownBy(bench::startUnlessRunning).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another pcscd is already running");
+            assertThat(bench.running()).isFalse();
+        } finally {
+            bench.close();
+        }
+        assertThat(thisProcessHoldsThePcscdLock()).isTrue();
+    }
+
+    /** What the kernel says: /proc/locks lists a POSIX lock of this process on the lock file. */
+    private static boolean thisProcessHoldsThePcscdLock() throws java.io.IOException {
+        java.nio.file.Path lockFile = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "simkiosk-pcscd.lock");
+        long inode = (Long) java.nio.file.Files.getAttribute(lockFile, "unix:ino");
+        String pid = Long.toString(ProcessHandle.current().pid());
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/locks")).stream()
+                .map(line -> line.trim().split("\\s+"))
+                .anyMatch(f -> f.length > 5 && f[1].equals("POSIX") && f[4].equals(pid) && f[5].endsWith(":" + inode));
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,27 +86,24 @@ public final class CardBenchCommand implements Callable<Integer> {
 
     private void throughPcscd(ObjectNode result) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<PcscdProcess> own = Optional.empty();
-        if (!Files.exists(PcscdProcess.SOCKET) && PcscdProcess.foreignPcscd().isEmpty()) {
-            File log = File.createTempFile("kiosk-bench-pcscd", ".log");
-            log.deleteOnExit();
-            PcscdProcess pcscd = new PcscdProcess(log);
-            err.println("bench: no pcscd running; starting one for this benchmark (stopped afterwards)");
-            err.flush();
-            pcscd.start();
-            own = Optional.of(pcscd);
-        }
+        File log = File.createTempFile("kiosk-bench-pcscd", ".log");
+        log.deleteOnExit();
+        // The tests' pcscd lock first: a running test build keeps its pcscd to itself until it is done.
+        PcscdProcess pcscd = new PcscdProcess(log);
         try {
+            boolean own = pcscd.startUnlessRunning();
+            if (own) {
+                err.println("bench: no pcscd running; started one for this benchmark (stopped afterwards)");
+                err.flush();
+            }
             String reader = String.format("Virtual PCD 00 %02d", slot);
-            ObjectNode pcscd = CardJson.MAPPER.valueToTree(measure(reader, true, reads));
-            pcscd.put("reader", reader);
-            pcscd.put("startedOwnPcscd", own.isPresent());
-            result.set("pcscd", pcscd);
+            ObjectNode figures = CardJson.MAPPER.valueToTree(measure(reader, true, reads));
+            figures.put("reader", reader);
+            figures.put("startedOwnPcscd", own);
+            result.set("pcscd", figures);
             result.set("pcscdWithoutQuickAck", CardJson.MAPPER.valueToTree(measure(reader, false, WITHOUT_QUICKACK_READS)));
         } finally {
-            if (own.isPresent()) {
-                own.get().close();
-            }
+            pcscd.close();
         }
     }
 
