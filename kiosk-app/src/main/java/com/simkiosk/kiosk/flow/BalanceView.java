@@ -1,6 +1,7 @@
 package com.simkiosk.kiosk.flow;
 
 import com.simkiosk.carrier.DailyUsage;
+import com.simkiosk.privacy.Mask;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,5 +32,11 @@ public record BalanceView(
 
     public BalanceView {
         dailyUsage = List.copyOf(dailyUsage);
+    }
+
+    /** A customer's balance is personal: amounts stay off logs. */
+    @Override
+    public String toString() {
+        return "BalanceView[" + maskedNumber.orElse("no number") + ", " + Mask.secret(String.valueOf(yen)) + "]";
     }
 }

@@ -3,6 +3,7 @@ package com.simkiosk.kiosk.flow;
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.privacy.Mask;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public sealed interface State {
     record EnterNumber(String typed, String formatted, boolean valid) implements State {
         public String key() {
             return "screen.enterNumber";
+        }
+
+        /** The number being typed is personal: only its last four digits print. */
+        @Override
+        public String toString() {
+            return "EnterNumber[" + Mask.msisdn(typed) + ", valid " + valid + "]";
         }
     }
 
