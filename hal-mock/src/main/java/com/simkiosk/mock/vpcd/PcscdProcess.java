@@ -2,6 +2,8 @@ package com.simkiosk.mock.vpcd;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
@@ -33,6 +35,7 @@ public final class PcscdProcess implements AutoCloseable {
     private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "simkiosk-pcscd.lock");
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration FOREIGN_GRACE = Duration.ofSeconds(30);
+    private static final Duration VPCD_PORT_WAIT = Duration.ofSeconds(30);
     /**
      * The lock file's lock is a POSIX lock, which belongs to the whole process: closing any other channel on
      * the file would silently drop it. So a second owner in this JVM is refused before it opens the file.
@@ -106,6 +109,9 @@ public final class PcscdProcess implements AutoCloseable {
             throw new IllegalStateException("another pcscd is already running (" + foreign.get()
                     + "); the tests and the bench start their own: stop it first");
         }
+        if (readerConf.isEmpty()) {
+            awaitVpcdPortsFree();
+        }
         List<String> command = new ArrayList<>(List.of("pcscd", "-f"));
         readerConf.ifPresent(conf -> command.addAll(List.of("-c", conf.toString())));
         process = new ProcessBuilder(command)
@@ -156,6 +162,31 @@ public final class PcscdProcess implements AutoCloseable {
         }
         start();
         return true;
+    }
+
+    /**
+     * vpcd listens on 35963/35964, inside Linux's ephemeral range: a busy machine's outgoing connection can hold
+     * one for a while, and then vpcd's reader silently never appears. Wait for them (bounded) or say so.
+     */
+    private static void awaitVpcdPortsFree() throws InterruptedException {
+        for (int slot = 0; slot < 2; slot++) {
+            int port = VpcdBridge.VPCD_PORT + slot;
+            if (!waitFor(VPCD_PORT_WAIT, () -> bindable(port))) {
+                throw new IllegalStateException("vpcd's port " + port + " is held by another connection (see ss -tanp | grep "
+                        + port + "); pcscd's virtual reader could not listen there");
+            }
+        }
+    }
+
+    private static boolean bindable(int port) {
+        // Bound like vpcd's listener (any address, SO_REUSEADDR: a TIME_WAIT leftover is no obstacle), but never listening.
+        try (Socket probe = new Socket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException busy) {
+            return false;
+        }
     }
 
     public synchronized boolean running() {
