@@ -150,6 +150,11 @@ public final class PcscdProcess implements AutoCloseable {
         }
     }
 
+    /** Takes the machine's pcscd lock now (waiting, bounded, like {@link #start()}), without starting pcscd yet. */
+    public synchronized void reserve() throws IOException, InterruptedException {
+        acquireLock();
+    }
+
     /**
      * For tools that may share a pcscd (the benchmark): waits for the machine's pcscd lock like the tests do,
      * then starts pcscd only when none runs. Returns true when it started one; {@link #close()} stops it (if
