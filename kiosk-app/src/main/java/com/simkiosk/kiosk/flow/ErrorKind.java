@@ -1,0 +1,48 @@
+package com.simkiosk.kiosk.flow;
+
+/**
+ * Everything a customer can run into, each with a stable key the UI translates. Some are whole error screens
+ * ({@link State.Error}), some are notices on an input screen (a wrong code stays on the code screen).
+ */
+public enum ErrorKind {
+    NOT_A_SIM("error.notASim", false),
+    FOREIGN_SIM("error.foreignSim", false),
+    CARD_REMOVED("error.cardRemoved", false),
+    READER_PROBLEM("error.readerProblem", true),
+    BACKEND_DOWN("error.backendDown", true),
+    LINE_SUSPENDED("error.lineSuspended", false),
+    LINE_EXPIRED("error.lineExpired", false),
+    LINE_TERMINATED("error.lineTerminated", false),
+    /** The line exists but allows no method that works at this kiosk (e.g. SMS only, with the SIM in the reader). */
+    CANNOT_VERIFY("error.cannotVerify", false),
+    /** Notice on the code screen. */
+    WRONG_CODE("error.wrongCode", false),
+    /** Notice on the code screen: the code timed out, ask for a new one. */
+    CODE_EXPIRED("error.codeExpired", false),
+    /** Notice on the PIN screen. */
+    WRONG_PIN("error.wrongPin", false),
+    /** Notice on the registered-detail screen. */
+    WRONG_DETAIL("error.wrongDetail", false),
+    TOO_MANY_TRIES("error.tooManyTries", false),
+    /** SIM path only: the number path never says "not found" before verification. */
+    NOT_FOUND("error.notFound", false),
+    PRINTER_UNAVAILABLE("error.printerUnavailable", false);
+
+    private final String key;
+    private final boolean retryable;
+
+    ErrorKind(String key, boolean retryable) {
+        this.key = key;
+        this.retryable = retryable;
+    }
+
+    /** Resource-bundle key, stable across releases. */
+    public String key() {
+        return key;
+    }
+
+    /** Whether trying the same step again can help (offered as a Retry button). */
+    public boolean retryable() {
+        return retryable;
+    }
+}

@@ -1,0 +1,171 @@
+package com.simkiosk.kiosk.flow;
+
+import com.simkiosk.carrier.TopUpOffer;
+import com.simkiosk.carrier.TopUpOrder;
+import com.simkiosk.carrier.VerificationMethod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the kiosk shows. One record per screen; the UI renders it and translates {@link #key()}.
+ * Values are already masked where they are personal, except the balance figures the customer came for.
+ */
+public sealed interface State {
+
+    /** Resource-bundle key of the screen, e.g. {@code screen.attract}. */
+    String key();
+
+    /** Whether a personal session is open (anything but the attract screen). */
+    default boolean inSession() {
+        return true;
+    }
+
+    /** Language buttons, "insert your SIM", and a button to type a number instead. */
+    record Attract() implements State {
+        public String key() {
+            return "screen.attract";
+        }
+
+        @Override
+        public boolean inSession() {
+            return false;
+        }
+    }
+
+    /** The on-screen keypad: raw digits, the same digits formatted as typed, and whether they form a JP mobile number. */
+    record EnterNumber(String typed, String formatted, boolean valid) implements State {
+        public String key() {
+            return "screen.enterNumber";
+        }
+    }
+
+    /** The SIM in the reader is being read. Cancel abandons the read. */
+    record Reading() implements State {
+        public String key() {
+            return "screen.reading";
+        }
+    }
+
+    /** Waiting for the carrier (or the card, for a PIN check). Cancel abandons the answer. */
+    record LookingUp() implements State {
+        public String key() {
+            return "screen.lookingUp";
+        }
+    }
+
+    /** The ways this line can be verified at this kiosk (at least two; with one the flow goes straight to it). */
+    record ChooseVerification(List<VerificationMethod> methods) implements State {
+        public ChooseVerification {
+            methods = List.copyOf(methods);
+        }
+
+        public String key() {
+            return "screen.chooseVerification";
+        }
+    }
+
+    /**
+     * SMS code entry. {@code maskedNumber} like {@code 090-****-5678}; a new code may be asked for from
+     * {@code resendAllowedAt} (and only while {@code resendsLeft > 0}); {@code notice} says why the screen came back.
+     */
+    record EnterCode(String maskedNumber, int attemptsLeft, Instant resendAllowedAt, int resendsLeft,
+                     Optional<ErrorKind> notice) implements State {
+        public String key() {
+            return "screen.enterCode";
+        }
+    }
+
+    /** SIM PIN entry; {@code notice} is {@link ErrorKind#WRONG_PIN} after a wrong PIN. */
+    record EnterPin(int triesLeft, Optional<ErrorKind> notice) implements State {
+        public String key() {
+            return "screen.enterPin";
+        }
+    }
+
+    /**
+     * The kiosk will not try the PIN: one try (or none) left, and a kiosk must never block a SIM.
+     * {@code otherMethods} are the alternatives still open (may be empty).
+     */
+    record PinRefused(int triesLeft, List<VerificationMethod> otherMethods) implements State {
+        public PinRefused {
+            otherMethods = List.copyOf(otherMethods);
+        }
+
+        public String key() {
+            return "screen.pinRefused";
+        }
+
+        /** Why, as a key: {@code pin.refused.lastTry} or {@code pin.refused.blocked}. */
+        public String reasonKey() {
+            return triesLeft <= 0 ? "pin.refused.blocked" : "pin.refused.lastTry";
+        }
+    }
+
+    /** A registered detail: ID_DOCUMENT (last 4 characters) or ORDER_NUMBER. */
+    record EnterDetail(VerificationMethod method, int attemptsLeft, Optional<ErrorKind> notice) implements State {
+        public String key() {
+            return "screen.enterDetail";
+        }
+    }
+
+    record ShowBalance(BalanceView balance) implements State {
+        public String key() {
+            return "screen.balance";
+        }
+    }
+
+    /** Top-ups on sale for this line (possibly none). */
+    record TopUpOffers(List<TopUpOffer> offers) implements State {
+        public TopUpOffers {
+            offers = List.copyOf(offers);
+        }
+
+        public String key() {
+            return "screen.topUpOffers";
+        }
+    }
+
+    record TopUpConfirm(TopUpOffer offer) implements State {
+        public String key() {
+            return "screen.topUpConfirm";
+        }
+    }
+
+    /** The payment slip: shown on screen always, and printed unless the printer is unavailable. */
+    record TopUpSlip(TopUpOrder order, TopUpOffer offer, PrintStatus print) implements State {
+        public String key() {
+            return "screen.topUpSlip";
+        }
+    }
+
+    /** Session over, personal data already wiped: waits for the SIM to leave the reader. */
+    record TakeSim() implements State {
+        public String key() {
+            return "screen.takeSim";
+        }
+    }
+
+    /** A calm error screen: Retry when {@code canRetry}, Done always. The text key is {@code kind.key()}. */
+    record Error(ErrorKind kind, boolean canRetry) implements State {
+        public String key() {
+            return "screen.error";
+        }
+    }
+
+    enum PrintStatus {
+        PRINTING("print.printing"),
+        PRINTED("print.printed"),
+        PRINTER_UNAVAILABLE("error.printerUnavailable");
+
+        private final String key;
+
+        PrintStatus(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+}
