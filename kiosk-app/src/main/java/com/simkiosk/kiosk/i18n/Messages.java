@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import com.simkiosk.kiosk.flow.Language;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.slf4j.Logger;
@@ -32,7 +34,7 @@ public final class Messages {
 
     public static Messages of(Language language) {
         // No fallback to the JVM's default locale: a missing file must fail loudly, not show another language.
-        return new Messages(language, ResourceBundle.getBundle(BUNDLE, language.locale(), NO_FALLBACK));
+        return new Messages(language, ResourceBundle.getBundle(BUNDLE, bundleLocale(language), NO_FALLBACK));
     }
 
     public Language language() {
@@ -100,6 +102,12 @@ public final class Messages {
             return get("balance.dayLeft");
         }
         return get("balance.daysLeft", grouped(days));
+    }
+
+    /** Bundle files are named by region (zh_CN, zh_TW) so that every JDK finds them for zh-Hans / zh-Hant. */
+    private static Locale bundleLocale(Language language) {
+        String[] parts = LanguageLook.bundleSuffix(language).split("_");
+        return parts.length == 2 ? new Locale(parts[0], parts[1]) : new Locale(parts[0]);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.simkiosk.kiosk.theme;
 
-import com.simkiosk.kiosk.i18n.Language;
+import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.i18n.LanguageLook;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
@@ -18,6 +19,6 @@ public final class Styling {
     /** Swaps the {@code lang-*} class so the right Noto CJK face draws every text below {@code root}. */
     public static void applyLanguage(Parent root, Language language) {
         root.getStyleClass().removeIf(c -> c.startsWith("lang-"));
-        root.getStyleClass().add(language.styleClass());
+        root.getStyleClass().add(LanguageLook.styleClass(language));
     }
 }

@@ -2,7 +2,12 @@ package com.simkiosk.kiosk.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.kiosk.flow.ErrorKind;
+import com.simkiosk.kiosk.flow.State;
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +25,7 @@ class BundleCompletenessTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     static Properties load(Language language) throws IOException {
-        String suffix = language.locale().toString();
+        String suffix = LanguageLook.bundleSuffix(language);
         String path = "/com/simkiosk/kiosk/i18n/messages_" + suffix + ".properties";
         try (InputStream in = BundleCompletenessTest.class.getResourceAsStream(path)) {
             assertThat(in).as("bundle file %s", path).isNotNull();
@@ -87,6 +92,29 @@ class BundleCompletenessTest {
         Messages m = Messages.of(language);
         assertThat(m.get("app.title")).isNotEqualTo("app.title");
         assertThat(m.get("sms.attemptsLeft", 2)).contains("2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyKeyTheFlowNamesIsTranslated(Language language) throws IOException {
+        Properties p = load(language);
+        Set<String> keys = new TreeSet<>();
+        for (ErrorKind kind : ErrorKind.values()) {
+            keys.add(kind.key() + ".title");
+            keys.add(kind.key() + ".body");
+        }
+        for (State.PrintStatus s : State.PrintStatus.values()) {
+            keys.add(s.key().startsWith("error.") ? s.key() + ".title" : s.key());
+        }
+        for (VerificationMethod m : VerificationMethod.values()) {
+            keys.add("verify.method." + m.name());
+        }
+        keys.add(new State.PinRefused(1, List.of()).reasonKey());
+        keys.add(new State.PinRefused(0, List.of()).reasonKey());
+        for (State s : FlowSamples.oneOfEachState()) {
+            keys.add(s.key());
+        }
+        assertThat(keys).allSatisfy(k -> assertThat(p.getProperty(k)).as("%s in %s", k, language).isNotBlank());
     }
 
     private static Set<String> placeholders(String s) {
