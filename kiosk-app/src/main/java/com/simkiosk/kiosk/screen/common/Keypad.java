@@ -30,7 +30,7 @@ public final class Keypad extends GridPane {
         clear.getStyleClass().add("key-small");
         add(clear, 0, 3);
         add(key("0", "key-0", () -> onKey.accept(new Key.Digit('0'))), 1, 3);
-        Button delete = key("⌫ " + m.get("keypad.delete"), "key-delete", () -> onKey.accept(new Key.Delete()));
+        Button delete = key("← " + m.get("keypad.delete"), "key-delete", () -> onKey.accept(new Key.Delete()));
         delete.getStyleClass().add("key-small");
         add(delete, 2, 3);
     }
