@@ -1,0 +1,115 @@
+package com.simkiosk.carrier.tmf;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach one carrier back end: where, with which kiosk credentials, how patiently.
+ *
+ * @param name            what operators read in logs ("docomo", "aggregator")
+ * @param baseUri         root under which {@code /oauth2/token}, {@code /tmf-api/…} and {@code /one-time-password-sms/…} live
+ * @param clientId        OAuth 2.0 client id of this kiosk
+ * @param clientSecret    OAuth 2.0 client secret (never logged)
+ * @param trustStore      certificates to trust instead of the JDK's, for a carrier with a private CA
+ * @param clientKeyStore  this kiosk's certificate and key, for mutual TLS
+ * @param connectTimeout  how long a TCP/TLS connect may take
+ * @param requestTimeout  how long one request may wait for its answer
+ * @param maxRetryAfter   the longest total wait the kiosk accepts when the carrier says {@code Retry-After}
+ */
+public record CarrierEndpoint(
+        String name,
+        URI baseUri,
+        String clientId,
+        String clientSecret,
+        Optional<KeyStoreFile> trustStore,
+        Optional<KeyStoreFile> clientKeyStore,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration maxRetryAfter) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(5);
+
+    public CarrierEndpoint {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(baseUri, "baseUri");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(trustStore, "trustStore");
+        Objects.requireNonNull(clientKeyStore, "clientKeyStore");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        if (maxRetryAfter.isNegative()) {
+            throw new IllegalArgumentException("maxRetryAfter must not be negative");
+        }
+        String scheme = baseUri.getScheme();
+        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("baseUri must be http or https");
+        }
+        // Strip a trailing slash so paths can always be appended with one.
+        String text = baseUri.toString();
+        if (text.endsWith("/")) {
+            baseUri = URI.create(text.substring(0, text.length() - 1));
+        }
+    }
+
+    /** An endpoint with default timeouts and no extra TLS material. */
+    public static CarrierEndpoint of(String name, URI baseUri, String clientId, String clientSecret) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, Optional.empty(), Optional.empty(),
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER);
+    }
+
+    public CarrierEndpoint withTimeouts(Duration connect, Duration request) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connect, request,
+                maxRetryAfter);
+    }
+
+    public CarrierEndpoint withMaxRetryAfter(Duration bound) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
+                requestTimeout, bound);
+    }
+
+    public CarrierEndpoint withTls(Optional<KeyStoreFile> trust, Optional<KeyStoreFile> clientKeys) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trust, clientKeys, connectTimeout,
+                requestTimeout, maxRetryAfter);
+    }
+
+    public URI resolve(String pathAndQuery) {
+        return URI.create(baseUri + pathAndQuery);
+    }
+
+    @Override
+    public String toString() {
+        // The secret must never reach a log line through a record's generated toString.
+        return "CarrierEndpoint[" + name + " " + baseUri + " client " + clientId + "]";
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(what + " must be positive");
+        }
+    }
+
+    /** A PKCS#12 (or JKS) key store on disk and its password. */
+    public record KeyStoreFile(Path path, char[] password, String type) {
+        public KeyStoreFile {
+            Objects.requireNonNull(path, "path");
+            password = password == null ? new char[0] : password.clone();
+            type = type == null ? "PKCS12" : type;
+        }
+
+        public static KeyStoreFile pkcs12(Path path, String password) {
+            return new KeyStoreFile(path, password.toCharArray(), "PKCS12");
+        }
+
+        @Override
+        public String toString() {
+            return "KeyStoreFile[" + path + " " + type + "]";
+        }
+    }
+}

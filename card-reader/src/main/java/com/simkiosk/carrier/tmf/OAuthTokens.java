@@ -1,0 +1,95 @@
+package com.simkiosk.carrier.tmf;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.simkiosk.carrier.CarrierError;
+import com.simkiosk.carrier.CarrierException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): one bearer token shared by every call of a client, fetched when
+ * first needed, replaced before it expires (at 90 % of its life or {@link #REFRESH_EARLY} before the end,
+ * whichever comes first), and replaced at once when the carrier rejects it.
+ */
+final class OAuthTokens {
+    /** Refresh this long before {@code expires_in} runs out, so a request never leaves with a dying token. */
+    static final Duration REFRESH_EARLY = Duration.ofSeconds(60);
+
+    private static final Logger log = LoggerFactory.getLogger(OAuthTokens.class);
+
+    /** Fetches a fresh token; the transport supplies it so the token call shares timeouts and error handling. */
+    interface Fetcher {
+        TmfHttp.Answer post(String path, String formBody, String basicAuthorization) throws CarrierException;
+    }
+
+    record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") Long expiresIn) {}
+
+    private record Token(String value, Instant refreshAt) {}
+
+    private final CarrierEndpoint endpoint;
+    private final Clock clock;
+    private final Json json;
+    private Token token; // guarded by this
+
+    OAuthTokens(CarrierEndpoint endpoint, Clock clock, Json json) {
+        this.endpoint = endpoint;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** A token that is not about to expire. */
+    synchronized String current(Fetcher fetcher) throws CarrierException {
+        if (token == null || !clock.instant().isBefore(token.refreshAt())) {
+            token = fetch(fetcher);
+        }
+        return token.value();
+    }
+
+    /**
+     * A token other than {@code rejected}: fetched anew unless another thread already replaced it, so a burst of
+     * 401s costs one token request, not one each.
+     */
+    synchronized String replace(String rejected, Fetcher fetcher) throws CarrierException {
+        if (token == null || token.value().equals(rejected)) {
+            token = fetch(fetcher);
+        }
+        return token.value();
+    }
+
+    synchronized Optional<Instant> refreshAt() {
+        return Optional.ofNullable(token).map(Token::refreshAt);
+    }
+
+    private Token fetch(Fetcher fetcher) throws CarrierException {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (form(endpoint.clientId()) + ":" + form(endpoint.clientSecret())).getBytes(StandardCharsets.UTF_8));
+        TmfHttp.Answer answer = fetcher.post("/oauth2/token", "grant_type=client_credentials", basic);
+        TokenResponse response = json.read(answer.body(), TokenResponse.class, "token");
+        String value = Json.require(response.accessToken(), "token", "access_token");
+        if (response.tokenType() != null && !response.tokenType().equalsIgnoreCase("bearer")) {
+            throw new CarrierException(CarrierError.BAD_RESPONSE, "token endpoint gave a non-bearer token");
+        }
+        Instant now = clock.instant();
+        long lifetime = response.expiresIn() == null ? 3600 : response.expiresIn();
+        Duration life = Duration.ofSeconds(Math.max(0, lifetime));
+        Duration early = life.dividedBy(10).compareTo(REFRESH_EARLY) > 0 ? life.dividedBy(10) : REFRESH_EARLY;
+        Duration use = life.compareTo(early) > 0 ? life.minus(early) : life.dividedBy(2);
+        log.debug("carrier {}: new access token, valid {} s, replaced after {} s", endpoint.name(), lifetime, use.toSeconds());
+        return new Token(value, now.plus(use));
+    }
+
+    /** RFC 6749 §2.3.1: client id and secret are form-encoded before Basic encoding. */
+    private static String form(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

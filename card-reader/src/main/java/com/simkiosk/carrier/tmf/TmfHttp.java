@@ -1,0 +1,324 @@
+package com.simkiosk.carrier.tmf;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.simkiosk.carrier.CarrierError;
+import com.simkiosk.carrier.CarrierException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One carrier's HTTP conversation: bearer token on every call, one retry with a fresh token on 401,
+ * {@code Retry-After} honoured within {@link CarrierEndpoint#maxRetryAfter()}, one redial after a dropped
+ * connection for calls that are safe to repeat, and every failure classified. Nothing here logs a URL's query
+ * or a body: those carry ICCIDs and phone numbers.
+ */
+final class TmfHttp implements AutoCloseable {
+    /** Hard bound on round trips for one call, whatever the carrier answers. */
+    static final int MAX_ATTEMPTS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(TmfHttp.class);
+
+    /** Waits for {@code Retry-After}; tests substitute one that records instead of sleeping. */
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    /**
+     * One request. {@code repeatable}: the call may be sent again after a dropped connection or a 429 (reads, and
+     * orders that carry an {@code Idempotency-Key}); sending an SMS or checking a code or a registered detail is
+     * not repeated, since there a 429 is a limit on the customer, not on the kiosk. Any call is repeated after a
+     * 503 with {@code Retry-After}: the carrier did not process it. {@code what} names the call for logs, with
+     * personal data already masked.
+     */
+    record Call(String method, String pathAndQuery, Optional<byte[]> jsonBody, Map<String, String> headers,
+            boolean repeatable, String what) {
+        static Call get(String pathAndQuery, String what) {
+            return new Call("GET", pathAndQuery, Optional.empty(), Map.of(), true, what);
+        }
+
+        static Call post(String path, byte[] json, boolean repeatable, String what) {
+            return new Call("POST", path, Optional.of(json), Map.of(), repeatable, what);
+        }
+
+        Call withHeader(String name, String value) {
+            Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+            all.put(name, value);
+            return new Call(method, pathAndQuery, jsonBody, Map.copyOf(all), repeatable, what);
+        }
+    }
+
+    record Answer(int status, byte[] body) {}
+
+    /** TMF630 Error and CAMARA ErrorInfo share {@code code} and {@code message}; TMF adds {@code reason}. */
+    record ErrorBody(@JsonProperty("code") String code, @JsonProperty("status") Object status,
+            @JsonProperty("reason") String reason, @JsonProperty("message") String message) {}
+
+    private final CarrierEndpoint endpoint;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final OAuthTokens tokens;
+    private final Json json;
+    private final Sleeper sleeper;
+
+    TmfHttp(CarrierEndpoint endpoint, Clock clock, Json json, Sleeper sleeper) {
+        this.endpoint = endpoint;
+        this.json = json;
+        this.sleeper = sleeper;
+        this.tokens = new OAuthTokens(endpoint, clock, json);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "carrier-" + endpoint.name() + "-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(endpoint.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                // Plain http is loopback/test only: no h2c upgrade dance. Over TLS, HTTP/2 is negotiated by ALPN.
+                .version("https".equalsIgnoreCase(endpoint.baseUri().getScheme())
+                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+        if (endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()) {
+            builder.sslContext(sslContext(endpoint));
+        }
+        this.client = builder.build();
+    }
+
+    /** Sends a call with the bearer token; returns a 2xx answer or throws a classified error. */
+    Answer send(Call call) throws CarrierException {
+        String token = tokens.current(this::postToken);
+        // One correlator for every attempt of this call, so the carrier's logs and ours line up.
+        String correlator = UUID.randomUUID().toString();
+        call = call.withHeader("x-correlator", correlator);
+        boolean tokenReplaced = false;
+        boolean redialled = false;
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response = exchange(request(call, Optional.of("Bearer " + token)), call, redialled);
+            if (response == null) { // dropped connection, and the call may be repeated once
+                redialled = true;
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 401 && !tokenReplaced) {
+                log.info("carrier {}: token refused for {}, fetching a new one", endpoint.name(), call.what());
+                token = tokens.replace(token, this::postToken);
+                tokenReplaced = true;
+                continue;
+            }
+            Optional<Duration> wait = retryWait(response, call, waited, attempt);
+            if (wait.isPresent()) {
+                waited = waited.plus(wait.get());
+                pause(wait.get(), call);
+                continue;
+            }
+            log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
+            if (status >= 200 && status < 300) {
+                return new Answer(status, response.body());
+            }
+            throw classify(status, response, call);
+        }
+    }
+
+    /** The token request: form body, Basic client authentication, same timeouts and Retry-After rules. */
+    private Answer postToken(String path, String form, String basicAuthorization) throws CarrierException {
+        Call call = new Call("POST", path, Optional.empty(), Map.of(), true, "token");
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
+                .timeout(endpoint.requestTimeout())
+                .header("Authorization", basicAuthorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        boolean redialled = false;
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response = exchange(request, call, redialled);
+            if (response == null) {
+                redialled = true;
+                continue;
+            }
+            Optional<Duration> wait = retryWait(response, call, waited, attempt);
+            if (wait.isPresent()) {
+                waited = waited.plus(wait.get());
+                pause(wait.get(), call);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Answer(status, response.body());
+            }
+            if (status == 400 || status == 401 || status == 403) {
+                // RFC 6749 §5.2 invalid_client / unauthorized_client: this kiosk's credentials are wrong.
+                throw new CarrierException(CarrierError.UNAUTHORIZED,
+                        "carrier " + endpoint.name() + " refused the kiosk's credentials");
+            }
+            throw classify(status, response, call);
+        }
+    }
+
+    /** The response, or {@code null} when the connection dropped and the call may go once more. */
+    private HttpResponse<byte[]> exchange(HttpRequest request, Call call, boolean redialled) throws CarrierException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new CarrierException(CarrierError.TIMEOUT,
+                    "carrier " + endpoint.name() + " did not accept a connection within " + endpoint.connectTimeout().toMillis() + " ms");
+        } catch (HttpTimeoutException e) {
+            throw new CarrierException(CarrierError.TIMEOUT,
+                    "carrier " + endpoint.name() + " did not answer within " + endpoint.requestTimeout().toMillis() + " ms");
+        } catch (IOException e) {
+            if (call.repeatable() && !redialled) {
+                log.info("carrier {}: connection lost during {}, sending it once more", endpoint.name(), call.what());
+                return null;
+            }
+            log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), e.getClass().getSimpleName());
+            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier call cancelled");
+        }
+    }
+
+    private HttpRequest request(Call call, Optional<String> authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(call.pathAndQuery()))
+                .timeout(endpoint.requestTimeout())
+                .header("Accept", "application/json");
+        authorization.ifPresent(a -> b.header("Authorization", a));
+        call.headers().forEach(b::header);
+        if (call.jsonBody().isPresent()) {
+            b.header("Content-Type", "application/json");
+            b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.jsonBody().get()));
+        } else {
+            b.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        return b.build();
+    }
+
+    /**
+     * How long to wait before trying again: a 503, a 429 on a repeatable call, or a 409 on an order still in
+     * progress under the same Idempotency-Key, each with a Retry-After that fits in what is left of the bound.
+     */
+    private Optional<Duration> retryWait(HttpResponse<?> response, Call call, Duration waited, int attempt) {
+        int status = response.statusCode();
+        boolean busy = status == 503
+                || status == 429 && call.repeatable()
+                || status == 409 && call.headers().containsKey("Idempotency-Key");
+        if (!busy || attempt >= MAX_ATTEMPTS) {
+            return Optional.empty();
+        }
+        Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(TmfHttp::parseRetryAfter);
+        return asked.filter(d -> waited.plus(d).compareTo(endpoint.maxRetryAfter()) <= 0);
+    }
+
+    /** RFC 9110 §10.2.3: delay-seconds or an HTTP-date. */
+    static Optional<Duration> parseRetryAfter(String value) {
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(Instant.now(), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private void pause(Duration d, Call call) throws CarrierException {
+        log.info("carrier {}: busy during {}, retrying after {} ms", endpoint.name(), call.what(), d.toMillis());
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier call cancelled");
+        }
+    }
+
+    private CarrierException classify(int status, HttpResponse<byte[]> response, Call call) {
+        Optional<String> code = errorCode(response.body());
+        CarrierError error = ErrorCodes.classify(status, code);
+        String detail = code.map(c -> " (" + c + ")").orElse("");
+        log.info("carrier {}: {} failed with HTTP {}{} → {}", endpoint.name(), call.what(), status, detail, error);
+        return new CarrierException(error, ErrorCodes.message(error, endpoint.name(), status));
+    }
+
+    private Optional<String> errorCode(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            ErrorBody error = json.mapper().readValue(body, ErrorBody.class);
+            return error == null ? Optional.empty() : Optional.ofNullable(error.code()).filter(c -> c.length() <= 80);
+        } catch (IOException | RuntimeException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static SSLContext sslContext(CarrierEndpoint endpoint) {
+        try {
+            TrustManagerFactory tmf = null;
+            if (endpoint.trustStore().isPresent()) {
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(load(endpoint.trustStore().get()));
+            }
+            KeyManagerFactory kmf = null;
+            if (endpoint.clientKeyStore().isPresent()) {
+                CarrierEndpoint.KeyStoreFile keys = endpoint.clientKeyStore().get();
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(load(keys), keys.password());
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("TLS key or trust store for carrier " + endpoint.name() + " cannot be used: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static KeyStore load(CarrierEndpoint.KeyStoreFile file) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance(file.type());
+        try (InputStream in = Files.newInputStream(file.path())) {
+            store.load(in, file.password());
+        }
+        return store;
+    }
+
+    Optional<Instant> tokenRefreshAt() {
+        return tokens.refreshAt();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

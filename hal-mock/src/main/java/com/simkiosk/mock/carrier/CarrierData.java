@@ -1,0 +1,186 @@
+package com.simkiosk.mock.carrier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.simkiosk.card.Iccid;
+import com.simkiosk.carrier.Msisdn;
+import com.simkiosk.carrier.VerificationMethod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The simulator's accounts: lines, their buckets and daily usage, top-up offerings, OAuth clients. Read from
+ * {@code carrier-sim/demo-lines.json} (or a file of the same shape); times in the file are relative to "now".
+ */
+final class CarrierData {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    static final String BUILT_IN = "/carrier-sim/demo-lines.json";
+    private static final Set<String> STATUSES = Set.of("active", "suspended", "terminated");
+    private static final Set<String> USAGE_TYPES = Set.of("data", "voice", "sms", "monetary");
+
+    record Quantity(BigDecimal amount, String units) {}
+
+    record Offering(String id, String name, Quantity data, int validityDays, long priceYen) {}
+
+    record Bucket(String id, String name, String usageType, Quantity remaining, Optional<Quantity> initial,
+                  Instant start, Instant end) {}
+
+    /** Daily usage of one type, oldest day first; the last value is the load day (Japan time). */
+    record UsageSeries(String units, LocalDate firstDayJst, List<BigDecimal> values) {}
+
+    record Line(String key, String label, String productId, String iccid, Optional<String> msisdn, String simPin,
+                String status, String planName, String planOfferingId, String brand, String network,
+                String lineType, List<String> verificationMethods, String idDocument, String orderNumber,
+                Instant startedAt, List<String> topUpOfferings, List<Bucket> buckets,
+                Map<String, UsageSeries> dailyUsage) {
+
+        boolean allows(String method) {
+            return verificationMethods.contains(method);
+        }
+
+        String idDocumentLast4() {
+            return idDocument.substring(Math.max(0, idDocument.length() - 4));
+        }
+    }
+
+    final Map<String, String> clients;
+    final List<Offering> offerings;
+    final List<Line> lines;
+
+    private CarrierData(Map<String, String> clients, List<Offering> offerings, List<Line> lines) {
+        this.clients = Map.copyOf(clients);
+        this.offerings = List.copyOf(offerings);
+        this.lines = List.copyOf(lines);
+    }
+
+    static JsonNode readBuiltIn(ObjectMapper json) {
+        try (InputStream in = CarrierData.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("demo data " + BUILT_IN + " missing from the class path");
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo data " + BUILT_IN + " unreadable", e);
+        }
+    }
+
+    static JsonNode readFile(ObjectMapper json, Path file) throws IOException {
+        return json.readTree(Files.readAllBytes(file));
+    }
+
+    /** Parses and checks the data; a mistake in a hand-written file fails here with its line key. */
+    static CarrierData parse(JsonNode root, Instant now) {
+        Map<String, String> clients = new LinkedHashMap<>();
+        for (JsonNode c : root.path("clients")) {
+            clients.put(text(c, "clientId"), text(c, "clientSecret"));
+        }
+        if (clients.isEmpty()) {
+            throw new IllegalArgumentException("demo data: no clients");
+        }
+        List<Offering> offerings = new ArrayList<>();
+        for (JsonNode o : root.path("offerings")) {
+            offerings.add(new Offering(text(o, "id"), text(o, "name"), quantity(o.path("data"), "offering data"),
+                    o.path("validityDays").asInt(30), o.path("priceYen").asLong()));
+        }
+        Set<String> offeringIds = new HashSet<>();
+        offerings.forEach(o -> offeringIds.add(o.id()));
+        LocalDate today = now.atZone(JAPAN).toLocalDate();
+        List<Line> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode l : root.path("lines")) {
+            Line line = line(l, now, today, offeringIds);
+            for (String unique : List.of("key:" + line.key(), "product:" + line.productId(), "iccid:" + line.iccid(),
+                    "msisdn:" + line.msisdn().orElse(line.key()))) {
+                if (!seen.add(unique)) {
+                    throw new IllegalArgumentException("demo data: duplicate " + unique.replaceFirst(":.*", "")
+                            + " in line " + line.key());
+                }
+            }
+            lines.add(line);
+        }
+        return new CarrierData(clients, offerings, lines);
+    }
+
+    private static Line line(JsonNode l, Instant now, LocalDate today, Set<String> offeringIds) {
+        String key = text(l, "key");
+        String iccid = text(l, "iccid");
+        if (!Iccid.parse(iccid).luhnValid()) {
+            throw new IllegalArgumentException("demo data: line " + key + " has an ICCID failing its Luhn check");
+        }
+        Optional<String> msisdn = l.hasNonNull("msisdn")
+                ? Optional.of(new Msisdn(l.get("msisdn").asText()).e164()) : Optional.empty();
+        String status = text(l, "status");
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("demo data: line " + key + " has status " + status);
+        }
+        List<String> methods = new ArrayList<>();
+        for (JsonNode m : l.path("verificationMethods")) {
+            methods.add(VerificationMethod.valueOf(m.asText()).name());
+        }
+        List<String> topUps = new ArrayList<>();
+        for (JsonNode t : l.path("topUpOfferings")) {
+            if (!offeringIds.contains(t.asText())) {
+                throw new IllegalArgumentException("demo data: line " + key + " offers unknown " + t.asText());
+            }
+            topUps.add(t.asText());
+        }
+        List<Bucket> buckets = new CopyOnWriteArrayList<>();
+        for (JsonNode b : l.path("buckets")) {
+            String type = text(b, "usageType");
+            if (!USAGE_TYPES.contains(type)) {
+                throw new IllegalArgumentException("demo data: line " + key + " has a bucket of type " + type);
+            }
+            Optional<Quantity> initial = b.has("initial")
+                    ? Optional.of(quantity(b.get("initial"), key)) : Optional.empty();
+            buckets.add(new Bucket(text(b, "id"), text(b, "name"), type, quantity(b.path("remaining"), key), initial,
+                    now.minus(duration(b, "startedAgo")), now.plus(duration(b, "endsIn"))));
+        }
+        Map<String, UsageSeries> usage = new LinkedHashMap<>();
+        l.path("dailyUsage").fields().forEachRemaining(e -> {
+            List<BigDecimal> values = new ArrayList<>();
+            e.getValue().path("values").forEach(v -> values.add(v.decimalValue()));
+            usage.put(e.getKey(), new UsageSeries(text(e.getValue(), "units"),
+                    today.minusDays(values.size() - 1L), List.copyOf(values)));
+        });
+        return new Line(key, text(l, "label"), text(l, "productId"), iccid, msisdn, text(l, "simPin"), status,
+                text(l, "planName"), text(l, "planOfferingId"), text(l, "brand"), text(l, "network"),
+                text(l, "lineType"), List.copyOf(methods), text(l, "idDocument"), text(l, "orderNumber"),
+                now.minus(duration(l, "startedAgo")), List.copyOf(topUps), buckets, Map.copyOf(usage));
+    }
+
+    private static Quantity quantity(JsonNode q, String where) {
+        if (!q.path("amount").isNumber() || !q.path("units").isTextual()) {
+            throw new IllegalArgumentException("demo data: " + where + " has a quantity without amount and units");
+        }
+        return new Quantity(q.get("amount").decimalValue(), q.get("units").asText());
+    }
+
+    private static Duration duration(JsonNode node, String field) {
+        return Duration.parse(text(node, field));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isValueNode() || v.asText().isEmpty()) {
+            throw new IllegalArgumentException("demo data: missing " + field);
+        }
+        return v.asText();
+    }
+}

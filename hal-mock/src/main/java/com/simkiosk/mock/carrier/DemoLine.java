@@ -1,0 +1,38 @@
+package com.simkiosk.mock.carrier;
+
+import com.simkiosk.card.Iccid;
+import com.simkiosk.carrier.LineStatus;
+import com.simkiosk.carrier.Msisdn;
+import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.privacy.Mask;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One demo line of the carrier simulator, for the demo SIM tray and tests: what a customer would hold (the SIM,
+ * its PIN, the number) and what they would know (the last 4 of their identity document, the order number).
+ */
+public record DemoLine(
+        String key,
+        String label,
+        String productId,
+        Iccid iccid,
+        Optional<Msisdn> msisdn,
+        String simPin,
+        LineStatus status,
+        String brand,
+        List<VerificationMethod> verificationMethods,
+        String idDocumentLast4,
+        String orderNumber) {
+
+    public DemoLine {
+        verificationMethods = List.copyOf(verificationMethods);
+    }
+
+    /** Masked, so a demo line can be logged. */
+    @Override
+    public String toString() {
+        return "DemoLine[" + key + ", " + iccid + ", " + msisdn.map(Msisdn::masked).orElse("no number") + ", "
+                + status + ", PIN " + Mask.secret(simPin) + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package com.simkiosk.mock.carrier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.simkiosk.carrier.LineStatus;
+import com.simkiosk.carrier.VerificationMethod;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoLinesTest {
+
+    private final DemoLines demo = DemoLines.builtIn();
+
+    @Test
+    void shipsAtLeastEightJapaneseLinesWithLuhnValidIccids() {
+        assertThat(demo.all()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(demo.all()).allSatisfy(line -> {
+            assertThat(line.iccid().luhnValid()).as(line.key()).isTrue();
+            assertThat(line.iccid().digits()).as(line.key()).startsWith("8981");
+            assertThat(line.idDocumentLast4()).hasSize(4);
+            assertThat(line.orderNumber()).isNotBlank();
+        });
+        assertThat(demo.all()).extracting(l -> l.iccid().digits()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void touristDataSimHasNoNumberAndCannotBeVerifiedBySms() {
+        DemoLine tourist = demo.touristData();
+        assertThat(tourist.msisdn()).isEmpty();
+        assertThat(tourist.verificationMethods()).doesNotContain(VerificationMethod.SMS_CODE)
+                .contains(VerificationMethod.ID_DOCUMENT, VerificationMethod.ORDER_NUMBER);
+        assertThat(tourist.iccid().japaneseIssuer()).contains("NTT DOCOMO");
+    }
+
+    @Test
+    void coversEveryCarrierAndEveryLineState() {
+        assertThat(demo.auPrepaid().iccid().japaneseIssuer()).contains("KDDI");
+        assertThat(demo.softbankPrepaid().iccid().japaneseIssuer()).contains("SoftBank");
+        assertThat(demo.rakuten().iccid().japaneseIssuer()).contains("Rakuten Mobile");
+        assertThat(demo.iijMvno().iccid().japaneseIssuer()).contains("IIJ");
+        assertThat(demo.suspended().status()).isEqualTo(LineStatus.SUSPENDED);
+        assertThat(demo.terminated().status()).isEqualTo(LineStatus.TERMINATED);
+        assertThat(demo.expiredTourist().status()).isEqualTo(LineStatus.ACTIVE);
+        assertThat(demo.staggeredTopUps().msisdn()).isPresent();
+    }
+
+    @Test
+    void findsLinesBySimAndByNumberButNotTheForeignOrUnknownOnes() {
+        DemoLine au = demo.auPrepaid();
+        assertThat(demo.byIccid(au.iccid())).contains(au);
+        assertThat(demo.byNumber(au.msisdn().orElseThrow())).contains(au);
+        assertThat(demo.byIccid(DemoLines.FOREIGN_ICCID)).isEmpty();
+        assertThat(demo.byIccid(DemoLines.UNKNOWN_JAPANESE_ICCID)).isEmpty();
+        assertThat(DemoLines.UNKNOWN_JAPANESE_ICCID.luhnValid()).isTrue();
+        assertThat(demo.byNumber(DemoLines.UNKNOWN_NUMBER)).isEmpty();
+    }
+
+    @Test
+    void aDemoLineLogsMaskedWithoutItsPin() {
+        DemoLine au = demo.auPrepaid();
+        String shown = au.toString();
+        assertThat(shown).doesNotContain(au.iccid().digits()).doesNotContain(au.msisdn().orElseThrow().e164())
+                .doesNotContain("PIN " + au.simPin()).contains("090-****-0002");
+    }
+
+    @Test
+    void rejectsADataFileWithABadIccid(@TempDir Path dir) throws Exception {
+        String good = new String(getClass().getResourceAsStream(CarrierData.BUILT_IN).readAllBytes());
+        Path bad = dir.resolve("lines.json");
+        Files.writeString(bad, good.replace("8981102603110000016", "8981102603110000017"));
+        assertThatThrownBy(() -> DemoLines.fromFile(bad)).hasMessageContaining("tourist-data").hasMessageContaining("Luhn");
+        Path copy = dir.resolve("same.json");
+        Files.writeString(copy, good);
+        assertThat(DemoLines.fromFile(copy).all()).hasSameSizeAs(demo.all());
+    }
+}
