@@ -70,6 +70,7 @@ public final class KioskShell {
         surface.setPrefSize(WIDTH, HEIGHT);
         surface.setMaxSize(WIDTH, HEIGHT);
         surface.getStyleClass().add("kiosk-surface");
+        surface.setClip(new javafx.scene.shape.Rectangle(WIDTH, HEIGHT));
         overlays.setPickOnBounds(false);
         surface.getChildren().addAll(frame, overlays, cornerHotspot());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.ifPresent(t -> t.accept(clock.instant()))));

@@ -51,13 +51,18 @@ public final class BalanceScreen {
                 .map(e -> m.get("balance.expiryValue", m.date(e.atZone(BalanceView.JST).toLocalDate())))
                 .orElse(m.get("balance.noExpiry"));
         String daysLeft = b.daysLeft().map(m::daysLeft).orElse(" ");
-        VBox expiryCard = Ui.card("expiry", m.get("balance.expiry"), expiry, b.expiryWarning());
-        Label days = Ui.label(daysLeft, "headline");
+        Label expiryValue = Ui.label(expiry, "card-value");
+        expiryValue.setId("expiry");
+        Label days = Ui.label(daysLeft, "card-value");
         days.setId("days-left");
         if (b.expiryWarning()) {
             days.getStyleClass().add("warning");
         }
-        expiryCard.getChildren().add(days);
+        if (b.expiryWarning()) {
+            expiryValue.getStyleClass().add("warning");
+        }
+        VBox expiryCard = new VBox(Ui.label(m.get("balance.expiry"), "card-label"), new HBox(32, expiryValue, days));
+        expiryCard.getStyleClass().add("card");
 
         GridPane cards = new GridPane();
         cards.setHgap(20);
@@ -77,7 +82,9 @@ public final class BalanceScreen {
         UsageChart chart = new UsageChart(m.get("balance.usageChart"), bars);
         Label projection = Ui.body(projection(b, today, m));
         projection.setId("projection");
-        VBox usage = new VBox(12, chart, projection);
+        projection.setMaxWidth(760);
+        HBox usage = new HBox(48, chart, projection);
+        usage.setAlignment(Pos.CENTER_LEFT);
         usage.getStyleClass().add("card");
         HBox.setHgrow(usage, Priority.ALWAYS);
 

@@ -11,7 +11,7 @@ import javafx.scene.shape.StrokeLineCap;
 
 /** A ring showing the share of data left, with the amount in the middle. */
 public final class DataGauge extends StackPane {
-    private static final double RADIUS = 120;
+    private static final double RADIUS = 125;
 
     /** @param fraction 0..1 of the data left; {@code warning} colours the ring when little is left. */
     public DataGauge(double fraction, String amount, String ofTotal, boolean warning) {

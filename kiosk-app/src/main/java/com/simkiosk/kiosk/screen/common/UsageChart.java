@@ -9,7 +9,7 @@ import javafx.scene.shape.Rectangle;
 
 /** Daily data use as bars, oldest on the left; each bar is labelled with its day of the month. */
 public final class UsageChart extends VBox {
-    private static final double HEIGHT = 150;
+    private static final double HEIGHT = 120;
 
     /** One bar: a short day label and the bytes used that day. */
     public record Bar(String dayLabel, long bytes) {}
@@ -20,11 +20,11 @@ public final class UsageChart extends VBox {
         Label t = new Label(title);
         t.getStyleClass().add("card-label");
         long max = bars.stream().mapToLong(Bar::bytes).max().orElse(0);
-        HBox row = new HBox(6);
+        HBox row = new HBox(10);
         row.setAlignment(Pos.BOTTOM_LEFT);
         for (Bar b : bars) {
             double h = max == 0 ? 2 : Math.max(2, HEIGHT * b.bytes() / (double) max);
-            Rectangle r = new Rectangle(30, h);
+            Rectangle r = new Rectangle(44, h);
             r.getStyleClass().add("bar");
             Label d = new Label(b.dayLabel());
             d.setStyle("-fx-font-size: 0.6em;");

@@ -30,8 +30,8 @@ public final class EnterNumberScreen {
             problem.setText(m.get("number.invalid"));
         }
         Keypad keypad = new Keypad(m, key -> {
-            if (key instanceof Keypad.Key.Digit d) {
-                ctx.fire(new Event.KeypadDigit(d.digit() - '0'));
+            if (key instanceof Keypad.Key.Char d) {
+                ctx.fire(new Event.KeypadDigit(d.c() - '0'));
             } else if (key instanceof Keypad.Key.Delete) {
                 ctx.fire(new Event.KeypadBackspace());
             } else {

@@ -54,7 +54,7 @@ public final class VerifyScreens {
         };
         tick.accept(ctx.clock().instant());
         ctx.onTick(tick);
-        return entry("screen-enterCode", m.get("screen.enterCode"), List.of(sent, tries), s.notice(), CODE_LENGTH, false,
+        return entry("screen-enterCode", m.get("screen.enterCode"), List.of(sent, tries), s.notice(), CODE_LENGTH, false, false,
                 "sms.verify", code -> code.length() == CODE_LENGTH, code -> new Event.CodeSubmitted(code), resend, cooldown, ctx);
     }
 
@@ -62,7 +62,7 @@ public final class VerifyScreens {
         Messages m = ctx.messages();
         Label tries = Ui.label(m.get("pin.triesLeft", s.triesLeft()), "body", "muted");
         tries.setId("tries-left");
-        return entry("screen-enterPin", m.get("screen.enterPin"), List.of(Ui.hint(m.get("pin.hint")), tries), s.notice(), PIN_MAX, true,
+        return entry("screen-enterPin", m.get("screen.enterPin"), List.of(Ui.hint(m.get("pin.hint")), tries), s.notice(), PIN_MAX, true, false,
                 "pin.verify", pin -> pin.length() >= PIN_MIN, Event.PinSubmitted::new, null, null, ctx);
     }
 
@@ -85,7 +85,7 @@ public final class VerifyScreens {
         Label tries = Ui.label(m.get("sms.attemptsLeft", s.attemptsLeft()), "body", "muted");
         tries.setId("attempts-left");
         return entry("screen-enterDetail", m.get(base + ".title"), List.of(Ui.hint(m.get(base + ".hint")), tries), s.notice(),
-                DETAIL_MAX, false, "detail.verify", v -> !v.isEmpty(), Event.DetailSubmitted::new, null, null, ctx);
+                DETAIL_MAX, false, true, "detail.verify", v -> !v.isEmpty(), Event.DetailSubmitted::new, null, null, ctx);
     }
 
     private static VBox methodButtons(List<VerificationMethod> methods, ScreenContext ctx) {
@@ -101,7 +101,7 @@ public final class VerifyScreens {
     }
 
     /** A keypad entry screen; the typed text lives in {@link ScreenContext#entry()} and is hidden for a PIN. */
-    private static Parent entry(String id, String title, List<Node> info, Optional<ErrorKind> notice, int max, boolean secret,
+    private static Parent entry(String id, String title, List<Node> info, Optional<ErrorKind> notice, int max, boolean secret, boolean letters,
                                 String submitKey, java.util.function.Predicate<String> complete, Function<String, Event> submit,
                                 Button extra, Label extraNote, ScreenContext ctx) {
         Messages m = ctx.messages();
@@ -114,13 +114,13 @@ public final class VerifyScreens {
             ctx.fire(submit.apply(value));
         });
         Runnable refresh = () -> {
-            field.setText(typed.length() == 0 ? " " : secret ? "●".repeat(typed.length()) : spaced(typed));
+            field.setText(typed.length() == 0 ? " " : secret ? "●".repeat(typed.length()) : letters ? typed.toString() : spaced(typed));
             ok.setDisable(!complete.test(typed.toString()));
         };
         refresh.run();
         Keypad keypad = new Keypad(m, key -> {
-            if (key instanceof Keypad.Key.Digit d && typed.length() < max) {
-                typed.append(d.digit());
+            if (key instanceof Keypad.Key.Char c && typed.length() < max) {
+                typed.append(c.c());
             } else if (key instanceof Keypad.Key.Delete && typed.length() > 0) {
                 typed.setLength(typed.length() - 1);
             } else if (key instanceof Keypad.Key.Clear) {
@@ -128,7 +128,7 @@ public final class VerifyScreens {
             }
             ctx.fire(new Event.UserActivity());
             refresh.run();
-        });
+        }, letters);
         Label problem = Ui.label(" ", "message-error");
         problem.setId("notice");
         notice.ifPresent(k -> problem.setText(m.get(k.key() + ".title") + " " + m.get(k.key() + ".body")));

@@ -1,0 +1,82 @@
+package com.simkiosk.kiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.simkiosk.kiosk.flow.FlowView;
+import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.i18n.FlowSamples;
+import com.simkiosk.kiosk.i18n.LanguageLook;
+import com.simkiosk.kiosk.theme.Styling;
+import com.simkiosk.kiosk.theme.Theme;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javafx.scene.Scene;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every screen in every language shows translated text, never a raw key; a screenshot of each lands in target/. */
+class ScreenRenderingTest {
+    /** What a bundle key looks like: dotted lower-camel words, e.g. {@code error.backendDown.title}. */
+    private static final Pattern KEY_LIKE = Pattern.compile("[a-z]+[a-zA-Z]*(\\.[a-zA-Z0-9_]+)+");
+    private static Set<String> allKeys;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        Fx.start();
+        Properties p = new Properties();
+        try (InputStream in = ScreenRenderingTest.class.getResourceAsStream("/com/simkiosk/kiosk/i18n/messages_en.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        allKeys = p.stringPropertyNames();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noScreenShowsARawKey(Language language) throws Exception {
+        List<State> states = new ArrayList<>(FlowSamples.oneOfEachState());
+        Clock clock = Clock.fixed(FlowSamples.NOW, ZoneOffset.UTC);
+        Fx.run(() -> {
+            try {
+                KioskShell shell = new KioskShell(e -> {}, clock, true, () -> {});
+                Scene scene = new Scene(shell.surface());
+                Styling.apply(scene, Theme.NORMAL, language);
+                int n = 0;
+                for (State s : states) {
+                    shell.show(new FlowView(s, language, OptionalInt.empty()));
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    assertNoRawKeys(shell, s.key() + " in " + language);
+                    Fx.screenshot(shell.surface(), String.format("render-%02d-%s-%s", n++, s.key().substring(7), language.tag()));
+                }
+                shell.show(new FlowView(states.get(9), language, OptionalInt.of(12)));
+                assertNoRawKeys(shell, "idle warning in " + language);
+                assertThat(Fx.texts(shell.surface())).contains("12");
+                Fx.screenshot(shell.surface(), "render-idle-" + language.tag());
+                assertThat(scene.getRoot().getStyleClass()).contains(LanguageLook.styleClass(language));
+                shell.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void assertNoRawKeys(KioskShell shell, String where) {
+        List<String> texts = Fx.texts(shell.surface());
+        assertThat(texts).as("texts on %s", where).isNotEmpty();
+        for (String t : texts) {
+            assertThat(allKeys).as("raw key shown on %s", where).doesNotContain(t.trim());
+            assertThat(KEY_LIKE.matcher(t.trim()).matches()).as("key-like text %s on %s", t, where).isFalse();
+        }
+    }
+}
