@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Self-service SIM balance kiosk.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            com.simkiosk.kiosk.cli.LookupCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -38,10 +39,11 @@ import org.slf4j.LoggerFactory;
  *   <li>A SIM goes to the back end whose ICCID issuer prefix matches (longest prefix wins); a Japanese SIM with an
  *       unknown prefix goes to the default (an aggregator, usually); a foreign SIM is {@code NOT_SUPPORTED} at once,
  *       without a network call.</li>
- *   <li>A phone number may have moved carrier (number portability), so it goes to the aggregator if there is one,
- *       else every back end is asked in parallel, within {@code numberLookupBound}, and the one that knows it
- *       wins. The kiosk holds operator credentials, so this lookup happens before the code is sent — only the
- *       owning carrier sends it; an unknown number goes to the first back end, which answers like for a known one.</li>
+ *   <li>A phone number may have moved carrier (number portability), so it goes to the aggregator if there is one.
+ *       Else (docs/carrier-api.md §10) the SMS code is requested from every back end in parallel — each answers
+ *       alike, only the owner sends an SMS — and checked at every back end; the one that accepts it owns the
+ *       number. A number lookup that is not remembered asks every back end in parallel and takes the one that
+ *       finds it. Every fan-out is bounded by {@code fanOutBound}.</li>
  *   <li>Everything about a {@link Line} afterwards goes to the back end that found it.</li>
  * </ul>
  */
@@ -51,32 +53,37 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierRouter.class);
 
+    private static final List<CarrierError> FAN_OUT_PRIORITY = List.of(
+            CarrierError.OTP_VERIFICATION_FAILED, CarrierError.OTP_EXPIRED, CarrierError.OTP_MAX_CODES_EXCEEDED,
+            CarrierError.RATE_LIMITED, CarrierError.UNAUTHORIZED, CarrierError.TIMEOUT, CarrierError.UNAVAILABLE,
+            CarrierError.BAD_RESPONSE, CarrierError.NOT_SUPPORTED, CarrierError.OTP_INVALID, CarrierError.NOT_FOUND);
+
     private final List<CarrierRoute> routes;
     private final Optional<CarrierRoute> aggregator;
-    private final Duration numberLookupBound;
-    private final ExecutorService fanOut;
+    private final ExecutorService executor;
+    private final FanOut fanOut;
     private final Map<String, CarrierRoute> byLineId = lru();
-    private final Map<String, CarrierRoute> byChallenge = lru();
+    private final Map<String, SentCode> byChallenge = lru();
     private final Map<String, CarrierRoute> byNumber = lru();
 
     /**
      * @param routes            back ends with the ICCID prefixes they serve
      * @param aggregator        asked for unknown Japanese prefixes and for every phone number, when present
-     * @param numberLookupBound how long the parallel number lookup may take, when there is no aggregator
+     * @param fanOutBound       how long asking every back end about a number may take, when there is no aggregator
      */
-    public CarrierRouter(List<CarrierRoute> routes, Optional<CarrierRoute> aggregator, Duration numberLookupBound) {
+    public CarrierRouter(List<CarrierRoute> routes, Optional<CarrierRoute> aggregator, Duration fanOutBound) {
         this.routes = List.copyOf(routes);
         if (this.routes.isEmpty() && aggregator.isEmpty()) {
             throw new IllegalArgumentException("a router needs at least one back end");
         }
         this.aggregator = aggregator;
-        this.numberLookupBound = Objects.requireNonNull(numberLookupBound, "numberLookupBound");
         AtomicInteger n = new AtomicInteger();
-        this.fanOut = Executors.newCachedThreadPool(r -> {
+        this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "carrier-router-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        this.fanOut = new FanOut(executor, Objects.requireNonNull(fanOutBound, "fanOutBound"));
     }
 
     @Override
@@ -108,29 +115,96 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
 
     @Override
     public Line findLineByNumber(Msisdn number) throws CarrierException {
-        Optional<CarrierRoute> known = recall(byNumber, number.e164());
-        CarrierRoute route = known.isPresent() ? known.get() : owner(number).orElseThrow(
-                () -> new CarrierException(CarrierError.NOT_FOUND, "no back end knows this number"));
-        Line line = route.backend().findLineByNumber(number);
-        remember(byLineId, line.id(), route);
-        return line;
+        Optional<CarrierRoute> known = recall(byNumber, number.e164()).or(() -> aggregator).or(this::onlyRoute);
+        if (known.isPresent()) {
+            return found(known.get(), known.get().backend().findLineByNumber(number));
+        }
+        FanOut.Replies<Line> replies = fanOut.ask(routes, r -> r.backend().findLineByNumber(number), true);
+        if (!replies.answers().isEmpty()) {
+            Map.Entry<CarrierRoute, Line> first = replies.answers().entrySet().iterator().next();
+            remember(byNumber, number.e164(), first.getKey());
+            return found(first.getKey(), first.getValue());
+        }
+        throw worst(replies);
     }
 
+    /**
+     * Without an aggregator every back end is asked to send the code: each answers alike, and only the one that
+     * serves the number sends an SMS. The caller gets one challenge that stands for all of them.
+     */
     @Override
     public OtpChallenge sendCode(Msisdn number, String smsMessage) throws CarrierException {
-        // An unknown number still gets an answer from a back end (which sends nothing): no enumeration.
-        CarrierRoute route = owner(number).orElseGet(this::firstBackend);
-        OtpChallenge challenge = route.backend().sendCode(number, smsMessage);
-        remember(byChallenge, challenge.authenticationId(), route);
-        remember(byNumber, number.e164(), route);
-        return challenge;
+        Optional<CarrierRoute> single = aggregator.or(this::onlyRoute);
+        if (single.isPresent()) {
+            OtpChallenge challenge = single.get().backend().sendCode(number, smsMessage);
+            remember(byChallenge, challenge.authenticationId(), new SentCode(number, Map.of(single.get(), challenge)));
+            return challenge;
+        }
+        FanOut.Replies<OtpChallenge> replies = fanOut.ask(routes, r -> r.backend().sendCode(number, smsMessage), false);
+        if (replies.answers().isEmpty()) {
+            throw worst(replies);
+        }
+        if (!replies.failures().isEmpty() || !replies.allAnswered()) {
+            log.warn("number {}: code requested, but {} back end(s) failed and {} did not answer",
+                    number, replies.failures().size(), replies.unanswered());
+        }
+        OtpChallenge combined = new OtpChallenge(UUID.randomUUID().toString(), replies.answers().values().stream()
+                .map(OtpChallenge::resendAllowedAt).max(Comparator.naturalOrder()).orElseThrow());
+        remember(byChallenge, combined.authenticationId(), new SentCode(number, Map.copyOf(replies.answers())));
+        return combined;
     }
 
+    /** Checks the code where it was requested; the back end that accepts it owns the number from now on. */
     @Override
     public void validateCode(OtpChallenge challenge, String code) throws CarrierException {
-        CarrierRoute route = recall(byChallenge, challenge.authenticationId()).orElseThrow(
+        SentCode sent = recall(byChallenge, challenge.authenticationId()).orElseThrow(
                 () -> new CarrierException(CarrierError.OTP_EXPIRED, "this code is no longer known; ask for a new one"));
-        route.backend().validateCode(challenge, code);
+        if (sent.challenges().size() == 1) {
+            Map.Entry<CarrierRoute, OtpChallenge> only = sent.challenges().entrySet().iterator().next();
+            only.getKey().backend().validateCode(only.getValue(), code);
+            remember(byNumber, sent.number().e164(), only.getKey());
+            return;
+        }
+        FanOut.Replies<Boolean> replies = fanOut.ask(List.copyOf(sent.challenges().keySet()), route -> {
+            route.backend().validateCode(sent.challenges().get(route), code);
+            return Boolean.TRUE;
+        }, true);
+        if (replies.answers().isEmpty()) {
+            throw worst(replies);
+        }
+        CarrierRoute owner = replies.answers().keySet().iterator().next();
+        log.debug("number {} verified at {}", sent.number(), owner.name());
+        remember(byNumber, sent.number().e164(), owner);
+    }
+
+    /** A code requested through the router: for which number, and each back end's own challenge. */
+    private record SentCode(Msisdn number, Map<CarrierRoute, OtpChallenge> challenges) {}
+
+    /**
+     * What to tell the kiosk when no back end answered. A definite verdict on the customer (code used up,
+     * expired, too many codes, unverified number) wins over a back end being down, which wins over "wrong code"
+     * or "not found" — those may just mean "not this carrier", while the carrier that was down may be the owner.
+     */
+    private static CarrierException worst(FanOut.Replies<?> replies) {
+        List<CarrierError> seen = new ArrayList<>(replies.failures().values());
+        if (!replies.allAnswered()) {
+            seen.add(CarrierError.TIMEOUT);
+        }
+        CarrierError error = FAN_OUT_PRIORITY.stream().filter(seen::contains).findFirst().orElse(CarrierError.NOT_FOUND);
+        return new CarrierException(error, switch (error) {
+            case TIMEOUT -> "not every carrier answered in time";
+            case NOT_FOUND -> "no carrier knows this number";
+            default -> "no carrier accepted the request (" + error + ")";
+        });
+    }
+
+    private Optional<CarrierRoute> onlyRoute() {
+        return routes.size() == 1 ? Optional.of(routes.get(0)) : Optional.empty();
+    }
+
+    private Line found(CarrierRoute route, Line line) {
+        remember(byLineId, line.id(), route);
+        return line;
     }
 
     @Override
@@ -163,81 +237,22 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
                 "this line was not looked up through the router; look it up again"));
     }
 
-    /** The back end that knows this number: the aggregator, or the first of all back ends asked in parallel. */
-    private Optional<CarrierRoute> owner(Msisdn number) throws CarrierException {
-        if (aggregator.isPresent()) {
-            return aggregator;
-        }
-        if (routes.size() == 1) {
-            return Optional.of(routes.get(0));
-        }
-        ExecutorCompletionService<Optional<CarrierRoute>> asked = new ExecutorCompletionService<>(fanOut);
-        List<Future<Optional<CarrierRoute>>> pending = new ArrayList<>();
-        for (CarrierRoute route : routes) {
-            pending.add(asked.submit(() -> {
-                try {
-                    route.backend().findLineByNumber(number);
-                    return Optional.of(route);
-                } catch (CarrierException e) {
-                    if (e.error() != CarrierError.NOT_FOUND) {
-                        throw e;
-                    }
-                    return Optional.empty();
-                }
-            }));
-        }
-        long deadline = System.nanoTime() + numberLookupBound.toNanos();
-        CarrierError worst = null;
-        try {
-            for (int answered = 0; answered < pending.size(); answered++) {
-                Future<Optional<CarrierRoute>> done = asked.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (done == null) {
-                    log.info("number {}: not every back end answered within {} ms", number, numberLookupBound.toMillis());
-                    throw new CarrierException(CarrierError.TIMEOUT, "not every carrier answered in time");
-                }
-                try {
-                    Optional<CarrierRoute> found = done.get();
-                    if (found.isPresent()) {
-                        log.debug("number {} → {}", number, found.get().name());
-                        return found;
-                    }
-                } catch (ExecutionException e) {
-                    worst = e.getCause() instanceof CarrierException ce ? ce.error() : CarrierError.UNAVAILABLE;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier lookup cancelled");
-        } finally {
-            pending.forEach(f -> f.cancel(true));
-        }
-        if (worst != null) {
-            // Someone could not answer: "not found" would be a guess.
-            throw new CarrierException(worst, "a carrier could not be asked about this number");
-        }
-        return Optional.empty();
-    }
-
-    private CarrierRoute firstBackend() {
-        return routes.isEmpty() ? aggregator.orElseThrow() : routes.get(0);
-    }
-
-    private static Map<String, CarrierRoute> lru() {
+    private static <V> Map<String, V> lru() {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CarrierRoute> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > REMEMBERED;
             }
         };
     }
 
-    private static void remember(Map<String, CarrierRoute> map, String key, CarrierRoute route) {
+    private static <V> void remember(Map<String, V> map, String key, V value) {
         synchronized (map) {
-            map.put(key, route);
+            map.put(key, value);
         }
     }
 
-    private static Optional<CarrierRoute> recall(Map<String, CarrierRoute> map, String key) {
+    private static <V> Optional<V> recall(Map<String, V> map, String key) {
         synchronized (map) {
             return Optional.ofNullable(map.get(key));
         }
@@ -245,7 +260,7 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
 
     /** Forgets what this router remembered about numbers and lines (the kiosk calls it when a session resets). */
     public void forgetSessions() {
-        for (Map<String, CarrierRoute> map : List.of(byLineId, byChallenge, byNumber)) {
+        for (Map<String, ?> map : List.of(byLineId, byChallenge, byNumber)) {
             synchronized (map) {
                 map.clear();
             }
@@ -254,6 +269,6 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
 
     @Override
     public void close() {
-        fanOut.shutdownNow();
+        executor.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package com.simkiosk.carrier.tmf;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 final class Json {
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL) // optional request fields are left out, not null
             .build();
 
     <T> T read(byte[] body, Class<T> type, String what) throws CarrierException {

@@ -1,6 +1,5 @@
 package com.simkiosk.carrier.tmf;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -37,7 +36,6 @@ final class TmfDocuments {
 
     record TimePeriod(String startDateTime, String endDateTime) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record TopupRequest(Ref product, Ref productOffering, String usageType, Channel channel, PaymentMethod paymentMethod) {}
 
     record Channel(String id, String name) {}
@@ -76,7 +74,6 @@ final class TmfDocuments {
 
     // ---- CAMARA KYC Match v0.3 (productId and orderNumber are extensions) ----
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record KycMatchRequest(String phoneNumber, String productId, String idDocument, String orderNumber) {}
 
     record KycMatchResponse(String idDocumentMatch, String orderNumberMatch) {}

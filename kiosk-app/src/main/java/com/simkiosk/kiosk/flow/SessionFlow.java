@@ -515,7 +515,11 @@ public final class SessionFlow implements AutoCloseable {
             session.challenge = sent.challenge();
             session.genuineChallenge = sent.genuine();
             session.codeAttemptsLeft = config.codeAttempts();
-            log.info("Verification code sent to {}", number);
+            if (sent.genuine()) {
+                log.info("Verification code sent to {}", number);
+            } else {
+                log.info("Carrier does not know {}; code screen shown all the same", number);
+            }
             go(enterCode(Optional.empty()));
         }, failure -> {
             if (failure instanceof CarrierException e && e.error() == CarrierError.OTP_MAX_CODES_EXCEEDED) {

@@ -63,7 +63,11 @@ class FlowFixture {
     }
 
     FlowFixture(FlowConfig config) {
-        flow = new SessionFlow(reader, carrier, printer, io, Runnable::run, time, time, config, new PlainFlowTexts());
+        this(config, new PlainFlowTexts());
+    }
+
+    FlowFixture(FlowConfig config, FlowTexts texts) {
+        flow = new SessionFlow(reader, carrier, printer, io, Runnable::run, time, time, config, texts);
         flow.addListener(views::add);
         flow.start();
     }
