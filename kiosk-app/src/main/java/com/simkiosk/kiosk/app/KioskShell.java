@@ -202,6 +202,7 @@ public final class KioskShell {
         VBox box = new VBox(24, Ui.title(m.get("idle.title")), count, body, actions);
         box.getStyleClass().add("overlay-box");
         box.setAlignment(Pos.CENTER);
+        box.setMaxSize(1100, 600);
         StackPane scrim = new StackPane(box);
         scrim.setId("idle-overlay");
         scrim.getStyleClass().add("overlay");

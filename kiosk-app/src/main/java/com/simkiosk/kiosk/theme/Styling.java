@@ -5,15 +5,14 @@ import com.simkiosk.kiosk.i18n.LanguageLook;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
-/** Puts the layout sheet, one theme sheet and the language's font class on a scene. FX thread only. */
+/** Puts the layout sheet and one theme sheet on a scene, and the language's font class on a node. FX thread only. */
 public final class Styling {
     private static final String LAYOUT = Styling.class.getResource("kiosk.css").toExternalForm();
 
     private Styling() {}
 
-    public static void apply(Scene scene, Theme theme, Language language) {
+    public static void apply(Scene scene, Theme theme) {
         scene.getStylesheets().setAll(LAYOUT, theme.stylesheetUrl());
-        applyLanguage(scene.getRoot(), language);
     }
 
     /** Swaps the {@code lang-*} class so the right Noto CJK face draws every text below {@code root}. */

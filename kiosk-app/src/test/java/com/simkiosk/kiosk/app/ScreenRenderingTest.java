@@ -50,7 +50,7 @@ class ScreenRenderingTest {
             try {
                 KioskShell shell = new KioskShell(e -> {}, clock, true, () -> {});
                 Scene scene = new Scene(shell.surface());
-                Styling.apply(scene, Theme.NORMAL, language);
+                Styling.apply(scene, Theme.NORMAL);
                 int n = 0;
                 for (State s : states) {
                     shell.show(new FlowView(s, language, OptionalInt.empty()));
