@@ -150,7 +150,7 @@ final class CarrierData {
             Optional<Quantity> initial = b.has("initial")
                     ? Optional.of(quantity(b.get("initial"), key)) : Optional.empty();
             buckets.add(new Bucket(text(b, "id"), text(b, "name"), type, quantity(b.path("remaining"), key), initial,
-                    now.minus(duration(b, "startedAgo")), now.plus(duration(b, "endsIn"))));
+                    now.minus(duration(b, "startedAgo")), endOfJapanDay(now.plus(duration(b, "endsIn")))));
         }
         Map<String, UsageSeries> usage = new LinkedHashMap<>();
         l.path("dailyUsage").fields().forEachRemaining(e -> {
@@ -163,6 +163,11 @@ final class CarrierData {
                 text(l, "planName"), text(l, "planOfferingId"), text(l, "brand"), text(l, "network"),
                 text(l, "lineType"), List.copyOf(methods), text(l, "idDocument"), text(l, "orderNumber"),
                 now.minus(duration(l, "startedAgo")), List.copyOf(topUps), buckets, Map.copyOf(usage));
+    }
+
+    /** Prepaid validity ends at 23:59:59 Japan time of its last day, as Japanese carriers print it. */
+    static Instant endOfJapanDay(Instant instant) {
+        return instant.atZone(JAPAN).toLocalDate().atTime(23, 59, 59).atZone(JAPAN).toInstant();
     }
 
     private static Quantity quantity(JsonNode q, String where) {

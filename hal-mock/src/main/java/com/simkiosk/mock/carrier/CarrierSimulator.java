@@ -1,0 +1,340 @@
+package com.simkiosk.mock.carrier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A carrier back end on loopback speaking the documents of {@code docs/carrier-api.md}: OAuth client credentials,
+ * TMF637/654/635/620 and CAMARA OTP-SMS and KYC Match, with demo lines, an SMS outbox and fault injection.
+ * It shares no class with the kiosk's HTTP client, so a contract mistake on either side fails a test.
+ */
+public final class CarrierSimulator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CarrierSimulator.class);
+    private static final int MAX_BODY = 64 * 1024;
+    private static final byte[] MALFORMED = "[{\"id\": \"prd-broken\", \"status\": \"act".getBytes(StandardCharsets.UTF_8);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SimJson json = new SimJson();
+    private final Faults faults = new Faults();
+    private final SmsOutbox outbox = new SmsOutbox();
+    private final TokenStore tokens;
+    private final DemoLines demoLines;
+    private final TopUpApi topUps;
+    private final Map<Endpoint, Function<SimRequest, SimResponse>> routes = new LinkedHashMap<>();
+
+    private CarrierSimulator(Builder b) throws IOException {
+        CarrierData data = CarrierData.parse(b.dataFile.isPresent()
+                ? CarrierData.readFile(json.mapper(), b.dataFile.get())
+                : CarrierData.readBuiltIn(json.mapper()), b.clock.instant());
+        this.demoLines = new DemoLines(data);
+        this.tokens = new TokenStore(b.clock, b.tokenLifetime);
+        OtpService otp = new OtpService(b.clock, data, outbox);
+        CatalogApi catalog = new CatalogApi(data, json);
+        this.topUps = new TopUpApi(data, catalog, b.clock, json);
+        OtpSmsApi otpApi = new OtpSmsApi(otp, json);
+        routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, tokens, json)::token);
+        routes.put(Endpoint.PRODUCT, new ProductInventoryApi(data, otp, json)::find);
+        routes.put(Endpoint.SEND_CODE, otpApi::sendCode);
+        routes.put(Endpoint.VALIDATE_CODE, otpApi::validateCode);
+        routes.put(Endpoint.KYC_MATCH, new KycMatchApi(data, b.clock, json)::match);
+        routes.put(Endpoint.BUCKET, new BalanceApi(data, b.clock, json)::buckets);
+        routes.put(Endpoint.USAGE, new UsageApi(data, json)::usage);
+        routes.put(Endpoint.PRODUCT_OFFERING, catalog::offerings);
+        routes.put(Endpoint.TOPUP, topUps::order);
+
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(b.threads, r -> {
+            Thread t = new Thread(r, "carrier-sim-http-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 128);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+        log.info("carrier simulator listening on {} with {} demo lines", baseUri(), data.lines.size());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Started with the built-in demo lines on an ephemeral loopback port. */
+    public static CarrierSimulator start() throws IOException {
+        return builder().start();
+    }
+
+    /** {@code http://127.0.0.1:PORT} — append the paths of docs/carrier-api.md. */
+    public URI baseUri() {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public SmsOutbox smsOutbox() {
+        return outbox;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The lines this simulator serves (built-in or from the data file). */
+    public DemoLines demoLines() {
+        return demoLines;
+    }
+
+    /** Every token issued so far stops working (401) before its expiry. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
+    /**
+     * The register took the money for an order: its data becomes a new bucket. False when the payment code is
+     * unknown, already paid, or past its 30 minutes.
+     */
+    public boolean confirmPayment(String paymentCode) {
+        return topUps.confirmPayment(paymentCode);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("carrier simulator threads still busy after 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("carrier simulator on port {} stopped", port());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        int status;
+        try (exchange) {
+            byte[] body = readBody(exchange.getRequestBody());
+            Optional<Endpoint> endpoint = Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst();
+            if (endpoint.isEmpty()) {
+                status = send(exchange, error(styleOf(path), new ApiError(404, "NOT_FOUND", "No such resource")));
+            } else if (!endpoint.get().method().equals(method)) {
+                status = send(exchange, error(endpoint.get().errorStyle(), new ApiError(405, "METHOD_NOT_ALLOWED",
+                        "Use " + endpoint.get().method(), Map.of("Allow", endpoint.get().method()))));
+            } else {
+                status = serve(exchange, endpoint.get(), body);
+            }
+        } catch (BodyTooLarge e) {
+            status = 413;
+        }
+        log.info("{} {} -> {} in {} ms", method, path, status == 0 ? "dropped" : status,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Applies faults, authentication, then the endpoint. Returns the status sent, 0 when dropped. */
+    private int serve(HttpExchange exchange, Endpoint endpoint, byte[] body) throws IOException {
+        ErrorStyle style = endpoint.errorStyle();
+        Faults.Planned planned = faults.take(endpoint);
+        Runnable pause = () -> planned.latency().ifPresent(l -> sleep(l.delay()));
+        if (endpoint != Endpoint.TOPUP) {
+            pause.run();
+        }
+        if (planned.failure().isPresent()) {
+            Fault fault = planned.failure().get();
+            if (fault instanceof Fault.DropConnection) {
+                return 0; // closing the exchange before any header closes the connection
+            }
+            return send(exchange, faultAnswer(style, fault));
+        }
+        try {
+            String clientId = "";
+            if (endpoint != Endpoint.TOKEN) {
+                clientId = bearer(exchange).flatMap(tokens::clientOf).orElseThrow(() -> new ApiError(401,
+                        "UNAUTHENTICATED", "Access token missing, invalid or expired",
+                        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+            }
+            SimRequest request = new SimRequest(endpoint, query(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders(), body, clientId, endpoint == Endpoint.TOPUP ? pause : () -> { });
+            return send(exchange, routes.get(endpoint).apply(request));
+        } catch (ApiError e) {
+            return send(exchange, error(style, e));
+        } catch (RuntimeException e) {
+            log.error("{} failed: {}", endpoint, e.toString());
+            return send(exchange, error(style, new ApiError(500, "INTERNAL", "Internal server error")));
+        }
+    }
+
+    private SimResponse faultAnswer(ErrorStyle style, Fault fault) {
+        if (fault instanceof Fault.ServerError) {
+            return error(style, new ApiError(500, "INTERNAL", "Internal server error"));
+        }
+        if (fault instanceof Fault.Unavailable u) {
+            return error(style, new ApiError(503, "UNAVAILABLE",
+                    "Service temporarily unavailable, retry after the given time",
+                    Map.of("Retry-After", Integer.toString(u.retryAfterSeconds()))));
+        }
+        if (fault instanceof Fault.RateLimited r) {
+            return error(style, new ApiError(429, "TOO_MANY_REQUESTS", "Too many requests, retry after the given time",
+                    Map.of("Retry-After", Integer.toString(r.retryAfterSeconds()))));
+        }
+        if (fault instanceof Fault.ExpiredToken) {
+            return style == ErrorStyle.OAUTH
+                    ? error(style, new ApiError(401, "invalid_client", "Client authentication failed",
+                            OAuthTokenApi.BASIC_CHALLENGE))
+                    : error(style, new ApiError(401, "UNAUTHENTICATED", "Access token missing, invalid or expired",
+                            Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+        }
+        return new SimResponse(200, Map.of("Content-Type", SimJson.CONTENT_TYPE), MALFORMED);
+    }
+
+    private SimResponse error(ErrorStyle style, ApiError e) {
+        JsonNode body = style.body(json.mapper(), e.status, e.code, e.getMessage());
+        return json.answer(e.status, body, e.headers);
+    }
+
+    private static ErrorStyle styleOf(String path) {
+        if (path.startsWith("/one-time-password-sms/") || path.startsWith("/kyc-match/")) {
+            return ErrorStyle.CAMARA;
+        }
+        return path.startsWith("/oauth2/") ? ErrorStyle.OAUTH : ErrorStyle.TMF;
+    }
+
+    private static int send(HttpExchange exchange, SimResponse response) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        response.headers().forEach(headers::set);
+        exchange.getRequestHeaders().getOrDefault("x-correlator", List.of()).stream().findFirst()
+                .ifPresent(c -> headers.set("x-correlator", c));
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        return response.status();
+    }
+
+    private static Optional<String> bearer(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? Optional.of(auth.substring(7).trim()) : Optional.empty();
+    }
+
+    private static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (raw == null) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new BodyTooLarge();
+        }
+        return body;
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the simulator is closing
+        }
+    }
+
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("request body over 64 KB");
+        }
+    }
+
+    /** Settings; every one has a sensible default. */
+    public static final class Builder {
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private Optional<Path> dataFile = Optional.empty();
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private int threads = 16;
+
+        private Builder() {}
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The clock for token and code expiry, limits and the demo data's relative times. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** A data file of the same shape as {@code carrier-sim/demo-lines.json}. */
+        public Builder dataFile(Path file) {
+            this.dataFile = Optional.of(file);
+            return this;
+        }
+
+        public Builder tokenLifetime(Duration lifetime) {
+            if (lifetime.toSeconds() < 1) {
+                throw new IllegalArgumentException("a token lives at least a second");
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** Request threads (concurrent requests served at once). */
+        public Builder threads(int threads) {
+            this.threads = Math.max(1, threads);
+            return this;
+        }
+
+        public CarrierSimulator start() throws IOException {
+            return new CarrierSimulator(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.simkiosk.mock.carrier;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One answer, as bytes, so it can be stored (idempotent replay) and replayed unchanged. */
+record SimResponse(int status, Map<String, String> headers, byte[] body) {
+
+    SimResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    static SimResponse noContent() {
+        return new SimResponse(204, Map.of(), new byte[0]);
+    }
+
+    SimResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new SimResponse(status, more, body);
+    }
+}
