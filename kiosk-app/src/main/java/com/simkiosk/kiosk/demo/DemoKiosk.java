@@ -1,0 +1,119 @@
+package com.simkiosk.kiosk.demo;
+
+import com.simkiosk.card.SimReader;
+import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.carrier.tmf.CarrierEndpoint;
+import com.simkiosk.carrier.tmf.TmfCarrierClient;
+import com.simkiosk.kiosk.app.KioskParts;
+import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.screen.maintenance.MaintenanceLock;
+import com.simkiosk.kiosk.theme.Theme;
+import com.simkiosk.mock.carrier.CarrierSimulator;
+import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.carrier.DemoLines;
+import com.simkiosk.mock.printer.InMemoryPrinter;
+import com.simkiosk.mock.reader.DemoCard;
+import com.simkiosk.mock.reader.InMemorySimReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hardware-free kiosk: the in-memory reader, the carrier simulator on loopback spoken to by the real TMF
+ * client, and the in-memory printer. Tests, the tour and the benchmark use it too; {@link #close()} stops all.
+ */
+public final class DemoKiosk implements AutoCloseable {
+    /** The maintenance PIN of demo mode (a real kiosk takes its hash from the configuration file). */
+    public static final String DEMO_MAINTENANCE_PIN = "246810";
+
+    private final CarrierSimulator simulator;
+    private final TmfCarrierClient client;
+    private final InMemorySimReader reader;
+    private final InMemoryPrinter printer;
+
+    private DemoKiosk(CarrierSimulator simulator, TmfCarrierClient client, InMemorySimReader reader, InMemoryPrinter printer) {
+        this.simulator = simulator;
+        this.client = client;
+        this.reader = reader;
+        this.printer = printer;
+    }
+
+    public static DemoKiosk start() throws IOException {
+        CarrierSimulator simulator = CarrierSimulator.start();
+        try {
+            TmfCarrierClient client = new TmfCarrierClient(
+                    CarrierEndpoint.of("demo", simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET));
+            return new DemoKiosk(simulator, client, new InMemorySimReader(), new InMemoryPrinter());
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+    }
+
+    /** Parts for the kiosk; with {@code panel} the demo SIM tray and SMS outbox are shown beside it. */
+    public KioskParts parts(FlowConfig config, Theme theme, boolean panel) {
+        return parts(reader, config, theme, panel);
+    }
+
+    /** The same, with another card reader (the real PC/SC path with virtual SIMs). */
+    public KioskParts parts(SimReader cardReader, FlowConfig config, Theme theme, boolean panel) {
+        List<AutoCloseable> owned = new ArrayList<>();
+        owned.add(this);
+        Optional<KioskParts.DemoPanelFactory> factory = panel
+                ? Optional.of(runtime -> new DemoPanel(this, runtime).view())
+                : Optional.empty();
+        return new KioskParts(cardReader, client, printer, config, theme, pinLock(DEMO_MAINTENANCE_PIN), factory, owned);
+    }
+
+    /** A demo card for a demo line: its ICCID, and its PIN when the line is verified by PIN. */
+    public static DemoCard cardFor(DemoLine line) {
+        DemoCard card = DemoCard.sim(line.iccid());
+        return line.verificationMethods().contains(VerificationMethod.SIM_PIN) ? card.withPin(line.simPin(), DemoCard.PIN_TRIES) : card;
+    }
+
+    public CarrierSimulator simulator() {
+        return simulator;
+    }
+
+    public DemoLines lines() {
+        return simulator.demoLines();
+    }
+
+    public InMemorySimReader reader() {
+        return reader;
+    }
+
+    public InMemoryPrinter printer() {
+        return printer;
+    }
+
+    public TmfCarrierClient client() {
+        return client;
+    }
+
+    /** Compares SHA-256 digests, so that even the demo never keeps a PIN to compare in the clear. */
+    static MaintenanceLock pinLock(String pin) {
+        byte[] expected = sha256(pin);
+        return typed -> MessageDigest.isEqual(expected, sha256(typed));
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        printer.close();
+        client.close();
+        simulator.close();
+    }
+}

@@ -1,0 +1,95 @@
+package com.simkiosk.kiosk.demo;
+
+import com.simkiosk.carrier.Msisdn;
+import com.simkiosk.kiosk.app.KioskRuntime;
+import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.common.Ui;
+import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.carrier.DemoLines;
+import com.simkiosk.mock.carrier.SmsOutbox;
+import com.simkiosk.mock.reader.DemoCard;
+import java.time.format.DateTimeFormatter;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Beside the demo kiosk: the SIM tray (insert any demo SIM, or a foreign SIM, a bank card, a SIM with one PIN try
+ * left; remove it) and the SMS outbox of the simulated carrier, so that a visitor can read the code they were sent.
+ * Demo data only: the hints show the demo lines' numbers, PINs and registered details on purpose.
+ */
+final class DemoPanel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Tokyo"));
+    static final double WIDTH = 420;
+
+    private final DemoKiosk demo;
+    private final KioskRuntime runtime;
+    private final VBox outbox = new VBox(6);
+
+    DemoPanel(DemoKiosk demo, KioskRuntime runtime) {
+        this.demo = demo;
+        this.runtime = runtime;
+    }
+
+    Node view() {
+        Messages m = runtime.messages();
+        VBox tray = new VBox(8);
+        tray.getChildren().add(Ui.label(m.get("demo.tray.title"), "headline"));
+        for (DemoLine line : demo.lines().all()) {
+            tray.getChildren().add(insert("tray-" + line.key(), line.label(), hint(line), DemoKiosk.cardFor(line)));
+        }
+        tray.getChildren().add(insert("tray-pin-last-try", "SIM with 1 PIN try left", "PIN 1234",
+                DemoKiosk.cardFor(demo.lines().touristData()).withPin("1234", 1)));
+        tray.getChildren().add(insert("tray-foreign", "Korean SIM (foreign)", "", DemoCard.sim(DemoLines.FOREIGN_ICCID)));
+        tray.getChildren().add(insert("tray-bank-card", "Bank card (not a SIM)", "",
+                DemoCard.sim(DemoLines.UNKNOWN_JAPANESE_ICCID).behaving(DemoCard.Behaviour.NOT_A_SIM)));
+        Button remove = Ui.button("tray-remove", m.get("demo.tray.remove"), () -> demo.reader().remove());
+        remove.getStyleClass().add("primary");
+        tray.getChildren().add(remove);
+
+        outbox.getChildren().setAll(Ui.label(m.get("demo.outbox.empty"), "hint"));
+        SmsOutbox.Subscription subscription = demo.simulator().smsOutbox().addListener(sms -> Platform.runLater(() -> show(sms)));
+        VBox box = new VBox(16, tray, Ui.label(m.get("demo.outbox.title"), "headline"), outbox);
+        box.setUserData(subscription);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(WIDTH);
+        scroll.setMinWidth(WIDTH);
+        scroll.setPrefHeight(com.simkiosk.kiosk.app.KioskShell.HEIGHT);
+        scroll.setMaxHeight(com.simkiosk.kiosk.app.KioskShell.HEIGHT);
+        scroll.getStyleClass().add("demo-panel");
+        box.getStyleClass().add("demo-panel");
+        scroll.setId("demo-panel");
+        return scroll;
+    }
+
+    private void show(SmsOutbox.Sms sms) {
+        if (outbox.getChildren().size() == 1 && outbox.getChildren().get(0).getStyleClass().contains("hint")) {
+            outbox.getChildren().clear();
+        }
+        Label l = Ui.label(TIME.format(sms.sentAt()) + "  → " + new Msisdn(sms.toE164()).masked() + "\n" + sms.text(), "body");
+        l.setId("sms-" + outbox.getChildren().size());
+        outbox.getChildren().add(0, l);
+    }
+
+    private Node insert(String id, String label, String hint, DemoCard card) {
+        Button b = Ui.button(id, label, () -> demo.reader().insert(card));
+        b.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(2, b);
+        if (!hint.isEmpty()) {
+            box.getChildren().add(Ui.label(hint, "hint"));
+        }
+        return box;
+    }
+
+    /** What a demo visitor needs to get through verification with this line. */
+    private static String hint(DemoLine line) {
+        StringBuilder s = new StringBuilder();
+        line.msisdn().ifPresent(n -> s.append("☎ 0").append(n.e164().substring(3)).append("  "));
+        s.append("PIN ").append(line.simPin()).append("  ID …").append(line.idDocumentLast4()).append("  #").append(line.orderNumber());
+        return s.toString();
+    }
+}
