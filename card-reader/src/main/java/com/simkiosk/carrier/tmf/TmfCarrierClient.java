@@ -151,9 +151,9 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     }
 
     /**
-     * CAMARA KYC Match. The line is named by its number where it has one (standard CAMARA), else by its product id
-     * (extension, for data-only SIMs). Of an identity document only the last 4 characters are sent: the carrier
-     * compares just those, and the kiosk never handles more than it needs.
+     * CAMARA KYC Match. The line is named by its product id (extension, docs/carrier-api.md §5: a data-only SIM has
+     * no number, and a match answer per number would tell strangers which numbers exist). Of an identity document
+     * only the last 4 characters are sent: the carrier compares just those, and the kiosk never handles more.
      */
     @Override
     public void verifyRegisteredDetail(Line line, VerificationMethod method, String value) throws CarrierException {
@@ -165,11 +165,9 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         if (cleaned.isEmpty()) {
             throw new CarrierException(CarrierError.DETAIL_MISMATCH, "nothing was entered");
         }
-        String phone = line.msisdn().map(Msisdn::e164).orElse(null);
-        String productId = phone == null ? line.id() : null;
         TmfDocuments.KycMatchRequest request = method == VerificationMethod.ID_DOCUMENT
-                ? new TmfDocuments.KycMatchRequest(phone, productId, cleaned.substring(Math.max(0, cleaned.length() - 4)), null)
-                : new TmfDocuments.KycMatchRequest(phone, productId, null, value.trim());
+                ? new TmfDocuments.KycMatchRequest(line.id(), cleaned.substring(Math.max(0, cleaned.length() - 4)), null)
+                : new TmfDocuments.KycMatchRequest(line.id(), null, value.trim());
         TmfHttp.Answer answer = http.send(TmfHttp.Call.post(KYC_MATCH, json.write(request), false,
                 "registered " + method + " " + Mask.secret(value)));
         TmfDocuments.KycMatchResponse response = json.read(answer.body(), TmfDocuments.KycMatchResponse.class, "KYC match answer");

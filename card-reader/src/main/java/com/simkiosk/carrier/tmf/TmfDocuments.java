@@ -74,7 +74,7 @@ final class TmfDocuments {
 
     // ---- CAMARA KYC Match v0.3 (productId and orderNumber are extensions) ----
 
-    record KycMatchRequest(String phoneNumber, String productId, String idDocument, String orderNumber) {}
+    record KycMatchRequest(String productId, String idDocument, String orderNumber) {}
 
     record KycMatchResponse(String idDocumentMatch, String orderNumberMatch) {}
 }

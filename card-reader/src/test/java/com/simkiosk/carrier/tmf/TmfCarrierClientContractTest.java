@@ -216,21 +216,21 @@ class TmfCarrierClientContractTest {
     void aWrongOrderNumberIsADetailMismatch() throws Exception {
         carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(200, doc.json("kyc-match-order-number-response")));
 
-        assertThatThrownBy(() -> client.verifyRegisteredDetail(touristLine(), VerificationMethod.ORDER_NUMBER, "JTS-2026-118204"))
+        assertThatThrownBy(() -> client.verifyRegisteredDetail(touristLine(), VerificationMethod.ORDER_NUMBER, "JTS-2026-118240"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.DETAIL_MISMATCH));
         assertThat(tree(carrier.requests(TmfCarrierClient.KYC_MATCH).get(0).body()))
                 .isEqualTo(tree(doc.json("kyc-match-order-number-request")));
     }
 
     @Test
-    void aLineWithANumberIsNamedByItsNumberInKycMatch() throws Exception {
+    void aLineWithANumberIsStillNamedByItsProductIdInKycMatch() throws Exception {
         carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(200, doc.json("kyc-match-id-document-response")));
 
         client.verifyRegisteredDetail(auLine(), VerificationMethod.ID_DOCUMENT, "AB1234567");
 
         JsonNode sent = tree(carrier.requests(TmfCarrierClient.KYC_MATCH).get(0).body());
-        assertThat(sent.get("phoneNumber").asText()).isEqualTo("+819012340002");
-        assertThat(sent.has("productId")).isFalse();
+        assertThat(sent.get("productId").asText()).isEqualTo("prd-au-prepaid-0002");
+        assertThat(sent.has("phoneNumber")).isFalse();
         assertThat(sent.get("idDocument").asText()).isEqualTo("4567");
     }
 

@@ -174,7 +174,10 @@ public final class CarrierSimulator implements AutoCloseable {
         if (planned.failure().isPresent()) {
             Fault fault = planned.failure().get();
             if (fault instanceof Fault.DropConnection) {
-                return 0; // closing the exchange before any header closes the connection
+                // Promise a body, then close: the answer has begun, so no client can silently retry it.
+                exchange.getResponseHeaders().set("Content-Type", SimJson.CONTENT_TYPE);
+                exchange.sendResponseHeaders(200, 1024);
+                return 0;
             }
             return send(exchange, faultAnswer(style, fault));
         }

@@ -15,12 +15,22 @@ enum ErrorStyle {
     ObjectNode body(ObjectMapper json, int status, String code, String message) {
         ObjectNode body = json.createObjectNode();
         switch (this) {
-            case OAUTH -> body.put("error", code).put("error_description", message);
+            case OAUTH -> body.put("error", oauthCode(code)).put("error_description", message);
             case TMF -> body.put("code", code).put("reason", reason(status)).put("message", message)
                     .put("status", Integer.toString(status)).put("@type", "Error");
             case CAMARA -> body.put("status", status).put("code", code).put("message", message);
         }
         return body;
+    }
+
+    /** RFC 6749 has its own lower-case codes for the generic failures (faults hit the token endpoint too). */
+    private static String oauthCode(String code) {
+        return switch (code) {
+            case "INTERNAL" -> "server_error";
+            case "UNAVAILABLE", "TOO_MANY_REQUESTS" -> "temporarily_unavailable";
+            case "UNAUTHENTICATED" -> "invalid_client";
+            default -> code;
+        };
     }
 
     private static String reason(int status) {

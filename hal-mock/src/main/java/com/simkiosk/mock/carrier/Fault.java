@@ -29,6 +29,6 @@ public sealed interface Fault {
     /** 401 as if the bearer token had expired or been revoked. */
     record ExpiredToken() implements Fault {}
 
-    /** The connection is closed without any answer. */
+    /** The connection closes after the headers of a 200, before its body: the answer is cut off. */
     record DropConnection() implements Fault {}
 }

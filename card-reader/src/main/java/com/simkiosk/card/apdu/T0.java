@@ -1,0 +1,14 @@
+package com.simkiosk.card.apdu;
+
+/**
+ * The HAL owns T=0 (the JDK provider runs with {@code sun.security.smartcardio.t0GetResponse=false}), so
+ * every transport gets the same stack: 61xx and 9Fxx fetched, 6Cxx retried with the right Le.
+ */
+public final class T0 {
+    private T0() {}
+
+    /** Wraps a raw card channel; GET RESPONSE itself may be answered 6Cxx, so the length retry sits innermost. */
+    public static ApduChannel over(ApduChannel raw) {
+        return new GetResponseWrapper(new GsmGetResponseWrapper(new RetryWithRightLengthWrapper(raw)));
+    }
+}

@@ -1,0 +1,308 @@
+package com.simkiosk.card.pcsc;
+
+import com.simkiosk.card.CardError;
+import com.simkiosk.card.CardEvent;
+import com.simkiosk.card.CardIdentity;
+import com.simkiosk.card.PinResult;
+import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.card.SimReader;
+import com.simkiosk.card.apdu.ApduChannel;
+import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.apdu.Hex;
+import com.simkiosk.card.sim.SimIdentity;
+import com.simkiosk.card.sim.SimIdentityReader;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SIM readers through PC/SC ({@code javax.smartcardio} on pcsc-lite). The HAL owns T=0 (run with
+ * {@code -Dsun.security.smartcardio.t0GetResponse=false}); errors come out classified; a pcscd restart or
+ * a pcscd that starts late is recovered from without restarting the JVM (see {@code docs/pcsc.md}).
+ */
+public final class PcscSimReader implements SimReader {
+    private static final Logger log = LoggerFactory.getLogger(PcscSimReader.class);
+    /** T=0 answers are at most 256 data bytes + SW; the JDK insists on at least 258. */
+    private static final int RESPONSE_BUFFER = 258;
+    private static final Duration REMOVAL_SETTLE = Duration.ofMillis(600);
+
+    private final Optional<SunPcscInternals> internals;
+    private final String internalsProblem;
+    private final PcscContext context;
+    private final Object monitorLock = new Object();
+    private PcscMonitor monitor;
+    private boolean closed;
+
+    public PcscSimReader() {
+        Optional<SunPcscInternals> found;
+        String problem = "";
+        try {
+            found = Optional.of(SunPcscInternals.open());
+        } catch (CardIoException e) {
+            found = Optional.empty();
+            problem = e.getMessage();
+            log.warn("PC/SC recovery and events unavailable: {}", problem);
+        }
+        this.internals = found;
+        this.internalsProblem = problem;
+        this.context = new PcscContext(found);
+        if (!"false".equals(System.getProperty("sun.security.smartcardio.t0GetResponse"))) {
+            log.debug("t0GetResponse is not false: the JDK handles 61xx/6Cxx itself, the HAL still handles 9Fxx");
+        }
+    }
+
+    @Override
+    public List<ReaderInfo> readers() {
+        try {
+            return listReaders();
+        } catch (CardIoException e) {
+            log.debug("no readers: {} {}", e.error(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Like {@link #readers()}, but says why there are none when the service itself is missing. */
+    public List<ReaderInfo> listReaders() throws CardIoException {
+        return withServiceRetry(() -> {
+            List<ReaderInfo> out = new ArrayList<>();
+            for (CardTerminal terminal : terminals()) {
+                out.add(new ReaderInfo(terminal.getName(), present(terminal)));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    @Override
+    public void addListener(Consumer<CardEvent> listener) {
+        Optional<PcscMonitor> m = monitor();
+        if (m.isPresent()) {
+            m.get().addListener(listener);
+        } else {
+            listener.accept(new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, internalsProblem));
+        }
+    }
+
+    @Override
+    public void removeListener(Consumer<CardEvent> listener) {
+        synchronized (monitorLock) {
+            if (monitor != null) {
+                monitor.removeListener(listener);
+            }
+        }
+    }
+
+    @Override
+    public ReadResult read(String reader) {
+        try {
+            CardIdentity identity = readIdentity(reader);
+            log.info("read {} SIM {} in {}", identity.type().label(), identity.iccid(), reader);
+            return new ReadResult.Sim(identity);
+        } catch (CardIoException e) {
+            log.info("read failed in {}: {} ({})", reader, e.error(), e.getMessage());
+            return new ReadResult.Failed(e.error(), e.getMessage());
+        }
+    }
+
+    /** Connect, read the identity, disconnect (leaving the card powered). */
+    public CardIdentity readIdentity(String reader) throws CardIoException {
+        return withCard(reader, (atr, channel) -> {
+            SimIdentity sim = new SimIdentityReader(channel).read();
+            return new CardIdentity(reader, atr, sim.type(), sim.iccid(), sim.pin());
+        });
+    }
+
+    @Override
+    public ReadResult awaitAndRead(String readerOrNull, Duration timeout) {
+        Optional<PcscMonitor> m = monitor();
+        if (m.isEmpty()) {
+            return new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, internalsProblem);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PcscMonitor.Snapshot snapshot = m.get().snapshot();
+        try {
+            while (true) {
+                Optional<ReaderInfo> ready = snapshot.readers().stream()
+                        .filter(r -> r.cardPresent() && (readerOrNull == null || r.name().equals(readerOrNull)))
+                        .findFirst();
+                if (ready.isPresent()) {
+                    return read(ready.get().name());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return timedOut(snapshot, readerOrNull);
+                }
+                snapshot = m.get().awaitNewer(snapshot.generation(), Duration.ofNanos(left));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ReadResult.Failed(CardError.TIMEOUT, "interrupted while waiting for a card");
+        }
+    }
+
+    private static ReadResult timedOut(PcscMonitor.Snapshot snapshot, String readerOrNull) {
+        if (!snapshot.serviceUp()) {
+            return new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, "smart card service (pcscd) not reachable");
+        }
+        boolean readerThere = snapshot.readers().stream().anyMatch(r -> readerOrNull == null || r.name().equals(readerOrNull));
+        if (!readerThere) {
+            return new ReadResult.Failed(CardError.NO_READER, readerOrNull == null ? "no reader" : "no reader named " + readerOrNull);
+        }
+        return new ReadResult.Failed(CardError.TIMEOUT, "no card inserted in time");
+    }
+
+    @Override
+    public PinResult verifyPin(String reader, String pin) {
+        try {
+            return withCard(reader, (atr, channel) -> new SimIdentityReader(channel).verifyPin(pin));
+        } catch (CardIoException e) {
+            return new PinResult.Failed(e.error(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (monitorLock) {
+            closed = true;
+            if (monitor != null) {
+                monitor.close();
+                monitor = null;
+            }
+        }
+    }
+
+    private Optional<PcscMonitor> monitor() {
+        synchronized (monitorLock) {
+            if (closed) {
+                throw new IllegalStateException("reader closed");
+            }
+            if (monitor == null && internals.isPresent()) {
+                monitor = new PcscMonitor(new ReaderWatch(internals.get()), context::reset);
+                monitor.start();
+            }
+            return Optional.ofNullable(monitor);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CardWork<T> {
+        T run(String atrHex, ApduChannel channel) throws CardIoException;
+    }
+
+    @FunctionalInterface
+    private interface PcscCall<T> {
+        T call() throws CardIoException;
+    }
+
+    /** pcscd may have restarted since the last call: on a service loss, one fresh context and one more try. */
+    private <T> T withServiceRetry(PcscCall<T> call) throws CardIoException {
+        try {
+            return call.call();
+        } catch (CardIoException e) {
+            if (e.error() != CardError.PCSC_UNAVAILABLE) {
+                throw e;
+            }
+            context.reset();
+            return call.call();
+        }
+    }
+
+    private <T> T withCard(String reader, CardWork<T> work) throws CardIoException {
+        return withServiceRetry(() -> {
+            CardTerminal terminal = terminal(reader);
+            Card card;
+            try {
+                card = terminal.connect("*");
+            } catch (CardException | RuntimeException e) {
+                throw classified(e, terminal);
+            }
+            try {
+                CardChannel channel = card.getBasicChannel();
+                return work.run(Hex.encode(card.getATR().getBytes()), command -> transmit(channel, terminal, command));
+            } finally {
+                try {
+                    card.disconnect(false);
+                } catch (CardException | RuntimeException e) {
+                    log.debug("disconnect from {}: {}", reader, PcscErrors.classify(e).code());
+                }
+            }
+        });
+    }
+
+    private byte[] transmit(CardChannel channel, CardTerminal terminal, byte[] command) throws CardIoException {
+        ByteBuffer response = ByteBuffer.allocate(RESPONSE_BUFFER);
+        try {
+            int length = channel.transmit(ByteBuffer.wrap(command), response);
+            if (length < 2) {
+                throw mutedOrGone(new CardIoException(CardError.CARD_MUTE, "response shorter than 2 bytes (" + length + ")"), terminal);
+            }
+            byte[] out = new byte[length];
+            response.flip().get(out);
+            return out;
+        } catch (CardException | RuntimeException e) {
+            throw classified(e, terminal);
+        }
+    }
+
+    private CardTerminal terminal(String reader) throws CardIoException {
+        for (CardTerminal terminal : terminals()) {
+            if (terminal.getName().equals(reader)) {
+                return terminal;
+            }
+        }
+        throw new CardIoException(CardError.NO_READER, "no reader named " + reader);
+    }
+
+    private List<CardTerminal> terminals() throws CardIoException {
+        try {
+            return context.terminals().list();
+        } catch (CardException e) {
+            if (PcscErrors.noReaders(e)) {
+                return List.of();
+            }
+            PcscErrors.Failure failure = PcscErrors.classify(e);
+            throw new CardIoException(failure.error(), failure.code(), e);
+        }
+    }
+
+    private static boolean present(CardTerminal terminal) throws CardIoException {
+        try {
+            return terminal.isCardPresent();
+        } catch (CardException e) {
+            PcscErrors.Failure failure = PcscErrors.classify(e);
+            throw new CardIoException(failure.error(), failure.code(), e);
+        }
+    }
+
+    /**
+     * A failed card call is a removed card whenever the card is gone, whatever code pcsc-lite chose. Readers
+     * that poll for presence (vpcd: every 400 ms) report the loss a moment after the failed transmit, so a
+     * failure is only called "mute" once the card has stayed for {@link #REMOVAL_SETTLE}.
+     */
+    private static CardIoException classified(Exception e, CardTerminal terminal) {
+        PcscErrors.Failure failure = PcscErrors.classify(e);
+        return mutedOrGone(new CardIoException(failure.error(), failure.code(), e), terminal);
+    }
+
+    private static CardIoException mutedOrGone(CardIoException failure, CardTerminal terminal) {
+        if (failure.error() == CardError.CARD_MUTE) {
+            try {
+                if (terminal.waitForCardAbsent(REMOVAL_SETTLE.toMillis())) {
+                    return new CardIoException(CardError.CARD_REMOVED, failure.getMessage() + ", card gone", failure);
+                }
+            } catch (CardException | RuntimeException ignored) {
+                // the service itself is failing: keep the first classification
+            }
+        }
+        return failure;
+    }
+}

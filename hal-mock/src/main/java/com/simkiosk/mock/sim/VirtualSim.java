@@ -1,0 +1,362 @@
+package com.simkiosk.mock.sim;
+
+import com.simkiosk.card.CardError;
+import com.simkiosk.card.apdu.ApduChannel;
+import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.apdu.Hex;
+import com.simkiosk.card.apdu.ResponseApdu;
+import com.simkiosk.card.apdu.StatusWord;
+import com.simkiosk.card.fs.DedicatedFile;
+import com.simkiosk.card.fs.ElementaryFile;
+import com.simkiosk.card.fs.SimFile;
+import com.simkiosk.card.fs.SimFiles;
+import com.simkiosk.mock.sim.VirtualSimSpec.Kind;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A SIM at APDU level, serving the file system declared in {@link SimFiles}: a UICC (CLA 00, FCP via
+ * 61xx, VERIFY status via 63Cx), a 2G SIM (CLA A0, 9Fxx, GSM 11.11 responses) or a bank card (no EF 2FE2).
+ * It answers like a raw T=0 card, so the reader's T=0 handling is exercised on every path. The PIN
+ * counter survives resets, as on a real card. Thread-safe; one card, one owner.
+ */
+public final class VirtualSim implements ApduChannel {
+    private static final byte[] UICC_ATR = Hex.decode("3B 06 55 49 43 43 30 31"); // T=0, "UICC01"
+    private static final byte[] SIM_2G_ATR = Hex.decode("3B 06 47 53 4D 53 49 4D"); // T=0, "GSMSIM"
+    private static final byte[] BANK_ATR = Hex.decode("3B 06 42 41 4E 4B 30 31"); // T=0, "BANK01"
+
+    private final VirtualSimSpec spec;
+    private int triesLeft;
+    private boolean verified;
+    private DedicatedFile currentDf = SimFiles.MF;
+    private ElementaryFile<?> currentEf;
+    private byte[] pendingResponse;
+    private boolean wrongLeAnswered;
+    private boolean pulledOut;
+
+    public VirtualSim(VirtualSimSpec spec) {
+        this.spec = spec;
+        this.triesLeft = spec.triesLeft();
+    }
+
+    public VirtualSimSpec spec() {
+        return spec;
+    }
+
+    /** The ATR, or empty for a card with the {@link SimFault#NO_ATR} fault. */
+    public Optional<byte[]> atr() {
+        if (spec.has(SimFault.NO_ATR)) {
+            return Optional.empty();
+        }
+        return Optional.of((switch (spec.kind()) {
+            case UICC -> UICC_ATR;
+            case SIM_2G -> SIM_2G_ATR;
+            case BANK_CARD -> BANK_ATR;
+        }).clone());
+    }
+
+    /** Power-on or reset: back to MF, PIN no longer verified; the try counter stays. */
+    public synchronized void reset() {
+        verified = false;
+        currentDf = SimFiles.MF;
+        currentEf = null;
+        pendingResponse = null;
+    }
+
+    public synchronized int triesLeft() {
+        return triesLeft;
+    }
+
+    @Override
+    public byte[] transmit(byte[] command) throws CardIoException {
+        if (!spec.answerDelay().isZero()) {
+            sleep();
+        }
+        synchronized (this) {
+            if (pulledOut) {
+                throw new CardIoException(CardError.CARD_REMOVED, "virtual card was pulled out");
+            }
+            if (command.length < 4) {
+                return sw(StatusWord.WRONG_LENGTH);
+            }
+            return answer(command).toBytes();
+        }
+    }
+
+    private void sleep() throws CardIoException {
+        try {
+            Thread.sleep(spec.answerDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CardIoException(CardError.CARD_MUTE, "interrupted while the card was slow");
+        }
+    }
+
+    private ResponseApdu answer(byte[] c) throws CardIoException {
+        int cla = c[0] & 0xFF;
+        int ins = c[1] & 0xFF;
+        if (cla != expectedCla()) {
+            return ResponseApdu.of(StatusWord.CLA_NOT_SUPPORTED);
+        }
+        if (spec.kind() == Kind.BANK_CARD) {
+            return ResponseApdu.of(ins == 0xA4 ? StatusWord.FILE_NOT_FOUND : StatusWord.INS_NOT_SUPPORTED);
+        }
+        return switch (ins) {
+            case 0xA4 -> select(c);
+            case 0xC0 -> getResponse(c);
+            case 0xB0 -> readBinary(c);
+            case 0xB2 -> readRecord(c);
+            case 0x20 -> verify(c);
+            default -> ResponseApdu.of(StatusWord.INS_NOT_SUPPORTED);
+        };
+    }
+
+    private boolean gsm() {
+        return spec.kind() == Kind.SIM_2G;
+    }
+
+    private int expectedCla() {
+        return gsm() ? 0xA0 : 0x00;
+    }
+
+    private ResponseApdu select(byte[] c) {
+        int p1 = c[2] & 0xFF;
+        int p2 = c[3] & 0xFF;
+        byte[] data = body(c);
+        Optional<SimFile> target;
+        if (p1 == 0x04 && !gsm()) {
+            target = Hex.encode(data).startsWith(SimFiles.USIM_AID) ? Optional.of(SimFiles.ADF_USIM) : Optional.empty();
+        } else if (p1 == 0x00 && data.length == 2) {
+            target = findByFid(((data[0] & 0xFF) << 8) | (data[1] & 0xFF));
+        } else {
+            return ResponseApdu.of(gsm() ? StatusWord.WRONG_P1_P2 : StatusWord.INCORRECT_P1_P2);
+        }
+        if (target.isEmpty()) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_FILE_NOT_FOUND : StatusWord.FILE_NOT_FOUND);
+        }
+        SimFile file = target.get();
+        if (file instanceof DedicatedFile df) {
+            currentDf = df;
+            currentEf = null;
+        } else {
+            currentEf = (ElementaryFile<?>) file;
+        }
+        if (gsm()) {
+            pendingResponse = gsmResponse(file);
+            return new ResponseApdu(new byte[0], 0x9F00 | pendingResponse.length);
+        }
+        if (p2 == 0x0C) {
+            pendingResponse = null;
+            return ResponseApdu.of(StatusWord.OK);
+        }
+        if (p2 != 0x04) {
+            return ResponseApdu.of(StatusWord.INCORRECT_P1_P2);
+        }
+        pendingResponse = fcp(file);
+        return new ResponseApdu(new byte[0], 0x6100 | pendingResponse.length);
+    }
+
+    /** Lenient on purpose: MF, the current DF's children, MF's children, and 7FFF for the current ADF. */
+    private Optional<SimFile> findByFid(int fid) {
+        if (fid == SimFiles.MF.fid()) {
+            return Optional.of(SimFiles.MF);
+        }
+        if (fid == SimFiles.ADF_USIM.fid() && !gsm()) {
+            return Optional.of(SimFiles.ADF_USIM);
+        }
+        Optional<SimFile> here = currentDf.child(fid);
+        return here.isPresent() ? here : SimFiles.MF.child(fid).filter(f -> !(gsm() && f == SimFiles.ADF_USIM));
+    }
+
+    private ResponseApdu getResponse(byte[] c) {
+        if (pendingResponse == null) {
+            return ResponseApdu.of(StatusWord.CONDITIONS_OF_USE_NOT_SATISFIED);
+        }
+        int le = le(c);
+        if (le != pendingResponse.length) {
+            return new ResponseApdu(new byte[0], 0x6C00 | pendingResponse.length);
+        }
+        byte[] out = pendingResponse;
+        pendingResponse = null;
+        return new ResponseApdu(out, StatusWord.OK.value());
+    }
+
+    private ResponseApdu readBinary(byte[] c) throws CardIoException {
+        int p1 = c[2] & 0xFF;
+        int offset;
+        if ((p1 & 0x80) != 0 && !gsm()) {
+            Optional<ElementaryFile<?>> bySfi = currentDf.childBySfi(p1 & 0x1F);
+            if (bySfi.isEmpty()) {
+                return ResponseApdu.of(StatusWord.FILE_NOT_FOUND);
+            }
+            currentEf = bySfi.get();
+            offset = c[3] & 0xFF;
+        } else {
+            offset = (p1 << 8) | (c[3] & 0xFF);
+        }
+        if (currentEf == null || currentEf.structure() != ElementaryFile.Structure.TRANSPARENT) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_FILE_INCONSISTENT : StatusWord.COMMAND_NOT_ALLOWED_NO_EF);
+        }
+        if (needsPin(currentEf)) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_CHV_WRONG : StatusWord.SECURITY_STATUS_NOT_SATISFIED);
+        }
+        if (currentEf == SimFiles.EF_ICCID && spec.has(SimFault.REMOVED_MID_READ)) {
+            pulledOut = true;
+            throw new CardIoException(CardError.CARD_REMOVED, "virtual card pulled out during READ BINARY");
+        }
+        byte[] content = content(currentEf);
+        int available = Math.max(0, content.length - offset);
+        int le = le(c);
+        if (le > available || (spec.has(SimFault.WRONG_LE_ONCE) && !wrongLeAnswered)) {
+            wrongLeAnswered = true;
+            return new ResponseApdu(new byte[0], 0x6C00 | Math.min(available, 0xFF));
+        }
+        return new ResponseApdu(Arrays.copyOfRange(content, offset, offset + le), StatusWord.OK.value());
+    }
+
+    private ResponseApdu readRecord(byte[] c) {
+        if (currentEf == null || currentEf.structure() != ElementaryFile.Structure.LINEAR_FIXED) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_FILE_INCONSISTENT : StatusWord.COMMAND_NOT_ALLOWED_NO_EF);
+        }
+        if (needsPin(currentEf)) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_CHV_WRONG : StatusWord.SECURITY_STATUS_NOT_SATISFIED);
+        }
+        if ((c[2] & 0xFF) != 1 || (c[3] & 0xFF) != 0x04) {
+            return ResponseApdu.of(StatusWord.RECORD_NOT_FOUND);
+        }
+        byte[] record = content(currentEf);
+        if (le(c) != record.length) {
+            return new ResponseApdu(new byte[0], 0x6C00 | record.length);
+        }
+        return new ResponseApdu(record, StatusWord.OK.value());
+    }
+
+    private ResponseApdu verify(byte[] c) {
+        if ((c[3] & 0xFF) != 0x01) {
+            return ResponseApdu.of(gsm() ? StatusWord.WRONG_P1_P2 : StatusWord.INCORRECT_P1_P2);
+        }
+        boolean statusOnly = c.length == 4;
+        if (gsm() && statusOnly) {
+            return ResponseApdu.of(StatusWord.WRONG_LENGTH);
+        }
+        if (!spec.pinEnabled()) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_CHV_CONTRADICTION : StatusWord.REFERENCE_DATA_NOT_USABLE);
+        }
+        if (triesLeft == 0) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_CHV_BLOCKED : StatusWord.AUTHENTICATION_METHOD_BLOCKED);
+        }
+        if (statusOnly) {
+            return verified ? ResponseApdu.of(StatusWord.OK) : new ResponseApdu(new byte[0], 0x63C0 | triesLeft);
+        }
+        if (Arrays.equals(body(c), pinBlock(spec.pin()))) {
+            triesLeft = VirtualSimSpec.MAX_TRIES;
+            verified = true;
+            return ResponseApdu.of(StatusWord.OK);
+        }
+        triesLeft--;
+        verified = false;
+        if (triesLeft == 0) {
+            return ResponseApdu.of(gsm() ? StatusWord.GSM_CHV_BLOCKED : StatusWord.AUTHENTICATION_METHOD_BLOCKED);
+        }
+        return gsm() ? ResponseApdu.of(StatusWord.GSM_CHV_WRONG) : new ResponseApdu(new byte[0], 0x63C0 | triesLeft);
+    }
+
+    private boolean needsPin(ElementaryFile<?> ef) {
+        return ef != SimFiles.EF_ICCID && spec.pinEnabled() && !verified;
+    }
+
+    /** File contents come from the shared declarations' encoders. */
+    private byte[] content(ElementaryFile<?> ef) {
+        if (ef == SimFiles.EF_ICCID) {
+            return SimFiles.EF_ICCID.encode(spec.iccid());
+        }
+        if (ef == SimFiles.EF_IMSI) {
+            return SimFiles.EF_IMSI.encode(spec.imsi());
+        }
+        if (ef == SimFiles.EF_SPN) {
+            return SimFiles.EF_SPN.encode(spec.spn());
+        }
+        if (ef == SimFiles.EF_MSISDN) {
+            return SimFiles.EF_MSISDN.encode(spec.msisdn());
+        }
+        throw new IllegalStateException("no content declared for " + ef.name());
+    }
+
+    /** ETSI TS 102 221 11.1.1.3: a minimal FCP template (descriptor, identifier, size or AID). */
+    private byte[] fcp(SimFile file) {
+        ByteArrayOutputStream tlv = new ByteArrayOutputStream();
+        if (file instanceof ElementaryFile<?> ef) {
+            if (ef.structure() == ElementaryFile.Structure.TRANSPARENT) {
+                tlv.writeBytes(new byte[] {(byte) 0x82, 0x02, 0x41, 0x21});
+            } else {
+                tlv.writeBytes(new byte[] {(byte) 0x82, 0x05, 0x42, 0x21, 0x00, (byte) ef.size(), 0x01});
+            }
+            tlv.writeBytes(new byte[] {(byte) 0x83, 0x02, (byte) (ef.fid() >> 8), (byte) ef.fid()});
+            tlv.writeBytes(new byte[] {(byte) 0x80, 0x02, (byte) (ef.size() >> 8), (byte) ef.size()});
+        } else {
+            DedicatedFile df = (DedicatedFile) file;
+            tlv.writeBytes(new byte[] {(byte) 0x82, 0x02, 0x78, 0x21});
+            tlv.writeBytes(new byte[] {(byte) 0x83, 0x02, (byte) (df.fid() >> 8), (byte) df.fid()});
+            df.aid().ifPresent(aid -> {
+                byte[] bytes = Hex.decode(aid);
+                tlv.write(0x84);
+                tlv.write(bytes.length);
+                tlv.writeBytes(bytes);
+            });
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x62);
+        out.write(tlv.size());
+        out.writeBytes(tlv.toByteArray());
+        return out.toByteArray();
+    }
+
+    /** GSM 11.11 9.2.1: 15 bytes for an EF, 22 for MF/DF with the CHV1 state in bytes 14 and 19. */
+    private byte[] gsmResponse(SimFile file) {
+        if (file instanceof ElementaryFile<?> ef) {
+            boolean linear = ef.structure() == ElementaryFile.Structure.LINEAR_FIXED;
+            return new byte[] {0, 0, (byte) (ef.size() >> 8), (byte) ef.size(), (byte) (ef.fid() >> 8), (byte) ef.fid(),
+                0x04, 0x00, 0x04, (byte) 0xFF, 0x44, 0x01, 0x02, (byte) (linear ? 0x01 : 0x00), (byte) (linear ? ef.size() : 0)};
+        }
+        int characteristics = spec.pinEnabled() ? 0x00 : 0x80;
+        int chv1 = 0x80 | triesLeft;
+        return new byte[] {0, 0, 0, 0, (byte) (file.fid() >> 8), (byte) file.fid(), (byte) (file == SimFiles.MF ? 0x01 : 0x02),
+            0, 0, 0, 0, 0, 0x0A, (byte) characteristics, 0x01, 0x01, 0x04, 0x00, (byte) chv1, (byte) 0x8A, (byte) 0x83, (byte) 0x8A};
+    }
+
+    private static byte[] pinBlock(String pin) {
+        byte[] block = new byte[8];
+        Arrays.fill(block, (byte) 0xFF);
+        byte[] digits = pin.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(digits, 0, block, 0, digits.length);
+        return block;
+    }
+
+    private static byte[] body(byte[] c) {
+        if (c.length <= 5) {
+            return new byte[0];
+        }
+        int lc = c[4] & 0xFF;
+        return Arrays.copyOfRange(c, 5, Math.min(c.length, 5 + lc));
+    }
+
+    /** Le of a case-2 command; 00 means 256. */
+    private static int le(byte[] c) {
+        if (c.length != 5) {
+            return 0;
+        }
+        int le = c[4] & 0xFF;
+        return le == 0 ? 256 : le;
+    }
+
+    private static byte[] sw(StatusWord sw) {
+        return ResponseApdu.of(sw).toBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualSim[" + spec + "]";
+    }
+}
