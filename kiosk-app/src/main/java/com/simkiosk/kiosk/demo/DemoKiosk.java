@@ -56,23 +56,50 @@ public final class DemoKiosk implements AutoCloseable {
 
     /** Parts for the kiosk; with {@code panel} the demo SIM tray and SMS outbox are shown beside it. */
     public KioskParts parts(FlowConfig config, Theme theme, boolean panel) {
-        return parts(reader, config, theme, panel);
+        return parts(reader, inMemoryTray(), config, theme, panel, List.of());
     }
 
-    /** The same, with another card reader (the real PC/SC path with virtual SIMs). */
-    public KioskParts parts(SimReader cardReader, FlowConfig config, Theme theme, boolean panel) {
+    /** The same, with another card reader and the hands that feed it (the real PC/SC path with virtual SIMs). */
+    public KioskParts parts(SimReader cardReader, DemoTray hands, FlowConfig config, Theme theme, boolean panel,
+                            List<AutoCloseable> alsoOwned) {
         List<AutoCloseable> owned = new ArrayList<>();
         owned.add(this);
+        owned.addAll(alsoOwned);
         Optional<KioskParts.DemoPanelFactory> factory = panel
-                ? Optional.of(runtime -> new DemoPanel(this, runtime).view())
+                ? Optional.of(runtime -> new DemoPanel(this, hands, runtime).view())
                 : Optional.empty();
         return new KioskParts(cardReader, client, printer, config, theme, pinLock(DEMO_MAINTENANCE_PIN), factory, owned);
     }
 
     /** A demo card for a demo line: its ICCID, and its PIN when the line is verified by PIN. */
-    public static DemoCard cardFor(DemoLine line) {
+    public static DemoCard cardFor(DemoLine line, int pinTriesLeft) {
         DemoCard card = DemoCard.sim(line.iccid());
-        return line.verificationMethods().contains(VerificationMethod.SIM_PIN) ? card.withPin(line.simPin(), DemoCard.PIN_TRIES) : card;
+        return line.verificationMethods().contains(VerificationMethod.SIM_PIN) ? card.withPin(line.simPin(), pinTriesLeft) : card;
+    }
+
+    /** Hands that put in-memory cards into the in-memory reader. */
+    public DemoTray inMemoryTray() {
+        return new DemoTray() {
+            @Override
+            public void insertSim(DemoLine line, int pinTriesLeft) {
+                reader.insert(cardFor(line, pinTriesLeft));
+            }
+
+            @Override
+            public void insertForeignSim() {
+                reader.insert(DemoCard.sim(DemoLines.FOREIGN_ICCID));
+            }
+
+            @Override
+            public void insertBankCard() {
+                reader.insert(DemoCard.sim(DemoLines.UNKNOWN_JAPANESE_ICCID).behaving(DemoCard.Behaviour.NOT_A_SIM));
+            }
+
+            @Override
+            public void remove() {
+                reader.remove();
+            }
+        };
     }
 
     public CarrierSimulator simulator() {

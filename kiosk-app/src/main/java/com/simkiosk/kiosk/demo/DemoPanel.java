@@ -5,9 +5,7 @@ import com.simkiosk.kiosk.app.KioskRuntime;
 import com.simkiosk.kiosk.i18n.Messages;
 import com.simkiosk.kiosk.screen.common.Ui;
 import com.simkiosk.mock.carrier.DemoLine;
-import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.carrier.SmsOutbox;
-import com.simkiosk.mock.reader.DemoCard;
 import java.time.format.DateTimeFormatter;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -26,11 +24,13 @@ final class DemoPanel {
     static final double WIDTH = 420;
 
     private final DemoKiosk demo;
+    private final DemoTray hands;
     private final KioskRuntime runtime;
     private final VBox outbox = new VBox(6);
 
-    DemoPanel(DemoKiosk demo, KioskRuntime runtime) {
+    DemoPanel(DemoKiosk demo, DemoTray hands, KioskRuntime runtime) {
         this.demo = demo;
+        this.hands = hands;
         this.runtime = runtime;
     }
 
@@ -39,14 +39,15 @@ final class DemoPanel {
         VBox tray = new VBox(8);
         tray.getChildren().add(Ui.label(m.get("demo.tray.title"), "headline"));
         for (DemoLine line : demo.lines().all()) {
-            tray.getChildren().add(insert("tray-" + line.key(), line.label(), hint(line), DemoKiosk.cardFor(line)));
+            tray.getChildren().add(insert("tray-" + line.key(), line.label(), hint(line), () -> hands.insertSim(line, 3)));
         }
-        tray.getChildren().add(insert("tray-pin-last-try", "SIM with 1 PIN try left", "PIN 1234",
-                DemoKiosk.cardFor(demo.lines().touristData()).withPin("1234", 1)));
-        tray.getChildren().add(insert("tray-foreign", "Korean SIM (foreign)", "", DemoCard.sim(DemoLines.FOREIGN_ICCID)));
-        tray.getChildren().add(insert("tray-bank-card", "Bank card (not a SIM)", "",
-                DemoCard.sim(DemoLines.UNKNOWN_JAPANESE_ICCID).behaving(DemoCard.Behaviour.NOT_A_SIM)));
-        Button remove = Ui.button("tray-remove", m.get("demo.tray.remove"), () -> demo.reader().remove());
+        DemoLine pinLine = demo.lines().all().stream()
+                .filter(l -> l.verificationMethods().contains(com.simkiosk.carrier.VerificationMethod.SIM_PIN))
+                .findFirst().orElse(demo.lines().touristData());
+        tray.getChildren().add(insert("tray-pin-last-try", pinLine.label() + ": 1 PIN try left", "", () -> hands.insertSim(pinLine, 1)));
+        tray.getChildren().add(insert("tray-foreign", "Korean SIM (foreign)", "", hands::insertForeignSim));
+        tray.getChildren().add(insert("tray-bank-card", "Bank card (not a SIM)", "", hands::insertBankCard));
+        Button remove = Ui.button("tray-remove", m.get("demo.tray.remove"), hands::remove);
         remove.getStyleClass().add("primary");
         tray.getChildren().add(remove);
 
@@ -75,8 +76,8 @@ final class DemoPanel {
         outbox.getChildren().add(0, l);
     }
 
-    private Node insert(String id, String label, String hint, DemoCard card) {
-        Button b = Ui.button(id, label, () -> demo.reader().insert(card));
+    private Node insert(String id, String label, String hint, Runnable action) {
+        Button b = Ui.button(id, label, action);
         b.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(2, b);
         if (!hint.isEmpty()) {

@@ -1,6 +1,8 @@
-package com.simkiosk.kiosk.app;
+package com.simkiosk.kiosk.launcher;
 
+import com.simkiosk.kiosk.app.KioskApp;
 import com.simkiosk.kiosk.demo.DemoKiosk;
+import com.simkiosk.kiosk.demo.PcscDemo;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.theme.Theme;
 import java.io.PrintStream;
@@ -34,7 +36,7 @@ public final class KioskLauncher {
             if (o.demo()) {
                 return runDemo(o, err);
             }
-            return RealKiosk.run(o, err);
+            return RealKiosk.run(o.config().orElseThrow(), o.theme(), o.windowed(), err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
@@ -47,7 +49,7 @@ public final class KioskLauncher {
 
     private static int runDemo(Options o, PrintStream err) throws Exception {
         if (o.pcsc()) {
-            return PcscDemo.run(o, err);
+            return PcscDemo.run(o.theme(), o.windowed(), err);
         }
         DemoKiosk demo = DemoKiosk.start();
         KioskApp.run(demo.parts(FlowConfig.defaults(), o.theme(), true), o.windowed());
