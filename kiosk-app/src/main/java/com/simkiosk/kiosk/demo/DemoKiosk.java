@@ -43,7 +43,12 @@ public final class DemoKiosk implements AutoCloseable {
     }
 
     public static DemoKiosk start() throws IOException {
-        CarrierSimulator simulator = CarrierSimulator.start();
+        return start(CarrierSimulator.builder());
+    }
+
+    /** With a simulator built by the caller's settings (another data file, a clock). */
+    public static DemoKiosk start(CarrierSimulator.Builder settings) throws IOException {
+        CarrierSimulator simulator = settings.start();
         try {
             TmfCarrierClient client = new TmfCarrierClient(
                     CarrierEndpoint.of("demo", simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET));

@@ -35,7 +35,10 @@ public final class DataGauge extends StackPane {
         total.getStyleClass().addAll("card-label");
         VBox text = new VBox(4, value, total);
         text.setAlignment(Pos.CENTER);
-        getChildren().addAll(track, hole, new javafx.scene.Group(arc), text);
+        // A transparent full circle gives the arc's group the ring's bounds, so a partial arc stays centred.
+        Circle bounds = new Circle(RADIUS + 14);
+        bounds.setStyle("-fx-fill: transparent;");
+        getChildren().addAll(track, hole, new javafx.scene.Group(bounds, arc), text);
         setAlignment(Pos.CENTER);
         setMinSize(2 * RADIUS + 40, 2 * RADIUS + 40);
     }
