@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             com.simkiosk.kiosk.cli.LookupCommand.class,
+            com.simkiosk.kiosk.cli.TourCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

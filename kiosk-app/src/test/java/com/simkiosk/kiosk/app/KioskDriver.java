@@ -1,16 +1,10 @@
 package com.simkiosk.kiosk.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.simkiosk.kiosk.demo.DemoKiosk;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
-import com.simkiosk.mock.carrier.CarrierSimulator;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,8 +38,8 @@ final class KioskDriver implements AutoCloseable {
         return new FlowConfig(idleAfter, countdown, Optional.empty(), Language.EN, 3, 3, 3, 14, 3, "store-1", "kiosk-1");
     }
 
-    static KioskDriver open(String journey, FlowConfig config, Path dataFile) throws Exception {
-        DemoKiosk demo = DemoKiosk.start(CarrierSimulator.builder().dataFile(dataFile));
+    static KioskDriver open(String journey, FlowConfig config) throws Exception {
+        DemoKiosk demo = DemoKiosk.start();
         KioskRuntime runtime = Fx.call(() -> new KioskRuntime(demo.parts(config, Theme.NORMAL, false), Clock.systemUTC(), () -> {}));
         FxToolkit.setupStage((Stage stage) -> {
             Scene scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
@@ -59,27 +53,6 @@ final class KioskDriver implements AutoCloseable {
         KioskDriver d = new KioskDriver(demo, runtime, journey);
         d.waitForScreen("attract");
         return d;
-    }
-
-    /**
-     * The built-in demo lines, with SIM_PIN added to the tourist data SIM's methods (no built-in line offers a PIN),
-     * written to {@code dir}.
-     */
-    static Path demoDataWithPin(Path dir) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode data;
-        try (InputStream in = KioskDriver.class.getResourceAsStream("/carrier-sim/demo-lines.json")) {
-            data = (ObjectNode) json.readTree(in);
-        }
-        for (var line : data.withArray("lines")) {
-            if ("tourist-data".equals(line.path("key").asText())) {
-                ArrayNode methods = (ArrayNode) line.get("verificationMethods");
-                methods.insert(0, "SIM_PIN");
-            }
-        }
-        Path file = dir.resolve("demo-lines-with-pin.json");
-        json.writeValue(file.toFile(), data);
-        return file;
     }
 
     DemoKiosk demo() {

@@ -11,13 +11,11 @@ import com.simkiosk.mock.carrier.Fault;
 import com.simkiosk.mock.carrier.SmsOutbox;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.Slip;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole customer journeys on headless Monocle: the real flow, the in-memory reader, the carrier simulator over
@@ -25,15 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KioskJourneyTest {
     private static final FlowConfig PATIENT = KioskDriver.config(Duration.ofMinutes(5), Duration.ofSeconds(30));
-    @TempDir
-    static Path tmp;
-    private static Path data;
     private KioskDriver kiosk;
 
     @BeforeAll
     static void toolkit() throws Exception {
         Fx.start();
-        data = KioskDriver.demoDataWithPin(tmp);
     }
 
     @AfterEach
@@ -45,7 +39,7 @@ class KioskJourneyTest {
 
     @Test
     void insertedSimWithRegisteredDocumentShowsTheBalance() throws Exception {
-        kiosk = KioskDriver.open("sim-balance", PATIENT, data);
+        kiosk = KioskDriver.open("sim-balance", PATIENT);
         DemoLine line = kiosk.demo().lines().touristData();
         kiosk.demo().reader().insert(com.simkiosk.mock.reader.DemoCard.sim(line.iccid()));
         kiosk.waitForScreen("chooseVerification");
@@ -65,7 +59,7 @@ class KioskJourneyTest {
 
     @Test
     void numberThenTwoWrongCodesThenTheRightCodeShowsTheBalance() throws Exception {
-        kiosk = KioskDriver.open("number-code", PATIENT, data);
+        kiosk = KioskDriver.open("number-code", PATIENT);
         DemoLine line = kiosk.demo().lines().auPrepaid();
         String national = "0" + line.msisdn().orElseThrow().e164().substring(3);
         kiosk.tap("start-number");
@@ -96,7 +90,7 @@ class KioskJourneyTest {
 
     @Test
     void kioskRefusesThePinWhenOnlyOneTryIsLeftAndNeverTouchesTheCounter() throws Exception {
-        kiosk = KioskDriver.open("pin-refused", PATIENT, data);
+        kiosk = KioskDriver.open("pin-refused", PATIENT);
         DemoLine line = kiosk.demo().lines().touristData();
         kiosk.demo().reader().insert(DemoKiosk.cardFor(line, 1));
         kiosk.waitForScreen("chooseVerification");
@@ -109,7 +103,7 @@ class KioskJourneyTest {
 
     @Test
     void backEndDownShowsACalmErrorAndRetrySucceedsOnceItIsBack() throws Exception {
-        kiosk = KioskDriver.open("backend-down", PATIENT, data);
+        kiosk = KioskDriver.open("backend-down", PATIENT);
         kiosk.demo().simulator().faults().inject(Endpoint.PRODUCT, new Fault.ServerError(), 100);
         kiosk.demo().reader().insert(DemoKiosk.cardFor(kiosk.demo().lines().touristData(), 3));
         kiosk.waitForScreen("error");
@@ -122,7 +116,7 @@ class KioskJourneyTest {
 
     @Test
     void idleKioskWarnsCountsDownAndWipesTheSession() throws Exception {
-        kiosk = KioskDriver.open("idle", KioskDriver.config(Duration.ofSeconds(1), Duration.ofSeconds(3)), data);
+        kiosk = KioskDriver.open("idle", KioskDriver.config(Duration.ofSeconds(1), Duration.ofSeconds(3)));
         kiosk.tap("start-number");
         kiosk.waitForScreen("enterNumber");
         kiosk.type("0901");
@@ -138,7 +132,7 @@ class KioskJourneyTest {
 
     @Test
     void switchingLanguageMidJourneyKeepsTheSession() throws Exception {
-        kiosk = KioskDriver.open("language", PATIENT, data);
+        kiosk = KioskDriver.open("language", PATIENT);
         DemoLine line = kiosk.demo().lines().iijMvno();
         kiosk.tap("start-number");
         kiosk.waitForScreen("enterNumber");
@@ -162,7 +156,7 @@ class KioskJourneyTest {
 
     @Test
     void topUpPrintsAPaymentSlipWithTheCodeShownOnScreen() throws Exception {
-        kiosk = KioskDriver.open("topup", PATIENT, data);
+        kiosk = KioskDriver.open("topup", PATIENT);
         DemoLine line = kiosk.demo().lines().touristData();
         kiosk.demo().reader().insert(DemoKiosk.cardFor(line, 3));
         kiosk.waitForScreen("chooseVerification");
@@ -195,7 +189,7 @@ class KioskJourneyTest {
 
     @Test
     void fiveCornerTapsAndThePinOpenMaintenanceWhichTestPrints() throws Exception {
-        kiosk = KioskDriver.open("maintenance", PATIENT, data);
+        kiosk = KioskDriver.open("maintenance", PATIENT);
         for (int i = 0; i < 5; i++) {
             kiosk.tap("maintenance-corner");
         }
