@@ -71,6 +71,44 @@ class ScreenRenderingTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void everyTouchTargetIsAtLeast64PixelsAndEveryTextAtLeast24(Theme theme) throws Exception {
+        Clock clock = Clock.fixed(FlowSamples.NOW, ZoneOffset.UTC);
+        Fx.run(() -> {
+            try {
+                KioskShell shell = new KioskShell(e -> {}, clock, true, () -> {});
+                Scene scene = new Scene(shell.surface());
+                Styling.apply(scene, theme);
+                int n = 0;
+                for (State s : FlowSamples.oneOfEachState()) {
+                    shell.show(new FlowView(s, Language.JA, OptionalInt.empty()));
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    for (javafx.scene.Node node : shell.surface().lookupAll(".button")) {
+                        var b = node.getBoundsInParent();
+                        assertThat(Math.min(b.getWidth(), b.getHeight())).as("size of #%s on %s", node.getId(), s.key())
+                                .isGreaterThanOrEqualTo(64);
+                        assertThat(((javafx.scene.control.Labeled) node).getFont().getSize()).as("text size of #%s", node.getId())
+                                .isGreaterThanOrEqualTo(24);
+                    }
+                    for (javafx.scene.Node node : shell.surface().lookupAll(".label")) {
+                        double size = ((javafx.scene.control.Labeled) node).getFont().getSize();
+                        assertThat(size).as("text size of '%s' on %s", ((javafx.scene.control.Labeled) node).getText(), s.key())
+                                .isGreaterThanOrEqualTo(24);
+                    }
+                    if (theme != Theme.NORMAL) {
+                        Fx.screenshot(shell.surface(), String.format("theme-%s-%02d-%s", theme.name().toLowerCase(), n, s.key().substring(7)));
+                    }
+                    n++;
+                }
+                shell.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private static void assertNoRawKeys(KioskShell shell, String where) {
         List<String> texts = Fx.texts(shell.surface());
         assertThat(texts).as("texts on %s", where).isNotEmpty();

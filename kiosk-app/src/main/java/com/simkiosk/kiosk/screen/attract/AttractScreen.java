@@ -31,7 +31,9 @@ public final class AttractScreen {
         HBox languages = new HBox(20);
         languages.setAlignment(Pos.CENTER);
         for (Language l : Language.values()) {
-            languages.getChildren().add(languageButton(l, current, ctx));
+            Button b = languageButton(l, current, ctx);
+            b.setMinWidth(220);
+            languages.getChildren().add(b);
         }
         VBox box = Ui.screen("screen-attract",
                 Ui.title(m.get("screen.attract")),
@@ -52,6 +54,7 @@ public final class AttractScreen {
     public static Button languageButton(Language l, Language current, ScreenContext ctx) {
         Button b = Ui.button("lang-" + l.tag(), LanguageLook.nativeName(l), () -> ctx.fire(new Event.LanguageChosen(l)));
         b.getStyleClass().addAll("language-button", LanguageLook.styleClass(l));
+        b.setMinWidth(140);
         if (l == current) {
             b.getStyleClass().add("current");
         }

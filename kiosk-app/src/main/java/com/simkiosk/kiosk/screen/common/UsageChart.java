@@ -27,7 +27,7 @@ public final class UsageChart extends VBox {
             Rectangle r = new Rectangle(44, h);
             r.getStyleClass().add("bar");
             Label d = new Label(b.dayLabel());
-            d.setStyle("-fx-font-size: 0.6em;");
+            d.setStyle("-fx-font-size: 24px;");
             VBox col = new VBox(2, r, d);
             col.setAlignment(Pos.BOTTOM_CENTER);
             col.setMinHeight(HEIGHT + 30);
