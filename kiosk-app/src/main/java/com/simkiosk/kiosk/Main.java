@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             com.simkiosk.kiosk.cli.LookupCommand.class,
             com.simkiosk.kiosk.cli.TourCommand.class,
+            com.simkiosk.kiosk.cli.HashPinCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -147,8 +147,13 @@ class FlowFixture {
     /** Attract → keypad → number typed and submitted → code sent. */
     void reachCodeScreen() throws Exception {
         givenNumberLine();
+        submitNumber(NUMBER_TYPED);
+    }
+
+    /** Attract → keypad → {@code typed} submitted, and the carrier's answer to the send-code call. */
+    void submitNumber(String typed) {
         fire(new Event.StartNumberEntry());
-        typeDigits(NUMBER_TYPED);
+        typeDigits(typed);
         fire(new Event.KeypadSubmit());
         settle();
     }

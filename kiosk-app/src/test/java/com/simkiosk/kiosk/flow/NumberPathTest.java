@@ -172,10 +172,7 @@ class NumberPathTest {
         // The carrier answers sendCode the same for both (its contract); every code for the stranger fails.
         when(k.carrier.sendCode(eq(number), anyString())).thenReturn(CHALLENGE);
         doThrow(new CarrierException(CarrierError.OTP_INVALID, "invalid")).when(k.carrier).validateCode(any(), anyString());
-        k.fire(new StartNumberEntry());
-        k.typeDigits(typed);
-        k.fire(new KeypadSubmit());
-        k.settle();
+        k.submitNumber(typed);
         for (int i = 0; i < 3; i++) {
             k.fire(new CodeSubmitted("111111"));
             k.settle();
@@ -204,10 +201,7 @@ class NumberPathTest {
         when(kiosk.carrier.sendCode(eq(NUMBER), anyString()))
                 .thenThrow(new CarrierException(CarrierError.NOT_FOUND, "unknown"));
 
-        kiosk.fire(new StartNumberEntry());
-        kiosk.typeDigits(NUMBER_TYPED);
-        kiosk.fire(new KeypadSubmit());
-        kiosk.settle();
+        kiosk.submitNumber(NUMBER_TYPED);
         State.EnterCode screen = (State.EnterCode) kiosk.state();
         assertThat(screen.attemptsLeft()).isEqualTo(3);
         assertThat(screen.notice()).isEmpty();
@@ -241,10 +235,7 @@ class NumberPathTest {
     @Test
     void resendsAreBoundedBySession() throws Exception {
         when(kiosk.carrier.sendCode(eq(NUMBER), anyString())).thenReturn(new OtpChallenge("a", FlowFixture.NOW));
-        kiosk.fire(new StartNumberEntry());
-        kiosk.typeDigits(NUMBER_TYPED);
-        kiosk.fire(new KeypadSubmit());
-        kiosk.settle();
+        kiosk.submitNumber(NUMBER_TYPED);
 
         for (int i = 0; i < 5; i++) {
             kiosk.fire(new ResendCode());
@@ -276,10 +267,7 @@ class NumberPathTest {
         when(kiosk.carrier.sendCode(eq(NUMBER), anyString()))
                 .thenThrow(new CarrierException(CarrierError.OTP_MAX_CODES_EXCEEDED, "403"));
 
-        kiosk.fire(new StartNumberEntry());
-        kiosk.typeDigits(NUMBER_TYPED);
-        kiosk.fire(new KeypadSubmit());
-        kiosk.settle();
+        kiosk.submitNumber(NUMBER_TYPED);
 
         assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.TOO_MANY_TRIES, false));
     }

@@ -238,10 +238,7 @@ class SessionEndTest {
         when(other.carrier.sendCode(any(), anyString()))
                 .thenThrow(new com.simkiosk.carrier.CarrierException(
                         com.simkiosk.carrier.CarrierError.OTP_MAX_CODES_EXCEEDED, "403"));
-        other.fire(new StartNumberEntry());
-        other.typeDigits(NUMBER_TYPED);
-        other.fire(new Event.KeypadSubmit());
-        other.settle();
+        other.submitNumber(NUMBER_TYPED);
         other.fire(new Done());
 
         assertThat(other.state()).isEqualTo(new State.Attract());

@@ -38,6 +38,14 @@ class TopUpTest {
         when(kiosk.carrier.topUpOffers(any())).thenReturn(List.of(OFFER_1GB, OFFER_3GB));
     }
 
+    /** Balance → offers → 1 GB → confirm, and every answer in. */
+    private void buy1Gb() {
+        kiosk.fire(new ShowTopUps());
+        kiosk.settle();
+        kiosk.fire(new OfferChosen(OFFER_1GB.id()), new ConfirmTopUp());
+        kiosk.settle();
+    }
+
     @Test
     void offersThenConfirmThenAPrintedSlipThenTakeTheSim() throws Exception {
         when(kiosk.carrier.orderTopUp(any(), eq(OFFER_1GB), anyString())).thenReturn(order());
@@ -70,10 +78,7 @@ class TopUpTest {
                 .thenThrow(new CarrierException(CarrierError.UNAVAILABLE, "503"))
                 .thenReturn(order());
 
-        kiosk.fire(new ShowTopUps());
-        kiosk.settle();
-        kiosk.fire(new OfferChosen(OFFER_1GB.id()), new ConfirmTopUp());
-        kiosk.settle();
+        buy1Gb();
         assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.BACKEND_DOWN, true));
         kiosk.fire(new Retry());
         kiosk.settle();
@@ -109,10 +114,7 @@ class TopUpTest {
         when(kiosk.carrier.orderTopUp(any(), any(), anyString())).thenReturn(order());
         kiosk.printer.setStatus(PrinterStatus.PAPER_OUT);
 
-        kiosk.fire(new ShowTopUps());
-        kiosk.settle();
-        kiosk.fire(new OfferChosen(OFFER_1GB.id()), new ConfirmTopUp());
-        kiosk.settle();
+        buy1Gb();
         assertThat(kiosk.state()).isEqualTo(
                 new State.TopUpSlip(order(), OFFER_1GB, PrintStatus.PRINTER_UNAVAILABLE));
         assertThat(kiosk.printer.printed()).isEmpty();
@@ -128,10 +130,7 @@ class TopUpTest {
     @Test
     void printAgainIsIgnoredOnceTheSlipIsPrinted() throws Exception {
         when(kiosk.carrier.orderTopUp(any(), any(), anyString())).thenReturn(order());
-        kiosk.fire(new ShowTopUps());
-        kiosk.settle();
-        kiosk.fire(new OfferChosen(OFFER_1GB.id()), new ConfirmTopUp());
-        kiosk.settle();
+        buy1Gb();
 
         kiosk.fire(new Print());
         kiosk.settle();

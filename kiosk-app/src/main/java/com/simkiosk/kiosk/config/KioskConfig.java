@@ -1,0 +1,317 @@
+package com.simkiosk.kiosk.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.flow.Language;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The kiosk's JSON configuration (see {@code docs/configuration.md}): which reader and printer, which carrier back
+ * ends, languages, timeouts, the maintenance PIN hash, and the store's and kiosk's ids. {@link #load} reports every
+ * mistake at once as one-line messages; secrets never appear in {@link #toString()}.
+ */
+public record KioskConfig(
+        String storeId,
+        String kioskId,
+        ReaderChoice reader,
+        List<Backend> backends,
+        Optional<Backend> aggregator,
+        PrinterChoice printer,
+        List<Language> languages,
+        Language defaultLanguage,
+        Timeouts timeouts,
+        MaintenancePin maintenancePin) {
+
+    public KioskConfig {
+        backends = List.copyOf(backends);
+        languages = List.copyOf(languages);
+    }
+
+    /** Where SIM cards come from. */
+    public sealed interface ReaderChoice {
+        /** PC/SC through pcscd; {@code name} empty = the first reader that holds a card. */
+        record Pcsc(Optional<String> name) implements ReaderChoice {}
+
+        /** A GSM modem answering AT+CSIM on a serial line. */
+        record Serial(String device, int baud) implements ReaderChoice {}
+
+        /** The in-memory reader from hal-mock (demo). */
+        record Memory() implements ReaderChoice {}
+    }
+
+    public sealed interface PrinterChoice {
+        record EscPosSerial(String device, int baud) implements PrinterChoice {}
+
+        /** The in-memory printer from hal-mock (demo, or a kiosk without printer). */
+        record Memory() implements PrinterChoice {}
+    }
+
+    /**
+     * A carrier (or aggregator) API: OAuth client credentials, the ICCID issuer prefixes it serves (empty for an
+     * aggregator), and an optional trust store for a private CA.
+     */
+    public record Backend(String name, URI baseUrl, String clientId, String clientSecret, List<String> iccidPrefixes,
+                          Optional<Path> trustStore, Optional<String> trustStorePassword) {
+        public Backend {
+            iccidPrefixes = List.copyOf(iccidPrefixes);
+        }
+
+        @Override
+        public String toString() {
+            return "Backend[" + name + ", " + baseUrl + ", client " + clientId + ", prefixes " + iccidPrefixes + "]";
+        }
+    }
+
+    public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead) {}
+
+    /** The session flow's settings taken from this configuration. */
+    public FlowConfig flowConfig() {
+        FlowConfig defaults = FlowConfig.defaults();
+        Optional<String> readerName = reader instanceof ReaderChoice.Pcsc pcsc ? pcsc.name() : Optional.empty();
+        return new FlowConfig(timeouts.idleWarning(), timeouts.idleCountdown(), readerName, defaultLanguage,
+                defaults.codeAttempts(), defaults.codeSends(), defaults.detailAttempts(), defaults.usageDays(),
+                defaults.expiryWarningDays(), storeId, kioskId);
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    public static KioskConfig load(Path file) throws ConfigException {
+        String source = file.toString();
+        try {
+            return parse(Files.readString(file), source, Optional.ofNullable(file.toAbsolutePath().getParent()));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, List.of("file not found"));
+        } catch (IOException e) {
+            throw new ConfigException(source, List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    /** {@code baseDir} resolves relative trust store paths (the config file's folder). */
+    public static KioskConfig parse(String json, String source, Optional<Path> baseDir) throws ConfigException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+            throw new ConfigException(source, List.of(where + "not valid JSON (" + e.getOriginalMessage() + ")"));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(source, List.of("must be a JSON object"));
+        }
+        List<String> problems = new ArrayList<>();
+        Optional<KioskConfig> config = read(new JsonFields(root, "", problems), baseDir);
+        if (!problems.isEmpty() || config.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config.get();
+    }
+
+    /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
+    private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir) {
+        root.allowOnly(Set.of("storeId", "kioskId", "reader", "backends", "aggregator", "printer", "languages",
+                "defaultLanguage", "timeouts", "maintenancePin"));
+        String storeId = root.text("storeId");
+        String kioskId = root.text("kioskId");
+        ReaderChoice reader = readReader(root.object("reader"));
+        List<Backend> backends = new ArrayList<>();
+        for (JsonFields backend : root.objects("backends")) {
+            backends.add(readBackend(backend, true, baseDir));
+        }
+        Optional<Backend> aggregator = root.optionalObject("aggregator").map(a -> readBackend(a, false, baseDir));
+        if (backends.isEmpty() && aggregator.isEmpty()) {
+            root.problem("backends", "at least one back end (or an aggregator) is needed");
+        }
+        Set<String> names = new HashSet<>();
+        for (Backend backend : backends) {
+            if (!names.add(backend.name())) {
+                root.problem("backends", "two back ends are named '" + backend.name() + "'");
+            }
+        }
+        PrinterChoice printer = readPrinter(root.object("printer"));
+
+        List<Language> languages = new ArrayList<>();
+        for (String tag : root.optionalTexts("languages").orElse(List.of("ja", "en", "zh-Hans", "zh-Hant", "ko"))) {
+            Optional<Language> language = Language.fromTag(tag);
+            if (language.isPresent()) {
+                languages.add(language.get());
+            } else {
+                root.problem("languages", "unknown language '" + tag + "' (known: ja, en, zh-Hans, zh-Hant, ko)");
+            }
+        }
+        if (languages.isEmpty()) {
+            root.problem("languages", "at least one language is needed");
+        }
+        String defaultTag = root.optionalText("defaultLanguage").orElse("ja");
+        Language defaultLanguage = Language.fromTag(defaultTag).orElse(Language.JA);
+        if (Language.fromTag(defaultTag).isEmpty()) {
+            root.problem("defaultLanguage", "unknown language '" + defaultTag + "'");
+        } else if (!languages.isEmpty() && !languages.contains(defaultLanguage)) {
+            root.problem("defaultLanguage", "'" + defaultTag + "' is not in languages");
+        }
+
+        Timeouts timeouts = readTimeouts(root.optionalObject("timeouts"));
+        return readPin(root.object("maintenancePin")).map(pin -> new KioskConfig(storeId, kioskId, reader, backends,
+                aggregator, printer, languages, defaultLanguage, timeouts, pin));
+    }
+
+    private static ReaderChoice readReader(JsonFields reader) {
+        String type = reader.text("type");
+        switch (type) {
+            case "pcsc" -> {
+                reader.allowOnly(Set.of("type", "name"));
+                return new ReaderChoice.Pcsc(reader.optionalText("name").filter(n -> !n.isBlank()));
+            }
+            case "serial" -> {
+                reader.allowOnly(Set.of("type", "device", "baud"));
+                return new ReaderChoice.Serial(reader.text("device"), reader.integer("baud", 115_200, 1_200, 921_600));
+            }
+            case "memory" -> {
+                reader.allowOnly(Set.of("type"));
+                return new ReaderChoice.Memory();
+            }
+            default -> {
+                if (!type.isEmpty()) {
+                    reader.problem("type", "must be pcsc, serial or memory (was '" + type + "')");
+                }
+                return new ReaderChoice.Memory();
+            }
+        }
+    }
+
+    private static PrinterChoice readPrinter(JsonFields printer) {
+        String type = printer.text("type");
+        switch (type) {
+            case "escpos-serial" -> {
+                printer.allowOnly(Set.of("type", "device", "baud"));
+                return new PrinterChoice.EscPosSerial(printer.text("device"),
+                        printer.integer("baud", 9_600, 1_200, 921_600));
+            }
+            case "memory" -> {
+                printer.allowOnly(Set.of("type"));
+                return new PrinterChoice.Memory();
+            }
+            default -> {
+                if (!type.isEmpty()) {
+                    printer.problem("type", "must be escpos-serial or memory (was '" + type + "')");
+                }
+                return new PrinterChoice.Memory();
+            }
+        }
+    }
+
+    private static Backend readBackend(JsonFields backend, boolean routed, Optional<Path> baseDir) {
+        Set<String> known = new HashSet<>(Set.of("name", "baseUrl", "clientId", "clientSecret", "trustStore",
+                "trustStorePassword"));
+        if (routed) {
+            known.add("iccidPrefixes");
+        }
+        backend.allowOnly(known);
+        String name = backend.text("name");
+        URI baseUrl = readBaseUrl(backend);
+        String clientId = backend.text("clientId");
+        String clientSecret = backend.text("clientSecret");
+        List<String> prefixes = routed ? backend.optionalTexts("iccidPrefixes").orElse(List.of()) : List.of();
+        for (String prefix : prefixes) {
+            if (!prefix.matches("89\\d{2,8}")) {
+                backend.problem("iccidPrefixes", "'" + prefix + "' is not an ICCID prefix (89 and 2 to 8 digits, e.g. 898110)");
+            }
+        }
+        if (routed && prefixes.isEmpty()) {
+            backend.problem("iccidPrefixes", "missing: which SIMs does this back end serve (e.g. [\"898110\"])?");
+        }
+        Optional<Path> trustStore = backend.optionalText("trustStore").map(Path::of)
+                .map(p -> baseDir.map(dir -> dir.resolve(p)).orElse(p));
+        if (trustStore.isPresent() && !Files.isReadable(trustStore.get())) {
+            backend.problem("trustStore", "cannot read " + trustStore.get());
+        }
+        return new Backend(name, baseUrl, clientId, clientSecret, prefixes, trustStore,
+                backend.optionalText("trustStorePassword"));
+    }
+
+    /** HTTPS, except to this machine (the simulator and tests). */
+    private static URI readBaseUrl(JsonFields backend) {
+        String text = backend.text("baseUrl");
+        URI fallback = URI.create("https://invalid.example");
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                backend.problem("baseUrl", "must be an https:// address (was '" + text + "')");
+                return fallback;
+            }
+            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                backend.problem("baseUrl", "plain http is only allowed to this machine; use https://");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            backend.problem("baseUrl", "not an address (" + e.getReason() + ")");
+            return fallback;
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        // Only literal addresses: a name would need DNS, which a config check must not depend on.
+        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Timeouts readTimeouts(Optional<JsonFields> timeouts) {
+        FlowConfig defaults = FlowConfig.defaults();
+        if (timeouts.isEmpty()) {
+            return new Timeouts(defaults.idleWarningAfter(), defaults.idleCountdown(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(3));
+        }
+        JsonFields t = timeouts.get();
+        t.allowOnly(Set.of("idleWarningSeconds", "idleCountdownSeconds", "carrierCallSeconds", "cardReadSeconds"));
+        return new Timeouts(
+                Duration.ofSeconds(t.integer("idleWarningSeconds", (int) defaults.idleWarningAfter().toSeconds(), 10, 3_600)),
+                Duration.ofSeconds(t.integer("idleCountdownSeconds", (int) defaults.idleCountdown().toSeconds(), 3, 120)),
+                Duration.ofSeconds(t.integer("carrierCallSeconds", 5, 1, 60)),
+                Duration.ofSeconds(t.integer("cardReadSeconds", 3, 1, 30)));
+    }
+
+    private static Optional<MaintenancePin> readPin(JsonFields pin) {
+        pin.allowOnly(Set.of("algorithm", "iterations", "salt", "hash"));
+        String algorithm = pin.optionalText("algorithm").orElse(MaintenancePin.ALGORITHM);
+        int iterations = pin.integer("iterations", MaintenancePin.DEFAULT_ITERATIONS, MaintenancePin.MIN_ITERATIONS,
+                10_000_000);
+        String salt = pin.text("salt");
+        String hash = pin.text("hash");
+        if (salt.isEmpty() || hash.isEmpty()) {
+            return Optional.empty(); // already reported as missing
+        }
+        try {
+            return Optional.of(new MaintenancePin(algorithm, iterations, salt, hash));
+        } catch (IllegalArgumentException e) {
+            pin.problem("", e.getMessage() + " (make one with ./kiosk hash-pin)");
+            return Optional.empty();
+        }
+    }
+}
