@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.LookupCommand.class,
             com.simkiosk.kiosk.cli.TourCommand.class,
             com.simkiosk.kiosk.cli.HashPinCommand.class,
+            com.simkiosk.kiosk.cli.CarrierSimCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -9,12 +9,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +34,15 @@ import org.slf4j.LoggerFactory;
 public final class CarrierSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierSimulator.class);
+
+    static {
+        // The JDK server writes an answer's headers and body separately; without TCP_NODELAY, Nagle plus the
+        // client's delayed ACK add ~40 ms to every answer (measured: lookup + balance 89 ms -> 1.4 ms median).
+        // Read once when the JDK loads its server configuration, so it must be set before the first HttpServer.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private static final int MAX_BODY = 64 * 1024;
     private static final byte[] MALFORMED = "[{\"id\": \"prd-broken\", \"status\": \"act".getBytes(StandardCharsets.UTF_8);
 
@@ -146,20 +153,21 @@ public final class CarrierSimulator implements AutoCloseable {
         String method = exchange.getRequestMethod();
         int status;
         try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
+            Optional<byte[]> read = readBody(exchange.getRequestBody());
             Optional<Endpoint> endpoint = Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst();
-            if (endpoint.isEmpty()) {
+            ErrorStyle style = endpoint.map(Endpoint::errorStyle).orElse(styleOf(path));
+            if (read.isEmpty()) {
+                status = send(exchange, error(style, new ApiError(413, "PAYLOAD_TOO_LARGE", "The body is over 64 KB")));
+            } else if (endpoint.isEmpty()) {
                 status = send(exchange, error(styleOf(path), new ApiError(404, "NOT_FOUND", "No such resource")));
             } else if (!endpoint.get().method().equals(method)) {
                 status = send(exchange, error(endpoint.get().errorStyle(), new ApiError(405, "METHOD_NOT_ALLOWED",
                         "Use " + endpoint.get().method(), Map.of("Allow", endpoint.get().method()))));
             } else {
-                status = serve(exchange, endpoint.get(), body);
+                status = serve(exchange, endpoint.get(), read.get());
             }
-        } catch (BodyTooLarge e) {
-            status = 413;
         }
-        log.info("{} {} -> {} in {} ms", method, path, status == 0 ? "dropped" : status,
+        log.debug("{} {} -> {} in {} ms", method, path, status == 0 ? "dropped" : status,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -188,7 +196,7 @@ public final class CarrierSimulator implements AutoCloseable {
                         "UNAUTHENTICATED", "Access token missing, invalid or expired",
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
             }
-            SimRequest request = new SimRequest(endpoint, query(exchange.getRequestURI().getRawQuery()),
+            SimRequest request = new SimRequest(endpoint, UrlEncoded.parse(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, clientId, endpoint == Endpoint.TOPUP ? pause : () -> { });
             return send(exchange, routes.get(endpoint).apply(request));
         } catch (ApiError e) {
@@ -255,29 +263,10 @@ public final class CarrierSimulator implements AutoCloseable {
                 ? Optional.of(auth.substring(7).trim()) : Optional.empty();
     }
 
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
+    /** The request body, or empty when it is over {@link #MAX_BODY} (nothing bigger is ever read). */
+    private static Optional<byte[]> readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new BodyTooLarge();
-        }
-        return body;
+        return body.length > MAX_BODY ? Optional.empty() : Optional.of(body);
     }
 
     private static void sleep(Duration delay) {
@@ -285,12 +274,6 @@ public final class CarrierSimulator implements AutoCloseable {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the simulator is closing
-        }
-    }
-
-    private static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
-            super("request body over 64 KB");
         }
     }
 

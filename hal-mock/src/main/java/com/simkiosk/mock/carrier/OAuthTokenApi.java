@@ -66,17 +66,9 @@ final class OAuthTokenApi {
         return secret.equals(clients.get(id)) ? Optional.of(id) : Optional.empty();
     }
 
-    static Map<String, String> form(String body) {
+    private static Map<String, String> form(String body) {
         Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.putIfAbsent(name, value);
-        }
+        UrlEncoded.parse(body).forEach((name, values) -> form.put(name, values.get(0)));
         return form;
     }
 }

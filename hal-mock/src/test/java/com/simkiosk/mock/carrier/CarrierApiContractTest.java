@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every example of docs/carrier-api.md, served or accepted by the simulator over real loopback HTTP. */
 class CarrierApiContractTest extends SimulatorFixture {
@@ -284,6 +288,41 @@ class CarrierApiContractTest extends SimulatorFixture {
                 "Idempotency-Key", "k-suspended");
         assertThat(r.statusCode()).isEqualTo(422);
         assertDocumented("topup-line-not-active", r);
+    }
+
+    @Test
+    void unknownPathsWrongMethodsAndHugeBodiesAreRefusedInTheEndpointsFamily() throws Exception {
+        HttpResponse<String> unknown = http.get("/tmf-api/productInventory/v4/nothing");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(http.json(unknown).get("@type").asText()).isEqualTo("Error");
+        HttpResponse<String> wrongMethod = http.get("/one-time-password-sms/v1/send-code");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
+        assertThat(http.json(wrongMethod).get("status").asInt()).isEqualTo(405);
+        HttpResponse<String> huge = http.post("/one-time-password-sms/v1/send-code", "{\"x\":\"" + "9".repeat(70_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(http.json(huge).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void echoesTheCorrelatorTheKioskSends() throws Exception {
+        HttpResponse<String> r = http.send(http.request("/tmf-api/prepayBalanceManagement/v4/bucket?product.id="
+                + demo.rakuten().productId()).header("x-correlator", "kiosk-42-req-7").GET().build());
+        assertThat(r.headers().firstValue("x-correlator")).contains("kiosk-42-req-7");
+    }
+
+    @Test
+    void servesTheLinesOfADataFileInsteadOfTheBuiltInOnes(@TempDir Path dir) throws Exception {
+        String builtIn = new String(getClass().getResourceAsStream(CarrierData.BUILT_IN).readAllBytes(),
+                StandardCharsets.UTF_8);
+        Path file = Files.writeString(dir.resolve("lines.json"),
+                builtIn.replace("\"amount\": 2480, \"units\": \"JPY\"", "\"amount\": 777, \"units\": \"JPY\""));
+        try (CarrierSimulator custom = CarrierSimulator.builder().clock(clock).dataFile(file).start()) {
+            SimHttp client = new SimHttp(custom.baseUri()).login();
+            JsonNode buckets = client.json(client.get("/tmf-api/prepayBalanceManagement/v4/bucket?product.id="
+                    + demo.auPrepaid().productId()));
+            assertThat(buckets.get(0).get("remainingValue").get("amount").asInt()).isEqualTo(777);
+        }
     }
 
     private static JsonNode characteristic(JsonNode product, String name) {

@@ -1,0 +1,72 @@
+package com.simkiosk.mock.carrier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The simulator's log shows numbers, ICCIDs, codes and payment codes only masked. */
+class SimulatorLogMaskingTest extends SimulatorFixture {
+
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Logger carrierLog = (Logger) LoggerFactory.getLogger("com.simkiosk.mock.carrier");
+
+    @BeforeEach
+    void capture() {
+        appender.start();
+        carrierLog.addAppender(appender);
+    }
+
+    @AfterEach
+    void release() {
+        carrierLog.detachAppender(appender);
+    }
+
+    @Test
+    void aWholeCustomerJourneyLogsNothingPersonalInClear() throws Exception {
+        DemoLine au = demo.auPrepaid();
+        String number = au.msisdn().orElseThrow().e164();
+        http.productByIccid(au.iccid().digits());
+        String id = sendCode(number);
+        String code = codeSentTo(number);
+        http.validateCode(id, code.equals("000000") ? "111111" : "000000");
+        http.validateCode(id, code);
+        http.productByNumber(number);
+        http.sendCode(DemoLines.UNKNOWN_NUMBER.e164());
+        http.post("/kyc-match/v0.3/match", EXAMPLES.text("kyc-match-id-document-request"));
+        JsonNode order = http.json(http.post("/tmf-api/prepayBalanceManagement/v4/topupBalance",
+                EXAMPLES.text("topup-request"), "Idempotency-Key", "log-check"));
+        String paymentCode = order.get("payment").get("paymentCode").asText();
+
+        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        String national = "0" + number.substring(3);
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .doesNotContain(au.iccid().digits())
+                .doesNotContain(number)
+                .doesNotContain(national)
+                .doesNotContain(number.substring(3))
+                .doesNotContain(DemoLines.UNKNOWN_NUMBER.e164())
+                .doesNotContain(code)
+                .doesNotContain(paymentCode)
+                .doesNotContain(demo.touristData().idDocumentLast4()));
+        assertThat(String.join("\n", lines))
+                .contains(au.iccid().masked())
+                .contains("090-****-0002")
+                .contains("090-****-0000");
+    }
+
+    @Test
+    void anSmsInTheOutboxPrintsMasked() throws Exception {
+        String number = demo.rakuten().msisdn().orElseThrow().e164();
+        sendCode(number);
+        SmsOutbox.Sms sms = sim.smsOutbox().latestTo(number).orElseThrow();
+        assertThat(sms.toString()).doesNotContain(number).doesNotContain(sms.code()).contains("070-****-0004");
+    }
+}
