@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.TourCommand.class,
             com.simkiosk.kiosk.cli.HashPinCommand.class,
             com.simkiosk.kiosk.cli.CarrierSimCommand.class,
+            com.simkiosk.kiosk.cli.ReadersCommand.class,
+            com.simkiosk.kiosk.cli.ReadCardCommand.class,
+            com.simkiosk.kiosk.cli.VirtualSimCommand.class,
+            com.simkiosk.kiosk.cli.BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

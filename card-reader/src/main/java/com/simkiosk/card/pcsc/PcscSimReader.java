@@ -123,11 +123,19 @@ public final class PcscSimReader implements SimReader {
 
     @Override
     public ReadResult awaitAndRead(String readerOrNull, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            // No service or no such reader: say so now rather than after the whole wait.
+            if (listReaders().stream().noneMatch(r -> readerOrNull == null || r.name().equals(readerOrNull))) {
+                return new ReadResult.Failed(CardError.NO_READER, readerOrNull == null ? "no reader" : "no reader named " + readerOrNull);
+            }
+        } catch (CardIoException e) {
+            return new ReadResult.Failed(e.error(), e.getMessage());
+        }
         Optional<PcscMonitor> m = monitor();
         if (m.isEmpty()) {
             return new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, internalsProblem);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         PcscMonitor.Snapshot snapshot = m.get().snapshot();
         try {
             while (true) {

@@ -23,6 +23,7 @@ final class ReaderWatch {
     private long context;
     private final Map<String, Integer> known = new LinkedHashMap<>();
     private int pnpState;
+    private boolean pnpSupported = true;
 
     ReaderWatch(SunPcscInternals pcsc) {
         this.pcsc = pcsc;
@@ -41,14 +42,21 @@ final class ReaderWatch {
         List<String> readers = listReaders();
         boolean readersChanged = !known.keySet().equals(new java.util.HashSet<>(readers));
         known.keySet().retainAll(readers);
-        String[] names = new String[readers.size() + 1];
+        if (readers.isEmpty() && !pnpSupported) {
+            pause(max); // nothing to wait on: look again after the slice
+            return readersChanged;
+        }
+        int extra = pnpSupported ? 1 : 0;
+        String[] names = new String[readers.size() + extra];
         int[] states = new int[names.length];
         for (int i = 0; i < readers.size(); i++) {
             names[i] = readers.get(i);
             states[i] = known.getOrDefault(readers.get(i), 0);
         }
-        names[readers.size()] = PNP_NOTIFICATION;
-        states[readers.size()] = pnpState;
+        if (pnpSupported) {
+            names[readers.size()] = PNP_NOTIFICATION;
+            states[readers.size()] = pnpState;
+        }
         int[] now;
         try {
             now = pcsc.getStatusChange(context, readersChanged ? 0 : max.toMillis(), states, names);
@@ -56,12 +64,18 @@ final class ReaderWatch {
             if (e.error() == CardError.TIMEOUT) {
                 return readersChanged;
             }
+            if (e.error() == CardError.NO_READER && pnpSupported) {
+                pnpSupported = false; // a pcsc-lite without the PnP pseudo-reader: poll by slices instead
+                return readersChanged;
+            }
             throw e;
         }
         for (int i = 0; i < readers.size(); i++) {
             known.put(readers.get(i), now[i] & ~SCARD_STATE_CHANGED);
         }
-        pnpState = now[readers.size()] & ~SCARD_STATE_CHANGED;
+        if (pnpSupported) {
+            pnpState = now[readers.size()] & ~SCARD_STATE_CHANGED;
+        }
         return true;
     }
 
@@ -77,6 +91,15 @@ final class ReaderWatch {
         context = 0;
         known.clear();
         pnpState = 0;
+    }
+
+    private static void pause(Duration max) throws CardIoException {
+        try {
+            Thread.sleep(max.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CardIoException(CardError.TIMEOUT, "interrupted");
+        }
     }
 
     private List<String> listReaders() throws CardIoException {

@@ -11,7 +11,6 @@ import com.simkiosk.card.apdu.ResponseApdu;
 import com.simkiosk.card.apdu.StatusWord;
 import com.simkiosk.card.apdu.T0;
 import com.simkiosk.card.fs.SimFiles;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,7 +30,6 @@ public final class SimIdentityReader {
     private static final byte INS_READ_BINARY = (byte) 0xB0;
     private static final byte INS_VERIFY = 0x20;
     private static final byte CHV1 = 0x01;
-    private static final int PIN_BLOCK = 8;
     /** GSM 11.11 9.2.1: in the MF's SELECT response, file characteristics and CHV1 status. */
     private static final int GSM_FILE_CHARACTERISTICS = 13;
     private static final int GSM_CHV1_STATUS = 18;
@@ -65,9 +63,7 @@ public final class SimIdentityReader {
      * blocks a customer's SIM. The PIN never reaches a log.
      */
     public PinResult verifyPin(String pin) {
-        if (pin == null || !pin.matches("\\d{4,8}")) {
-            throw new IllegalArgumentException("a SIM PIN has 4 to 8 digits");
-        }
+        byte[] block = PinBlock.of(pin);
         try {
             PinState state = pinState();
             CardType type = state.type();
@@ -82,10 +78,6 @@ public final class SimIdentityReader {
                 log.info("PIN not tried: {} tries left", status.get().triesLeft());
                 return new PinResult.Refused(status.get().triesLeft());
             }
-            byte[] block = new byte[PIN_BLOCK];
-            Arrays.fill(block, (byte) 0xFF);
-            byte[] digits = pin.getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(digits, 0, block, 0, digits.length);
             ResponseApdu answer = send(command(cla(type), INS_VERIFY, 0x00, CHV1, block));
             Arrays.fill(block, (byte) 0);
             return pinAnswer(answer);

@@ -10,9 +10,9 @@ import com.simkiosk.card.fs.DedicatedFile;
 import com.simkiosk.card.fs.ElementaryFile;
 import com.simkiosk.card.fs.SimFile;
 import com.simkiosk.card.fs.SimFiles;
+import com.simkiosk.card.sim.PinBlock;
 import com.simkiosk.mock.sim.VirtualSimSpec.Kind;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -250,7 +250,7 @@ public final class VirtualSim implements ApduChannel {
         if (statusOnly) {
             return verified ? ResponseApdu.of(StatusWord.OK) : new ResponseApdu(new byte[0], 0x63C0 | triesLeft);
         }
-        if (Arrays.equals(body(c), pinBlock(spec.pin()))) {
+        if (Arrays.equals(body(c), PinBlock.of(spec.pin()))) {
             triesLeft = VirtualSimSpec.MAX_TRIES;
             verified = true;
             return ResponseApdu.of(StatusWord.OK);
@@ -324,14 +324,6 @@ public final class VirtualSim implements ApduChannel {
         int chv1 = 0x80 | triesLeft;
         return new byte[] {0, 0, 0, 0, (byte) (file.fid() >> 8), (byte) file.fid(), (byte) (file == SimFiles.MF ? 0x01 : 0x02),
             0, 0, 0, 0, 0, 0x0A, (byte) characteristics, 0x01, 0x01, 0x04, 0x00, (byte) chv1, (byte) 0x8A, (byte) 0x83, (byte) 0x8A};
-    }
-
-    private static byte[] pinBlock(String pin) {
-        byte[] block = new byte[8];
-        Arrays.fill(block, (byte) 0xFF);
-        byte[] digits = pin.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(digits, 0, block, 0, digits.length);
-        return block;
     }
 
     private static byte[] body(byte[] c) {

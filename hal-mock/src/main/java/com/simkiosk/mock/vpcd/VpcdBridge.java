@@ -44,6 +44,7 @@ public final class VpcdBridge implements AutoCloseable {
 
     private final InetSocketAddress vpcd;
     private final int slot;
+    private final boolean quickAck;
     private final Object lock = new Object();
     private Thread worker;
     private Socket socket;
@@ -52,12 +53,18 @@ public final class VpcdBridge implements AutoCloseable {
 
     /** The vpcd reader {@code slot} (0 = "Virtual PCD 00 00", port 35963; 1 = port 35964) on loopback. */
     public VpcdBridge(int slot) {
-        this(new InetSocketAddress("127.0.0.1", VPCD_PORT + slot), slot);
+        this(new InetSocketAddress("127.0.0.1", VPCD_PORT + slot), slot, true);
     }
 
     public VpcdBridge(InetSocketAddress vpcd, int slot) {
+        this(vpcd, slot, true);
+    }
+
+    /** {@code quickAck = false} only to measure what TCP_QUICKACK saves ({@code ./kiosk bench card}). */
+    public VpcdBridge(InetSocketAddress vpcd, int slot, boolean quickAck) {
         this.vpcd = vpcd;
         this.slot = slot;
+        this.quickAck = quickAck;
     }
 
     /** Inserts the card: returns at once; the bridge connects (and reconnects) in the background. */
@@ -131,9 +138,9 @@ public final class VpcdBridge implements AutoCloseable {
     private boolean serve(Socket s, VirtualSim card) throws IOException {
         DataInputStream in = new DataInputStream(s.getInputStream());
         OutputStream out = s.getOutputStream();
-        boolean quickAck = s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
+        boolean rearm = quickAck && s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
         while (inserted) {
-            if (quickAck) {
+            if (rearm) {
                 s.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
             }
             int length;

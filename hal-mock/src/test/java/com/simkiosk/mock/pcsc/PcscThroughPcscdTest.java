@@ -18,6 +18,7 @@ import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.mock.sim.SimFault;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
+import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
 import java.time.Duration;
 import java.util.List;

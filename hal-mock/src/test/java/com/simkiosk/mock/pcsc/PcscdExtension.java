@@ -1,6 +1,7 @@
 package com.simkiosk.mock.pcsc;
 
 import java.io.File;
+import com.simkiosk.mock.vpcd.PcscdProcess;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
