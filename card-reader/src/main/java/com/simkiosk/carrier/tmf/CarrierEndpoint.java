@@ -64,6 +64,11 @@ public record CarrierEndpoint(
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER);
     }
 
+    public CarrierEndpoint withName(String newName) {
+        return new CarrierEndpoint(newName, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
+                requestTimeout, maxRetryAfter);
+    }
+
     public CarrierEndpoint withTimeouts(Duration connect, Duration request) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connect, request,
                 maxRetryAfter);

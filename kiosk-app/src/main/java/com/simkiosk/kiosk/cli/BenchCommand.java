@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks: each prints median and p99 (add --json for JSON).",
         subcommands = {
             CardBenchCommand.class,
+            BenchCarrierCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -18,6 +18,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,17 @@ public final class LookupCommand implements Callable<Integer> {
     boolean json;
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final BufferedReader codeInput;
+
+    /** Reads the SMS code from standard input. */
+    public LookupCommand() {
+        this(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+
+    /** Reads the SMS code from {@code codeInput} (tests type it there). */
+    LookupCommand(Reader codeInput) {
+        this.codeInput = new BufferedReader(codeInput);
+    }
 
     @Override
     public Integer call() {
@@ -137,7 +149,7 @@ public final class LookupCommand implements Callable<Integer> {
 
     private String readLine() {
         try {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return codeInput.readLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

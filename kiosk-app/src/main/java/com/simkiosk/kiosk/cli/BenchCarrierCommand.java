@@ -1,0 +1,199 @@
+package com.simkiosk.kiosk.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.simkiosk.card.Iccid;
+import com.simkiosk.carrier.CarrierException;
+import com.simkiosk.carrier.Line;
+import com.simkiosk.carrier.tmf.CarrierEndpoint;
+import com.simkiosk.carrier.tmf.TmfCarrierClient;
+import com.simkiosk.mock.carrier.CarrierSimulator;
+import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.carrier.DemoLines;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./kiosk bench carrier}: the kiosk's carrier client against the simulator, in this process, over real
+ * loopback HTTP. Prints median and p99 of SIM lookup + balance one after another, then 50 kiosks at once.
+ */
+@Command(name = "carrier", mixinStandardHelpOptions = true,
+        description = "Benchmark the carrier client (lookup + balance) against the simulator on loopback.")
+public final class BenchCarrierCommand implements Callable<Integer> {
+    static final double TARGET_MEDIAN_MS = 3.0;
+    static final double TARGET_P99_MS = 10.0;
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--requests", defaultValue = "1000", description = "Measured lookup + balance pairs (at least 500; default ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--warmup", defaultValue = "500", description = "Pairs run first and not measured (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clients", defaultValue = "50", description = "Concurrent kiosks (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--lookups", defaultValue = "100", description = "Lookups per concurrent kiosk (default ${DEFAULT-VALUE}).")
+    int lookups;
+
+    @Override
+    public Integer call() throws Exception {
+        if (requests < 500) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--requests must be at least 500");
+        }
+        // The JDK's HTTP server leaves Nagle on by default: every answer written in two parts then waits for the
+        // client's delayed ACK, about 40 ms. A real carrier's server does not; measured here, it would swamp the client.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+        Logger simulatorLog = (Logger) LoggerFactory.getLogger("com.simkiosk.mock.carrier");
+        Level before = simulatorLog.getLevel();
+        // The simulator logs every request at INFO; that is its cost, not the client's, and not what is measured.
+        simulatorLog.setLevel(Level.WARN);
+        try (CarrierSimulator simulator = CarrierSimulator.start()) {
+            List<Iccid> sims = simulator.demoLines().all().stream().map(DemoLine::iccid).toList();
+            CarrierEndpoint endpoint = CarrierEndpoint.of("bench", simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET);
+
+            long[] pairs = new long[requests];
+            long[] lookupsOnly = new long[requests];
+            long[] balancesOnly = new long[requests];
+            try (TmfCarrierClient client = new TmfCarrierClient(endpoint)) {
+                for (int i = 0; i < warmup; i++) {
+                    client.balance(client.findLineByIccid(sims.get(i % sims.size())));
+                }
+                for (int i = 0; i < requests; i++) {
+                    long start = System.nanoTime();
+                    Line line = client.findLineByIccid(sims.get(i % sims.size()));
+                    long found = System.nanoTime();
+                    client.balance(line);
+                    long end = System.nanoTime();
+                    pairs[i] = end - start;
+                    lookupsOnly[i] = found - start;
+                    balancesOnly[i] = end - found;
+                }
+            }
+            Concurrent concurrent = concurrent(endpoint, sims);
+            print(Timing.ofNanos(pairs), Timing.ofNanos(lookupsOnly), Timing.ofNanos(balancesOnly), concurrent);
+            return concurrent.errors() == 0 ? 0 : 1;
+        } finally {
+            simulatorLog.setLevel(before);
+        }
+    }
+
+    record Concurrent(int clients, int lookupsPerClient, int errors, Timing latency, long wallNanos) {}
+
+    /** {@code clients} kiosks, each its own client, all starting at once, each doing {@code lookups} lookups. */
+    private Concurrent concurrent(CarrierEndpoint endpoint, List<Iccid> sims) throws Exception {
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService kiosks = Executors.newFixedThreadPool(clients,
+                r -> new Thread(r, "bench-kiosk-" + threadNumber.incrementAndGet()));
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<long[]>> results = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                int offset = c;
+                results.add(kiosks.submit(() -> {
+                    long[] nanos = new long[lookups];
+                    try (TmfCarrierClient client = new TmfCarrierClient(endpoint.withName("bench-" + offset))) {
+                        client.findLineByIccid(sims.get(offset % sims.size())); // token and connection, not measured
+                        ready.countDown();
+                        go.await(30, TimeUnit.SECONDS);
+                        for (int i = 0; i < lookups; i++) {
+                            long start = System.nanoTime();
+                            try {
+                                client.findLineByIccid(sims.get((offset + i) % sims.size()));
+                            } catch (CarrierException e) {
+                                errors.incrementAndGet();
+                            }
+                            nanos[i] = System.nanoTime() - start;
+                        }
+                    }
+                    return nanos;
+                }));
+            }
+            if (!ready.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the concurrent kiosks did not get ready within 60 s");
+            }
+            long start = System.nanoTime();
+            go.countDown();
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> f : results) {
+                all.add(f.get(120, TimeUnit.SECONDS));
+            }
+            long wall = System.nanoTime() - start;
+            long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
+            return new Concurrent(clients, lookups, errors.get(), Timing.ofNanos(merged), wall);
+        } finally {
+            kiosks.shutdownNow();
+        }
+    }
+
+    private void print(Timing pairs, Timing lookupsOnly, Timing balancesOnly, Concurrent c) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        double perSecond = c.clients() * (double) c.lookupsPerClient() / (c.wallNanos() / 1e9);
+        boolean met = pairs.medianMs() <= TARGET_MEDIAN_MS && pairs.p99Ms() <= TARGET_P99_MS;
+        if (json) {
+            ObjectMapper mapper = CardJson.MAPPER;
+            ObjectNode root = mapper.createObjectNode();
+            root.put("benchmark", "carrier");
+            root.put("operation", "TMF637 product by ICCID + TMF654 buckets, OAuth bearer, loopback HTTP/1.1 to the simulator");
+            root.put("date", Instant.now().toString());
+            root.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+            root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+            root.put("cpus", Runtime.getRuntime().availableProcessors());
+            root.put("serverNoDelay", Boolean.parseBoolean(System.getProperty(NODELAY)));
+            ObjectNode seq = mapper.valueToTree(pairs);
+            root.set("lookupPlusBalance", seq);
+            seq.set("lookup", mapper.valueToTree(lookupsOnly));
+            seq.set("balance", mapper.valueToTree(balancesOnly));
+            seq.put("targetMedianMs", TARGET_MEDIAN_MS);
+            seq.put("targetP99Ms", TARGET_P99_MS);
+            seq.put("targetsMet", met);
+            ObjectNode con = mapper.valueToTree(c.latency());
+            root.set("concurrent", con);
+            con.put("clients", c.clients());
+            con.put("lookupsPerClient", c.lookupsPerClient());
+            con.put("errors", c.errors());
+            con.put("wallMs", round(c.wallNanos() / 1e6));
+            con.put("lookupsPerSecond", Math.round(perSecond));
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            out.printf("lookup + balance, %d pairs one after another: median %.3f ms, p99 %.3f ms (target %.0f / %.0f ms: %s)%n",
+                    pairs.n(), pairs.medianMs(), pairs.p99Ms(), TARGET_MEDIAN_MS, TARGET_P99_MS, met ? "met" : "NOT met");
+            out.printf("  lookup alone: median %.3f ms, p99 %.3f ms; balance alone: median %.3f ms, p99 %.3f ms%n",
+                    lookupsOnly.medianMs(), lookupsOnly.p99Ms(), balancesOnly.medianMs(), balancesOnly.p99Ms());
+            out.printf("%d kiosks x %d lookups at once: %d errors, median %.3f ms, p99 %.3f ms, %.0f lookups/s%n",
+                    c.clients(), c.lookupsPerClient(), c.errors(), c.latency().medianMs(), c.latency().p99Ms(), perSecond);
+        }
+        out.flush();
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
+    }
+}
