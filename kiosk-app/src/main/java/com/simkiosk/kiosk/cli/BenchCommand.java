@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CardBenchCommand.class,
             BenchCarrierCommand.class,
+            KioskBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
