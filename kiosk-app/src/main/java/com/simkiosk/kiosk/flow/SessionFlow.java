@@ -197,6 +197,8 @@ public final class SessionFlow implements AutoCloseable {
         if (s instanceof Attract) {
             if (event instanceof StartNumberEntry) {
                 wipe();
+                // One budget of codes per session, whatever numbers are typed: no fishing by Back and resubmit.
+                session.codeSendsLeft = config.codeSends();
                 go(enterNumber());
             }
         } else if (s instanceof EnterNumber) {
@@ -268,9 +270,10 @@ public final class SessionFlow implements AutoCloseable {
             go(enterNumber());
         } else if (event instanceof KeypadSubmit) {
             Optional<Msisdn> number = phone.msisdn();
-            if (number.isPresent()) {
+            if (number.isPresent() && session.codeSendsLeft <= 0) {
+                fail(ErrorKind.TOO_MANY_TRIES);
+            } else if (number.isPresent()) {
                 session.number = number.get();
-                session.codeSendsLeft = config.codeSends();
                 sendCode();
             }
         } else if (event instanceof Back || event instanceof Done) {
@@ -290,6 +293,7 @@ public final class SessionFlow implements AutoCloseable {
                 sendCode();
             }
         } else if (event instanceof Back) {
+            session.challenge = null; // a number typed again gets a new code
             go(enterNumber());
         }
     }

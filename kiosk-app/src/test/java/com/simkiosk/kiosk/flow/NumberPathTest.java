@@ -247,6 +247,19 @@ class NumberPathTest {
     }
 
     @Test
+    void goingBackAndSubmittingAgainSpendsTheSameBudgetOfCodes() throws Exception {
+        kiosk.reachCodeScreen();
+
+        for (int i = 0; i < 3; i++) { // two more codes, then the budget is spent
+            kiosk.fire(new Back(), new KeypadSubmit());
+            kiosk.settle();
+        }
+
+        verify(kiosk.carrier, times(3)).sendCode(eq(NUMBER), anyString());
+        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.TOO_MANY_TRIES, false));
+    }
+
+    @Test
     void expiredCodeSaysSoAndAllowsANewCodeAtOnce() throws Exception {
         kiosk.reachCodeScreen();
         doThrow(new CarrierException(CarrierError.OTP_EXPIRED, "expired"))

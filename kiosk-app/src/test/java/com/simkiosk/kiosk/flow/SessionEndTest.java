@@ -245,6 +245,46 @@ class SessionEndTest {
     }
 
     @Test
+    void cancelWhileSendingTheCodeReturnsToTheKeypad() throws Exception {
+        kiosk.givenNumberLine();
+        kiosk.fire(new StartNumberEntry());
+        kiosk.typeDigits(NUMBER_TYPED);
+        kiosk.fire(new Event.KeypadSubmit(), new Cancel());
+        kiosk.settle();
+
+        assertThat(kiosk.state()).isEqualTo(new State.EnterNumber(NUMBER_TYPED, "090-1234-5678", true));
+    }
+
+    @Test
+    void cancelWhileLoadingOffersReturnsToTheBalance() throws Exception {
+        kiosk.reachBalanceBySim();
+        State balance = kiosk.state();
+
+        kiosk.fire(new ShowTopUps(), new Cancel());
+        kiosk.settle();
+
+        assertThat(kiosk.state()).isEqualTo(balance);
+    }
+
+    @Test
+    void backOrDoneOnTheVerificationScreensEndsTheSession() throws Exception {
+        kiosk.givenSimLine(new PinStatus(true, 1),
+                line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT));
+        kiosk.insert();
+        kiosk.settle();
+        assertThat(kiosk.state()).isInstanceOf(State.ChooseVerification.class);
+        kiosk.fire(new Event.Back());
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSim());
+
+        kiosk.insert();
+        kiosk.settle();
+        kiosk.fire(new Event.MethodChosen(VerificationMethod.SIM_PIN));
+        assertThat(kiosk.state()).isInstanceOf(State.PinRefused.class);
+        kiosk.fire(new Done());
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSim());
+    }
+
+    @Test
     void cancelOnTheAttractScreenDoesNothing() {
         kiosk.fire(new Cancel());
 
