@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.ReadCardCommand.class,
             com.simkiosk.kiosk.cli.VirtualSimCommand.class,
             com.simkiosk.kiosk.cli.BenchCommand.class,
-            com.simkiosk.kiosk.cli.CarrierSimCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
