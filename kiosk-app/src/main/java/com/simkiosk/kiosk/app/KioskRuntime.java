@@ -105,17 +105,17 @@ public final class KioskRuntime implements AutoCloseable {
         }
         Messages m = messages();
         Runnable[] remove = new Runnable[1];
-        Parent pad = MaintenanceScreen.pinPad(m, pin -> {
-            if (!parts.maintenanceLock().unlocks(pin)) {
+        Parent pad = MaintenanceScreen.pinPad(m, (pin, sayWrong) -> offFx(() -> parts.maintenanceLock().unlocks(pin), ok -> {
+            if (!ok) {
                 log.info("maintenance: wrong PIN");
-                return false;
+                sayWrong.run();
+                return;
             }
             remove[0].run();
             maintenance = Optional.empty();
             log.info("maintenance opened");
             showStatus("");
-            return true;
-        }, () -> {
+        }), () -> {
             remove[0].run();
             maintenance = Optional.empty();
         });

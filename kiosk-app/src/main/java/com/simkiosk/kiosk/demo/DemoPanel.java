@@ -37,7 +37,6 @@ final class DemoPanel {
     Node view() {
         Messages m = runtime.messages();
         VBox tray = new VBox(8);
-        tray.getChildren().add(Ui.label(m.get("demo.tray.title"), "headline"));
         for (DemoLine line : demo.lines().all()) {
             tray.getChildren().add(insert("tray-" + line.key(), line.label(), hint(line), () -> hands.insertSim(line, 3)));
         }
@@ -47,23 +46,30 @@ final class DemoPanel {
         tray.getChildren().add(insert("tray-pin-last-try", pinLine.label() + ": 1 PIN try left", "", () -> hands.insertSim(pinLine, 1)));
         tray.getChildren().add(insert("tray-foreign", "Korean SIM (foreign)", "", hands::insertForeignSim));
         tray.getChildren().add(insert("tray-bank-card", "Bank card (not a SIM)", "", hands::insertBankCard));
+        // "Remove" stays in view above the list, whatever is scrolled.
         Button remove = Ui.button("tray-remove", m.get("demo.tray.remove"), hands::remove);
         remove.getStyleClass().add("primary");
-        tray.getChildren().add(remove);
+        remove.setMaxWidth(Double.MAX_VALUE);
 
         outbox.getChildren().setAll(Ui.label(m.get("demo.outbox.empty"), "hint"));
         SmsOutbox.Subscription subscription = demo.simulator().smsOutbox().addListener(sms -> Platform.runLater(() -> show(sms)));
-        VBox box = new VBox(16, tray, Ui.label(m.get("demo.outbox.title"), "headline"), outbox);
+        VBox box = new VBox(12, Ui.label(m.get("demo.tray.title"), "headline"), remove, scroll(tray, 600),
+                Ui.label(m.get("demo.outbox.title"), "headline"), scroll(outbox, 260));
         box.setUserData(subscription);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setPrefWidth(WIDTH);
-        scroll.setMinWidth(WIDTH);
-        scroll.setPrefHeight(com.simkiosk.kiosk.app.KioskShell.HEIGHT);
-        scroll.setMaxHeight(com.simkiosk.kiosk.app.KioskShell.HEIGHT);
-        scroll.getStyleClass().add("demo-panel");
+        box.setPrefWidth(WIDTH);
+        box.setMinWidth(WIDTH);
+        box.setMaxWidth(WIDTH);
+        box.setPrefHeight(com.simkiosk.kiosk.app.KioskShell.HEIGHT);
         box.getStyleClass().add("demo-panel");
-        scroll.setId("demo-panel");
+        box.setId("demo-panel");
+        return box;
+    }
+
+    private static ScrollPane scroll(Node content, double height) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(height);
+        scroll.setMaxHeight(height);
         return scroll;
     }
 

@@ -39,10 +39,15 @@ final class KioskDriver implements AutoCloseable {
     }
 
     static KioskDriver open(String journey, FlowConfig config) throws Exception {
+        return open(journey, config, false);
+    }
+
+    /** With {@code panel}, the demo SIM tray and SMS outbox are beside the kiosk, as in {@code ./kiosk --demo}. */
+    static KioskDriver open(String journey, FlowConfig config, boolean panel) throws Exception {
         DemoKiosk demo = DemoKiosk.start();
-        KioskRuntime runtime = Fx.call(() -> new KioskRuntime(demo.parts(config, Theme.NORMAL, false), Clock.systemUTC(), () -> {}));
+        KioskRuntime runtime = Fx.call(() -> new KioskRuntime(demo.parts(config, Theme.NORMAL, panel), Clock.systemUTC(), () -> {}));
         FxToolkit.setupStage((Stage stage) -> {
-            Scene scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
+            Scene scene = new Scene(runtime.root());
             Styling.apply(scene, Theme.NORMAL);
             stage.setScene(scene);
             stage.setX(0);
@@ -71,7 +76,7 @@ final class KioskDriver implements AutoCloseable {
 
     void tap(String id) throws Exception {
         Fx.waitUntil("#" + id + " on screen", () -> {
-            Node n = runtime.shell().surface().lookup("#" + id);
+            Node n = runtime.root().lookup("#" + id);
             return n != null && n.isVisible() && !n.isDisabled();
         });
         robot.clickOn("#" + id);
@@ -85,7 +90,7 @@ final class KioskDriver implements AutoCloseable {
 
     String text(String id) throws Exception {
         return Fx.call(() -> {
-            Node n = runtime.shell().surface().lookup("#" + id);
+            Node n = runtime.root().lookup("#" + id);
             return n instanceof Labeled l ? l.getText() : "";
         });
     }
@@ -96,6 +101,18 @@ final class KioskDriver implements AutoCloseable {
 
     List<String> texts() throws Exception {
         return Fx.call(() -> Fx.texts(runtime.shell().surface()));
+    }
+
+    /** The kiosk and, in demo mode, the panel beside it. */
+    void shotAll(String name) throws Exception {
+        String file = String.format("%s-%02d-%s", journey, step.incrementAndGet(), name);
+        Fx.run(() -> {
+            try {
+                Fx.screenshot(runtime.root(), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     void shot(String name) throws Exception {

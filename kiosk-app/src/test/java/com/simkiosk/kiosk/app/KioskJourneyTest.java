@@ -208,6 +208,25 @@ class KioskJourneyTest {
         Fx.waitUntil("closed", () -> kiosk.runtime().shell().surface().lookup("#maintenance-status") == null);
     }
 
+    @Test
+    void demoTrayInsertsSimsAndTheOutboxShowsTheSmsCode() throws Exception {
+        kiosk = KioskDriver.open("demo-tray", PATIENT, true);
+        assertThat(kiosk.texts()).contains("DEMO");
+        kiosk.tap("tray-tourist-data");
+        kiosk.waitForScreen("chooseVerification");
+        kiosk.tap("tray-remove");
+        kiosk.waitForScreen("attract");
+        DemoLine line = kiosk.demo().lines().iijMvno();
+        kiosk.tap("start-number");
+        kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));
+        kiosk.tap("submit");
+        kiosk.waitForScreen("enterCode");
+        String code = sentCode(kiosk, line);
+        Fx.waitUntil("SMS in the outbox", () -> kiosk.runtime().root().lookup("#sms-0") != null);
+        assertThat(kiosk.text("sms-0")).contains(code).contains("080-****-0005");
+        kiosk.shotAll("demo-panel");
+    }
+
     private void typeDetail(String value) throws Exception {
         boolean letters = false;
         for (char c : value.toCharArray()) {

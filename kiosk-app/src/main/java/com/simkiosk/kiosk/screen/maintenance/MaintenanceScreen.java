@@ -32,8 +32,11 @@ public final class MaintenanceScreen {
 
     private MaintenanceScreen() {}
 
-    /** The PIN pad; {@code onPin} gets the typed PIN and answers whether it opened the lock. */
-    public static Parent pinPad(Messages m, java.util.function.Predicate<String> onPin, Runnable cancel) {
+    /**
+     * The PIN pad. {@code onPin} gets the typed PIN and a way to say it was wrong: checking a PBKDF2 hash takes a
+     * moment, so the caller does it off the FX thread and answers later.
+     */
+    public static Parent pinPad(Messages m, java.util.function.BiConsumer<String, Runnable> onPin, Runnable cancel) {
         StringBuilder typed = new StringBuilder();
         Label field = Ui.label(" ", "entry-field");
         field.setId("maintenance-pin-field");
@@ -53,9 +56,8 @@ public final class MaintenanceScreen {
             String pin = typed.toString();
             typed.setLength(0);
             field.setText(" ");
-            if (!onPin.test(pin)) {
-                wrong.setText(m.get("maint.pin.wrong"));
-            }
+            wrong.setText(" ");
+            onPin.accept(pin, () -> wrong.setText(m.get("maint.pin.wrong")));
         });
         VBox box = new VBox(20, Ui.title(m.get("maint.pin.title")), field, wrong, new Keypad(m, onKey),
                 Ui.actions(Ui.button("maintenance-cancel", m.get("common.cancel"), cancel), ok));
