@@ -51,8 +51,14 @@ public final class PcscDemo {
             return 4;
         }
         Optional<Process> ownPcscd = Optional.empty();
+        Optional<Thread> hook = Optional.empty();
         if (!Files.exists(PCSCD_SOCKET)) {
-            ownPcscd = Optional.of(startPcscd());
+            Process p = startPcscd();
+            ownPcscd = Optional.of(p);
+            // Also when the kiosk is stopped by a signal: never leave our pcscd behind.
+            Thread t = new Thread(() -> stop(p), "pcsc-demo-stop-pcscd");
+            Runtime.getRuntime().addShutdownHook(t);
+            hook = Optional.of(t);
         }
         try {
             DemoKiosk demo = DemoKiosk.start();
@@ -63,6 +69,13 @@ public final class PcscDemo {
             return 0;
         } finally {
             ownPcscd.ifPresent(PcscDemo::stop);
+            hook.ifPresent(t -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(t);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: it stops pcscd itself
+                }
+            });
         }
     }
 
