@@ -126,7 +126,8 @@ public final class KioskBenchCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djavafx.cachedir") || a.startsWith("-Dsun.security")).toList());
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djavafx.cachedir") || a.startsWith("-Dsun.security")
+                        || a.startsWith("-Xm") || a.startsWith("-XX:")).toList());
         cmd.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName()));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();

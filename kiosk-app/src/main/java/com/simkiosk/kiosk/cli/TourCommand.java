@@ -1,11 +1,10 @@
 package com.simkiosk.kiosk.cli;
 
+import com.simkiosk.kiosk.bench.Headless;
 import com.simkiosk.kiosk.tour.Tour;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,16 +19,7 @@ public final class TourCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Monocle's headless glass and software rendering: no display needed. Must be set before the toolkit starts.
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", "2400x1200-32");
-        System.setProperty("java.awt.headless", "true");
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        Platform.startup(started::countDown);
-        if (!started.await(30, TimeUnit.SECONDS)) {
+        if (!Headless.startToolkit()) {
             System.err.println("tour: the JavaFX toolkit did not start within 30 s");
             return 1;
         }

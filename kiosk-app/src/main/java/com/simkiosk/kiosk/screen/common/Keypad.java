@@ -48,6 +48,17 @@ public final class Keypad extends VBox {
         showDigits();
     }
 
+    /** Applies a key to text being typed (at most {@code max} characters); the shared editing rule of every entry. */
+    public static void edit(StringBuilder typed, Key key, int max) {
+        if (key instanceof Key.Char c && typed.length() < max) {
+            typed.append(c.c());
+        } else if (key instanceof Key.Delete && typed.length() > 0) {
+            typed.setLength(typed.length() - 1);
+        } else if (key instanceof Key.Clear) {
+            typed.setLength(0);
+        }
+    }
+
     private void showDigits() {
         grid.getChildren().clear();
         String digits = "123456789";

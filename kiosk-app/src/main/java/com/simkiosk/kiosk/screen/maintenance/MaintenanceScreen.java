@@ -43,13 +43,7 @@ public final class MaintenanceScreen {
         Label wrong = Ui.label(" ", "message-error");
         wrong.setId("maintenance-pin-wrong");
         Consumer<Keypad.Key> onKey = k -> {
-            if (k instanceof Keypad.Key.Char c && typed.length() < PIN_MAX) {
-                typed.append(c.c());
-            } else if (k instanceof Keypad.Key.Delete && typed.length() > 0) {
-                typed.setLength(typed.length() - 1);
-            } else if (k instanceof Keypad.Key.Clear) {
-                typed.setLength(0);
-            }
+            Keypad.edit(typed, k, PIN_MAX);
             field.setText(typed.length() == 0 ? " " : "●".repeat(typed.length()));
         };
         Button ok = Ui.primary("maintenance-pin-ok", m.get("common.ok"), () -> {

@@ -119,13 +119,7 @@ public final class VerifyScreens {
         };
         refresh.run();
         Keypad keypad = new Keypad(m, key -> {
-            if (key instanceof Keypad.Key.Char c && typed.length() < max) {
-                typed.append(c.c());
-            } else if (key instanceof Keypad.Key.Delete && typed.length() > 0) {
-                typed.setLength(typed.length() - 1);
-            } else if (key instanceof Keypad.Key.Clear) {
-                typed.setLength(0);
-            }
+            Keypad.edit(typed, key, max);
             ctx.fire(new Event.UserActivity());
             refresh.run();
         }, letters);
