@@ -70,7 +70,8 @@ public final class KioskBenchCommand implements Callable<Integer> {
         Timing coldJvm = Timing.ofNanos(coldInside);
         Timing toBalance = Timing.ofNanos(r.insertToBalanceNanos());
         List<SessionBench.MemorySample> mem = r.memory();
-        double trend = trendMbPer1000(mem);
+        double trend = trendMbPer1000(mem, SessionBench.MemorySample::rssMb);
+        double heapTrend = trendMbPer1000(mem, SessionBench.MemorySample::heapMb);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("coldStartToAttract", Map.of("medianMs", coldStart.medianMs(), "p99Ms", coldStart.p99Ms(), "n", coldStart.n(),
@@ -78,7 +79,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
             out.put("simInsertedToBalance", Map.of("medianMs", toBalance.medianMs(), "p99Ms", toBalance.p99Ms(), "n", toBalance.n(),
                     "targetMedianMs", TARGET_MEDIAN_MS, "targetP99Ms", TARGET_P99_MS));
             out.put("memory", Map.of("samples", mem, "rssAfterMb", mem.get(mem.size() - 1).rssMb(),
-                    "rssTrendMbPer1000Sessions", trend, "targetMb", TARGET_RSS_MB));
+                    "rssTrendMbPer1000Sessions", trend, "heapAfterGcTrendMbPer1000Sessions", heapTrend, "targetMb", TARGET_RSS_MB));
             out.put("rendering", "Monocle headless, software pipeline (prism.order=sw)");
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         } else {
@@ -86,8 +87,8 @@ public final class KioskBenchCommand implements Callable<Integer> {
                     coldStart.n(), coldStart.medianMs(), coldStart.p99Ms(), coldJvm.medianMs(), TARGET_COLD_START_MS);
             System.out.printf("SIM inserted → balance on screen (%d sessions): median %.2f ms, p99 %.2f ms; target ≤ %.0f / %.0f ms%n",
                     toBalance.n(), toBalance.medianMs(), toBalance.p99Ms(), TARGET_MEDIAN_MS, TARGET_P99_MS);
-            System.out.printf("resident memory: %.1f MB after %d sessions (trend %+.1f MB per 1,000 sessions); target ≤ %.0f MB%n",
-                    mem.get(mem.size() - 1).rssMb(), sessions, trend, TARGET_RSS_MB);
+            System.out.printf("resident memory: %.1f MB after %d sessions (trend %+.1f MB per 1,000 sessions; heap after GC %+.1f); target ≤ %.0f MB%n",
+                    mem.get(mem.size() - 1).rssMb(), sessions, trend, heapTrend, TARGET_RSS_MB);
             mem.forEach(s -> System.out.printf("  after %5d sessions: RSS %.1f MB, heap after GC %.1f MB%n", s.sessions(), s.rssMb(), s.heapMb()));
         }
         return 0;
@@ -103,19 +104,20 @@ public final class KioskBenchCommand implements Callable<Integer> {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
     }
 
-    /** Least-squares slope of RSS over the second half of the samples, in MB per 1,000 sessions. */
-    static double trendMbPer1000(List<SessionBench.MemorySample> samples) {
+    /** Least-squares slope of a figure over the second half of the samples, in MB per 1,000 sessions. */
+    static double trendMbPer1000(List<SessionBench.MemorySample> samples,
+                                 java.util.function.ToDoubleFunction<SessionBench.MemorySample> figure) {
         List<SessionBench.MemorySample> tail = samples.subList(samples.size() / 2, samples.size());
         int n = tail.size();
         if (n < 2) {
             return 0;
         }
         double mx = tail.stream().mapToDouble(SessionBench.MemorySample::sessions).average().orElse(0);
-        double my = tail.stream().mapToDouble(SessionBench.MemorySample::rssMb).average().orElse(0);
+        double my = tail.stream().mapToDouble(figure).average().orElse(0);
         double num = 0;
         double den = 0;
         for (SessionBench.MemorySample s : tail) {
-            num += (s.sessions() - mx) * (s.rssMb() - my);
+            num += (s.sessions() - mx) * (figure.applyAsDouble(s) - my);
             den += (s.sessions() - mx) * (s.sessions() - mx);
         }
         return den == 0 ? 0 : Math.round(num / den * 1000 * 10) / 10.0;

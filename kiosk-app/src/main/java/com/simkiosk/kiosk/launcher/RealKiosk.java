@@ -38,10 +38,10 @@ final class RealKiosk {
         }
         List<AutoCloseable> owned = new ArrayList<>();
         try {
-            SimReader reader = reader(config.reader(), err);
-            owned.add(reader);
             SlipPrinter printer = printer(config.printer(), err);
             owned.add(printer);
+            SimReader reader = reader(config.reader(), err);
+            owned.add(reader);
             CarrierRouter carrier = carrier(config, owned);
             owned.add(carrier);
             KioskParts parts = new KioskParts(reader, carrier, printer, config.flowConfig(), theme,
