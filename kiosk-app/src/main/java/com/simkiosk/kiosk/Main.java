@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.ReadCardCommand.class,
             com.simkiosk.kiosk.cli.VirtualSimCommand.class,
             com.simkiosk.kiosk.cli.BenchCommand.class,
+            com.simkiosk.kiosk.cli.VirtualModemCommand.class,
+            com.simkiosk.kiosk.cli.PrintTestCommand.class,
+            com.simkiosk.kiosk.cli.HashPinCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -22,12 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +85,7 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
     @Override
     public Line findLineByIccid(Iccid iccid) throws CarrierException {
         CarrierRoute route = routeFor(iccid);
-        Line line = route.backend().findLineByIccid(iccid);
-        remember(byLineId, line.id(), route);
-        return line;
+        return found(route, route.backend().findLineByIccid(iccid));
     }
 
     private CarrierRoute routeFor(Iccid iccid) throws CarrierException {

@@ -30,7 +30,7 @@ public record CarrierEndpoint(
         Duration requestTimeout,
         Duration maxRetryAfter) {
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(5);
 

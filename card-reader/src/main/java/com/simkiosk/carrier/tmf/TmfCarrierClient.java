@@ -20,6 +20,7 @@ import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.TmfDocuments.Characteristic;
 import com.simkiosk.carrier.tmf.TmfDocuments.Product;
 import com.simkiosk.privacy.Mask;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -350,7 +351,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         }
     }
 
-    private static long yen(java.math.BigDecimal amount, String unit, String field) throws CarrierException {
+    private static long yen(BigDecimal amount, String unit, String field) throws CarrierException {
         try {
             return Units.yen(amount, unit);
         } catch (IllegalArgumentException e) {

@@ -10,6 +10,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,20 +57,26 @@ final class TmfHttp implements AutoCloseable {
      * 503 with {@code Retry-After}: the carrier did not process it. {@code what} names the call for logs, with
      * personal data already masked.
      */
-    record Call(String method, String pathAndQuery, Optional<byte[]> jsonBody, Map<String, String> headers,
+    record Call(String method, String pathAndQuery, Optional<byte[]> body, Map<String, String> headers,
             boolean repeatable, String what) {
         static Call get(String pathAndQuery, String what) {
             return new Call("GET", pathAndQuery, Optional.empty(), Map.of(), true, what);
         }
 
         static Call post(String path, byte[] json, boolean repeatable, String what) {
-            return new Call("POST", path, Optional.of(json), Map.of(), repeatable, what);
+            return new Call("POST", path, Optional.of(json), Map.of("Content-Type", "application/json"), repeatable, what);
+        }
+
+        /** The token request: a form, authenticated with the client's own credentials. */
+        static Call token(String path, String form, String authorization) {
+            return new Call("POST", path, Optional.of(form.getBytes(StandardCharsets.UTF_8)),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded", "Authorization", authorization), true, "token");
         }
 
         Call withHeader(String name, String value) {
-            Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+            Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
-            return new Call(method, pathAndQuery, jsonBody, Map.copyOf(all), repeatable, what);
+            return new Call(method, pathAndQuery, body, Map.copyOf(all), repeatable, what);
         }
     }
 
@@ -111,50 +119,45 @@ final class TmfHttp implements AutoCloseable {
 
     /** Sends a call with the bearer token; returns a 2xx answer or throws a classified error. */
     Answer send(Call call) throws CarrierException {
-        String token = tokens.current(this::postToken);
         // One correlator for every attempt of this call, so the carrier's logs and ours line up.
         String correlator = UUID.randomUUID().toString();
-        call = call.withHeader("x-correlator", correlator);
-        boolean tokenReplaced = false;
-        boolean redialled = false;
-        Duration waited = Duration.ZERO;
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response = exchange(request(call, Optional.of("Bearer " + token)), call, redialled);
-            if (response == null) { // dropped connection, and the call may be repeated once
-                redialled = true;
-                continue;
-            }
-            int status = response.statusCode();
-            if (status == 401 && !tokenReplaced) {
-                log.info("carrier {}: token refused for {}, fetching a new one", endpoint.name(), call.what());
-                token = tokens.replace(token, this::postToken);
-                tokenReplaced = true;
-                continue;
-            }
-            Optional<Duration> wait = retryWait(response, call, waited, attempt);
-            if (wait.isPresent()) {
-                waited = waited.plus(wait.get());
-                pause(wait.get(), call);
-                continue;
-            }
-            log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
-            if (status >= 200 && status < 300) {
-                return new Answer(status, response.body());
-            }
-            throw classify(status, response, call);
+        Call traced = call.withHeader("x-correlator", correlator);
+        String token = tokens.current(this::postToken);
+        HttpResponse<byte[]> response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token));
+        if (response.statusCode() == 401) { // once: a second 401 is the kiosk's credentials, not an old token
+            log.info("carrier {}: token refused for {}, fetching a new one", endpoint.name(), call.what());
+            token = tokens.replace(token, this::postToken);
+            response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token));
         }
+        int status = response.statusCode();
+        log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
+        if (status >= 200 && status < 300) {
+            return new Answer(status, response.body());
+        }
+        throw classify(status, response, call);
     }
 
     /** The token request: form body, Basic client authentication, same timeouts and Retry-After rules. */
     private Answer postToken(String path, String form, String basicAuthorization) throws CarrierException {
-        Call call = new Call("POST", path, Optional.empty(), Map.of(), true, "token");
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
-                .timeout(endpoint.requestTimeout())
-                .header("Authorization", basicAuthorization)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        Call call = Call.token(path, form, basicAuthorization);
+        HttpResponse<byte[]> response = sendPatiently(call);
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new Answer(status, response.body());
+        }
+        if (status == 400 || status == 401 || status == 403) {
+            // RFC 6749 §5.2 invalid_client / unauthorized_client: this kiosk's credentials are wrong.
+            throw new CarrierException(CarrierError.UNAUTHORIZED, "carrier " + endpoint.name() + " refused the kiosk's credentials");
+        }
+        throw classify(status, response, call);
+    }
+
+    /**
+     * Sends one call until it has an answer worth reporting: once more after a dropped connection (if repeatable),
+     * and again after each Retry-After that fits the bound, at most {@link #MAX_ATTEMPTS} times. Any status.
+     */
+    private HttpResponse<byte[]> sendPatiently(Call call) throws CarrierException {
+        HttpRequest request = request(call);
         boolean redialled = false;
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
@@ -164,21 +167,11 @@ final class TmfHttp implements AutoCloseable {
                 continue;
             }
             Optional<Duration> wait = retryWait(response, call, waited, attempt);
-            if (wait.isPresent()) {
-                waited = waited.plus(wait.get());
-                pause(wait.get(), call);
-                continue;
+            if (wait.isEmpty()) {
+                return response;
             }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new Answer(status, response.body());
-            }
-            if (status == 400 || status == 401 || status == 403) {
-                // RFC 6749 §5.2 invalid_client / unauthorized_client: this kiosk's credentials are wrong.
-                throw new CarrierException(CarrierError.UNAUTHORIZED,
-                        "carrier " + endpoint.name() + " refused the kiosk's credentials");
-            }
-            throw classify(status, response, call);
+            waited = waited.plus(wait.get());
+            pause(wait.get(), call);
         }
     }
 
@@ -205,18 +198,12 @@ final class TmfHttp implements AutoCloseable {
         }
     }
 
-    private HttpRequest request(Call call, Optional<String> authorization) {
+    private HttpRequest request(Call call) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(call.pathAndQuery()))
                 .timeout(endpoint.requestTimeout())
                 .header("Accept", "application/json");
-        authorization.ifPresent(a -> b.header("Authorization", a));
         call.headers().forEach(b::header);
-        if (call.jsonBody().isPresent()) {
-            b.header("Content-Type", "application/json");
-            b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.jsonBody().get()));
-        } else {
-            b.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        }
+        b.method(call.method(), call.body().map(HttpRequest.BodyPublishers::ofByteArray).orElse(HttpRequest.BodyPublishers.noBody()));
         return b.build();
     }
 

@@ -18,6 +18,7 @@ import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
+import com.simkiosk.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -394,6 +395,31 @@ class TmfCarrierClientContractTest {
     }
 
     @Test
+    void manyCallsAtOnceShareOneToken() throws Exception {
+        carrier.replace(TmfCarrierClient.PRODUCT, Reply.json(200, doc.json("product-by-iccid-response")));
+        java.util.concurrent.ExecutorService screens = java.util.concurrent.Executors.newFixedThreadPool(20,
+                r -> new Thread(r, "test-screen"));
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Line>> lookups = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                lookups.add(screens.submit(() -> {
+                    go.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    return client.findLineByIccid(TOURIST_SIM);
+                }));
+            }
+            go.countDown();
+            for (var lookup : lookups) {
+                assertThat(lookup.get(10, java.util.concurrent.TimeUnit.SECONDS).id()).isEqualTo("prd-tourist-3gb-0001");
+            }
+        } finally {
+            screens.shutdownNow();
+        }
+        assertThat(carrier.requests("/oauth2/token")).hasSize(1);
+        assertThat(carrier.requests(TmfCarrierClient.PRODUCT)).hasSize(20);
+    }
+
+    @Test
     void busyAnswersAreWaitedOutWithinTheBound() throws Exception {
         carrier.replace(TmfCarrierClient.BUCKET,
                 Reply.json(429, doc.json("tmf-too-many-requests")).with("Retry-After", "1"),
@@ -479,6 +505,35 @@ class TmfCarrierClientContractTest {
                     .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.TIMEOUT));
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void aCustomerCancellingAWaitInterruptsTheCallWithoutWaitingForTheTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        carrier.respond(TmfCarrierClient.BUCKET, req -> {
+            asked.countDown();
+            release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            return Reply.json(200, "[]");
+        });
+        java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread screen = new Thread(() -> {
+            try {
+                outcome.complete(client.balance(auLine()));
+            } catch (CarrierException e) {
+                outcome.complete(e.error() + " interrupted=" + Thread.currentThread().isInterrupted());
+            }
+        }, "test-balance-screen");
+        try {
+            screen.start();
+            assertThat(asked.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            screen.interrupt();
+            // Well before the 800 ms request timeout, which would say TIMEOUT instead.
+            assertThat(outcome.get(500, java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo("UNAVAILABLE interrupted=true");
+        } finally {
+            release.countDown();
+            screen.join(5000);
         }
     }
 

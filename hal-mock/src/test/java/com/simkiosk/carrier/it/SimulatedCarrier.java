@@ -6,14 +6,18 @@ import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.mock.carrier.CarrierSimulator;
 import com.simkiosk.mock.carrier.DemoLines;
+import com.simkiosk.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** One simulator on loopback and the kiosk's real client talking to it over HTTP; both closed together. */
 final class SimulatedCarrier implements AutoCloseable {
-    final SimClock clock = new SimClock();
+    // Seconds only: the wire carries whole seconds, so times compare exactly.
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final CarrierSimulator simulator;
     final TmfCarrierClient client;
 

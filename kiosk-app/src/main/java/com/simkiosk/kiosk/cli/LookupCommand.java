@@ -68,7 +68,8 @@ public final class LookupCommand implements Callable<Integer> {
         String iccid;
 
         @Option(names = "--number", paramLabel = "NUMBER",
-                description = "Phone number, national (090-1234-5678) or international (+81 90 1234 5678).")
+                description = "Phone number, national (090-1234-5678) or international (+81 90 1234 5678). "
+                        + "A code is sent to it by SMS; type it when asked (it is read from standard input).")
         String number;
     }
 
@@ -94,7 +95,8 @@ public final class LookupCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CarrierEndpoint endpoint;
         try {
-            endpoint = CarrierEndpoint.of("lookup", backend, clientId, clientSecret);
+            endpoint = CarrierEndpoint.of(backend.getAuthority() == null ? "back end" : backend.getAuthority(), backend,
+                    clientId, clientSecret);
         } catch (IllegalArgumentException e) {
             return fail(out, "INVALID_INPUT", "--backend must be an http or https URL", INVALID_INPUT);
         }

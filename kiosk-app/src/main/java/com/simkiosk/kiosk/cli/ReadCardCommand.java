@@ -4,6 +4,7 @@ import com.simkiosk.card.CardIdentity;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.card.serial.AtModemSimReader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,12 +36,18 @@ public class ReadCardCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--serial", paramLabel = "DEVICE", description = "Read through a cellular modem's SIM slot on this serial device (AT commands) instead of PC/SC.")
+    String serial;
+
+    @Option(names = "--baud", paramLabel = "BAUD", defaultValue = "115200", description = "Serial line speed with --serial (default: ${DEFAULT-VALUE}).")
+    int baud;
+
     @Spec
     CommandSpec spec;
 
     /** The one place that chooses the driver. */
     protected SimReader openReader() {
-        return new PcscSimReader();
+        return serial != null ? AtModemSimReader.open(serial, baud) : new PcscSimReader();
     }
 
     @Override

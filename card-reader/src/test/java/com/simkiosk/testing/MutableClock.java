@@ -1,4 +1,4 @@
-package com.simkiosk.carrier.tmf;
+package com.simkiosk.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward by hand. */
-final class MutableClock extends Clock {
+/**
+ * A clock a test moves forward by hand, so tokens, codes and buckets expire without waiting. Shared with the
+ * other modules' tests through card-reader's test jar.
+ */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

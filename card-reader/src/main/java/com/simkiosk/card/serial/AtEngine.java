@@ -1,0 +1,187 @@
+package com.simkiosk.card.serial;
+
+import com.simkiosk.serial.SerialLink;
+import com.simkiosk.serial.SerialLinkException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Sends one AT command at a time and collects its answer, line by line: drops the command's echo, hands
+ * unsolicited result codes ({@code RING}, {@code +CREG:}, {@code +CPIN:} …) to a listener, skips bytes that
+ * are not text, and stops at the final result code ({@code OK}, {@code ERROR}, {@code +CME ERROR: n}).
+ * Nothing here waits without a deadline. There is no reader thread: URCs are read while a command runs
+ * (the reader's monitor polls often enough for that).
+ */
+public final class AtEngine implements AutoCloseable {
+
+    /** Lines a module may send at any time, whatever command is running. */
+    private static final List<String> URC_PREFIXES = List.of(
+            "RING", "+CRING:", "NO CARRIER", "+CLIP:", "+CREG:", "+CGREG:", "+CEREG:", "+C5GREG:", "+CPIN:",
+            "+CFUN:", "+CMTI:", "+CUSD:", "+CIEV:", "+CTZV:", "+CTZE:", "+CSQN:", "RDY", "POWERED DOWN",
+            "+QIND:", "+QUSIM:", "+QSIMSTAT:", "+CPSI:", "SMS READY", "CALL READY", "PB DONE", "+CSMINS:",
+            "+SIMCARD:", "*PSUTTZ:", "DST:", "+UUSIMSTAT:", "+UUPSDA:", "+UUSOCL:", "^SIMST:", "^BOOT:",
+            "^RSSI:", "^MODE:", "+STIN:", "+CUSATP:");
+    private static final int MAX_LINE = 1024;
+    private static final int MAX_LINES_PER_ANSWER = 256;
+
+    private final SerialLink link;
+    private final Consumer<String> unsolicited;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final byte[] chunk = new byte[512];
+
+    /** {@code unsolicited} runs on the thread that happens to read the line: keep it short. */
+    public AtEngine(SerialLink link, Consumer<String> unsolicited) {
+        this.link = link;
+        this.unsolicited = unsolicited;
+    }
+
+    public String device() {
+        return link.name();
+    }
+
+    /** Sends {@code command} (without CR) and waits at most {@code timeout} for its final result code. */
+    public AtResponse send(String command, Duration timeout) throws AtException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        acquire(timeout);
+        try {
+            drainUnsolicited();
+            partial.reset();
+            link.write((command + "\r").getBytes(StandardCharsets.US_ASCII));
+            String ownPrefix = responsePrefix(command);
+            List<String> lines = new ArrayList<>();
+            while (true) {
+                AtResponse last = null;
+                for (String line : readLines(deadline - System.nanoTime())) {
+                    if (last != null) {
+                        unsolicited.accept(line); // whatever follows the final result code is not ours
+                        continue;
+                    }
+                    if (line.equalsIgnoreCase(command)) {
+                        continue; // echo (ATE1)
+                    }
+                    last = finalResult(line, lines);
+                    if (last != null) {
+                        continue;
+                    }
+                    if (isUnsolicited(line, ownPrefix)) {
+                        unsolicited.accept(line);
+                    } else if (lines.size() < MAX_LINES_PER_ANSWER) {
+                        lines.add(line);
+                    }
+                }
+                if (last != null) {
+                    return last;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new AtException(AtException.Kind.TIMEOUT,
+                            device() + ": no answer to " + commandName(command) + " within " + timeout.toMillis() + " ms");
+                }
+            }
+        } catch (SerialLinkException e) {
+            throw new AtException(AtException.Kind.PORT_LOST, e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+
+    private void acquire(Duration timeout) throws AtException {
+        try {
+            if (!lock.tryLock(Math.max(timeout.toMillis(), 1), TimeUnit.MILLISECONDS)) {
+                throw new AtException(AtException.Kind.TIMEOUT, device() + ": port busy with another command");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtException(AtException.Kind.TIMEOUT, device() + ": interrupted");
+        }
+    }
+
+    private void drainUnsolicited() throws SerialLinkException {
+        for (int round = 0; round < 16; round++) {
+            List<String> stale = readLines(0);
+            if (stale.isEmpty()) {
+                return;
+            }
+            stale.forEach(unsolicited);
+        }
+    }
+
+    /** The complete lines that arrive within {@code nanos} (none if nothing came), printable ASCII only. */
+    private List<String> readLines(long nanos) throws SerialLinkException {
+        int n = link.read(chunk, Duration.ofNanos(Math.max(nanos, 0)));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int b = chunk[i] & 0xFF;
+            if (b == '\r' || b == '\n') {
+                if (partial.size() > 0) {
+                    String line = partial.toString(StandardCharsets.US_ASCII).strip();
+                    partial.reset();
+                    if (!line.isEmpty()) {
+                        lines.add(line);
+                    }
+                }
+            } else if (b >= 0x20 && b < 0x7F && partial.size() < MAX_LINE) {
+                partial.write(b);
+            }
+            // anything else is line noise (power-up garbage, a wrong baud rate) and is skipped
+        }
+        return lines;
+    }
+
+    private static AtResponse finalResult(String line, List<String> lines) {
+        if (line.equals("OK")) {
+            return new AtResponse.Ok(lines);
+        }
+        if (line.equals("ERROR")) {
+            return new AtResponse.Error(lines);
+        }
+        String upper = line.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("+CME ERROR:") || upper.startsWith("+CMS ERROR:")) {
+            String detail = line.substring(line.indexOf(':') + 1).strip();
+            int code = detail.matches("\\d{1,5}") ? Integer.parseInt(detail) : -1;
+            return new AtResponse.CmeError(code, detail, lines);
+        }
+        return null;
+    }
+
+    private static boolean isUnsolicited(String line, String ownPrefix) {
+        String upper = line.toUpperCase(Locale.ROOT);
+        if (!ownPrefix.isEmpty() && upper.startsWith(ownPrefix)) {
+            return false; // "+CPIN: READY" answers AT+CPIN? even though it can also come unasked
+        }
+        return URC_PREFIXES.stream().anyMatch(upper::startsWith);
+    }
+
+    /** {@code AT+CPIN?} → {@code +CPIN:}; {@code AT^ICCID?} → {@code ^ICCID:}. */
+    static String responsePrefix(String command) {
+        String upper = command.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("AT") || upper.length() < 4) {
+            return "";
+        }
+        String name = commandName(upper);
+        char lead = name.charAt(0);
+        return lead == '+' || lead == '^' || lead == '$' || lead == '#' ? name + ":" : "";
+    }
+
+    /** The command without its arguments, for logs: arguments can carry a PIN. */
+    static String commandName(String command) {
+        String body = command.length() > 2 ? command.substring(2) : command;
+        int end = 0;
+        while (end < body.length() && "=?".indexOf(body.charAt(end)) < 0) {
+            end++;
+        }
+        return body.substring(0, end);
+    }
+}

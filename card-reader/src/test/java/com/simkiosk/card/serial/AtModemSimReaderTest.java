@@ -1,0 +1,249 @@
+package com.simkiosk.card.serial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.simkiosk.card.CardError;
+import com.simkiosk.card.CardEvent;
+import com.simkiosk.card.PinResult;
+import com.simkiosk.card.PinStatus;
+import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The reader's logic over an in-memory line; the real serial path is tested in hal-mock through socat. */
+class AtModemSimReaderTest {
+    private static final String ICCID = "8981100000000000019";
+    private static final AtModemSimReader.Settings FAST =
+            new AtModemSimReader.Settings(Duration.ofMillis(300), Duration.ofMillis(20));
+
+    /** A u-blox-like module: AT+CCID, PIN disabled, everything else ERROR. */
+    private static String ublox(String cmd) {
+        return switch (cmd) {
+            case "ATE0" -> "\r\nOK\r\n";
+            case "AT+CPIN?" -> "\r\n+CPIN: READY\r\n\r\nOK\r\n";
+            case "AT+CCID" -> "\r\n+CCID: " + ICCID + "\r\n\r\nOK\r\n";
+            case "AT+CLCK=\"SC\",2" -> "\r\n+CLCK: 0\r\n\r\nOK\r\n";
+            default -> "\r\nERROR\r\n";
+        };
+    }
+
+    private static AtModemSimReader reader(FakeModemLink link) {
+        return new AtModemSimReader("/dev/fake", () -> link, FAST);
+    }
+
+    @Test
+    void readsTheIccidAndPinStateOfAModuleThatSpeaksCcid() {
+        try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::ublox))) {
+            ReadResult result = reader.read("AT modem /dev/fake");
+            assertThat(result).isInstanceOf(ReadResult.Sim.class);
+            ReadResult.Sim sim = (ReadResult.Sim) result;
+            assertThat(sim.identity().iccid().digits()).isEqualTo(ICCID);
+            assertThat(sim.identity().pin()).isEqualTo(PinStatus.DISABLED);
+            assertThat(reader.readers()).singleElement().satisfies(r -> assertThat(r.cardPresent()).isTrue());
+        }
+    }
+
+    @Test
+    void remembersTheDialectThatWorked() {
+        FakeModemLink link = new FakeModemLink(cmd -> cmd.equals("AT+CCID") ? "\r\nERROR\r\n"
+                : cmd.equals("AT^ICCID?") ? "\r\n^ICCID: 98881201000040031 0F0\r\n\r\nOK\r\n".replace(" ", "") : ublox(cmd));
+        try (AtModemSimReader reader = reader(link)) {
+            assertThat(reader.read(reader.readerName())).isInstanceOf(ReadResult.Sim.class);
+            link.commands.clear();
+            ReadResult again = reader.read(reader.readerName());
+            assertThat(((ReadResult.Sim) again).identity().iccid().digits()).isEqualTo("8988211000000430010");
+            assertThat(link.commands).contains("AT^ICCID?").doesNotContain("AT+CCID", "AT+QCCID");
+        }
+    }
+
+    @Test
+    void reportsNoSimAsCardRemoved() {
+        FakeModemLink link = new FakeModemLink(cmd -> cmd.equals("AT+CPIN?") ? "\r\n+CME ERROR: 10\r\n" : ublox(cmd));
+        try (AtModemSimReader reader = reader(link)) {
+            assertThat(reader.read(reader.readerName()))
+                    .isEqualTo(new ReadResult.Failed(CardError.CARD_REMOVED, "no SIM in the modem"));
+            assertThat(reader.readers()).singleElement().satisfies(r -> assertThat(r.cardPresent()).isFalse());
+        }
+    }
+
+    @Test
+    void aSimThatLeavesDuringTheReadIsCardRemoved() {
+        FakeModemLink link = new FakeModemLink(cmd -> cmd.equals("AT+CCID")
+                ? "\r\n+CPIN: NOT INSERTED\r\n\r\n+CME ERROR: 10\r\n" : ublox(cmd));
+        try (AtModemSimReader reader = reader(link)) {
+            ReadResult result = reader.read(reader.readerName());
+            assertThat(result).isInstanceOf(ReadResult.Failed.class);
+            assertThat(((ReadResult.Failed) result).error()).isEqualTo(CardError.CARD_REMOVED);
+        }
+    }
+
+    @Test
+    void aVanishedPortIsServiceUnavailableAndRecoversWhenItComesBack() {
+        AtomicInteger opens = new AtomicInteger();
+        FakeModemLink first = new FakeModemLink(AtModemSimReaderTest::ublox);
+        FakeModemLink second = new FakeModemLink(AtModemSimReaderTest::ublox);
+        try (AtModemSimReader reader = new AtModemSimReader("/dev/fake",
+                () -> opens.incrementAndGet() == 1 ? first : second, FAST)) {
+            assertThat(reader.read(reader.readerName())).isInstanceOf(ReadResult.Sim.class);
+            first.vanish();
+            ReadResult lost = reader.read(reader.readerName());
+            assertThat(((ReadResult.Failed) lost).error()).isEqualTo(CardError.PCSC_UNAVAILABLE);
+            assertThat(reader.read(reader.readerName())).isInstanceOf(ReadResult.Sim.class);
+            assertThat(opens).hasValue(2);
+        }
+    }
+
+    @Test
+    void aPortThatCannotBeOpenedIsNoReaderListed() {
+        try (AtModemSimReader reader = AtModemSimReader.open("/dev/does-not-exist-kiosk", 115200)) {
+            assertThat(reader.readers()).isEmpty();
+            ReadResult result = reader.read(reader.readerName());
+            assertThat(((ReadResult.Failed) result).error()).isEqualTo(CardError.PCSC_UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void anotherReadersNameIsNoReader() {
+        try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::ublox))) {
+            assertThat(((ReadResult.Failed) reader.read("Virtual PCD 00 00")).error()).isEqualTo(CardError.NO_READER);
+        }
+    }
+
+    @Test
+    void aSilentModemIsTimeout() {
+        try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> null))) {
+            assertThat(((ReadResult.Failed) reader.read(reader.readerName())).error()).isEqualTo(CardError.TIMEOUT);
+        }
+    }
+
+    private static Function<String, String> pinLocked(int[] tries, String pin) {
+        return cmd -> {
+            if (cmd.equals("AT+CPIN?")) {
+                return tries[0] == 0 ? "\r\n+CPIN: SIM PUK\r\n\r\nOK\r\n" : "\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n";
+            }
+            if (cmd.equals("AT+QPINC=\"SC\"")) {
+                return "\r\n+QPINC: \"SC\"," + tries[0] + ",10\r\n\r\nOK\r\n";
+            }
+            if (cmd.startsWith("AT+CPIN=")) {
+                if (cmd.equals("AT+CPIN=\"" + pin + "\"")) {
+                    return "\r\nOK\r\n";
+                }
+                tries[0]--;
+                return "\r\n+CME ERROR: 16\r\n";
+            }
+            return ublox(cmd);
+        };
+    }
+
+    @Test
+    void verifiesAPinWhileTriesRemainAndNeverSpendsTheLastOne() {
+        int[] tries = {2};
+        FakeModemLink link = new FakeModemLink(pinLocked(tries, "1234"));
+        try (AtModemSimReader reader = reader(link)) {
+            ReadResult read = reader.read(reader.readerName());
+            assertThat(((ReadResult.Sim) read).identity().pin()).isEqualTo(new PinStatus(true, 2));
+            assertThat(reader.verifyPin(reader.readerName(), "0000")).isEqualTo(new PinResult.Wrong(1));
+            assertThat(reader.verifyPin(reader.readerName(), "1234")).isEqualTo(new PinResult.Refused(1));
+            assertThat(tries[0]).isEqualTo(1);
+            assertThat(link.commands.stream().filter(c -> c.startsWith("AT+CPIN=")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void verifiesTheRightPin() {
+        int[] tries = {3};
+        try (AtModemSimReader reader = reader(new FakeModemLink(pinLocked(tries, "1234")))) {
+            assertThat(reader.verifyPin(reader.readerName(), "1234")).isEqualTo(new PinResult.Verified());
+            assertThat(tries[0]).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void neverSendsAMalformedPin() {
+        int[] tries = {3};
+        FakeModemLink link = new FakeModemLink(pinLocked(tries, "1234"));
+        try (AtModemSimReader reader = reader(link)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.verifyPin(reader.readerName(), "12\"4"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(link.commands).noneMatch(c -> c.startsWith("AT+CPIN="));
+        }
+    }
+
+    @Test
+    void monitorReportsInsertAndRemoveFromPolling() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean present = new java.util.concurrent.atomic.AtomicBoolean(true);
+        FakeModemLink link = new FakeModemLink(cmd -> cmd.equals("AT+CPIN?") && !present.get()
+                ? "\r\n+CME ERROR: 10\r\n" : ublox(cmd));
+        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
+        try (AtModemSimReader reader = reader(link)) {
+            reader.addListener(events::add);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+                    new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            present.set(false);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+            present.set(true);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        }
+    }
+
+    @Test
+    void logsTheIccidOnlyMasked() {
+        Logger logger = (Logger) LoggerFactory.getLogger(AtModemSimReader.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        ch.qos.logback.classic.Level was = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG); // the read is logged at debug level
+        try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::ublox))) {
+            reader.read(reader.readerName());
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(was);
+        }
+        List<String> messages = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(messages).anyMatch(m -> m.contains("8981 10** **** **** 019"));
+        assertThat(messages).noneMatch(m -> m.contains(ICCID));
+    }
+
+    @Test
+    void monitorReportsThePortLostAndBackAgain() throws Exception {
+        FakeModemLink first = new FakeModemLink(AtModemSimReaderTest::ublox);
+        FakeModemLink second = new FakeModemLink(AtModemSimReaderTest::ublox);
+        java.util.concurrent.atomic.AtomicBoolean plugged = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger opens = new AtomicInteger();
+        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
+        try (AtModemSimReader reader = new AtModemSimReader("/dev/fake", () -> {
+            if (!plugged.get()) {
+                throw new com.simkiosk.serial.SerialLinkException("no such port");
+            }
+            return opens.incrementAndGet() == 1 ? first : second;
+        }, FAST)) {
+            reader.addListener(events::add);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+
+            plugged.set(false);
+            first.vanish();
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ServiceLost.class);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+
+            plugged.set(true);
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+                    new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        }
+    }
+}
