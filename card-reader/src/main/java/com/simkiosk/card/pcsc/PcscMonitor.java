@@ -5,6 +5,7 @@ import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.apdu.CardIoException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class PcscMonitor implements AutoCloseable {
     private final ReaderWatch watch;
     private final Runnable onServiceLost;
     private final List<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CardEvent>> newcomers = new ArrayList<>();
     private final Object stateLock = new Object();
     private final Thread thread;
     private volatile boolean running = true;
@@ -45,12 +47,49 @@ final class PcscMonitor implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Before the first snapshot a listener simply joins; later ones first get the current state on the
+     * monitor thread (readers, cards already present, or the service being lost), within one wait slice.
+     */
     void addListener(Consumer<CardEvent> listener) {
-        listeners.add(listener);
+        synchronized (stateLock) {
+            if (generation == 0) {
+                listeners.add(listener);
+            } else {
+                newcomers.add(listener);
+            }
+        }
     }
 
     void removeListener(Consumer<CardEvent> listener) {
+        synchronized (stateLock) {
+            newcomers.remove(listener);
+        }
         listeners.remove(listener);
+    }
+
+    private void welcomeNewcomers() {
+        List<Consumer<CardEvent>> joining;
+        List<ReaderInfo> now;
+        boolean up;
+        synchronized (stateLock) {
+            if (newcomers.isEmpty()) {
+                return;
+            }
+            joining = List.copyOf(newcomers);
+            newcomers.clear();
+            now = latest;
+            up = serviceUp;
+        }
+        for (Consumer<CardEvent> listener : joining) {
+            if (up) {
+                deliver(listener, new CardEvent.ReadersChanged(now));
+                now.stream().filter(ReaderInfo::cardPresent).forEach(r -> deliver(listener, new CardEvent.Inserted(r.name())));
+            } else {
+                deliver(listener, new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "smart card service not reachable"));
+            }
+            listeners.add(listener);
+        }
     }
 
     /** The latest reader snapshot, and whether the service was reachable when it was taken. */
@@ -85,6 +124,7 @@ final class PcscMonitor implements AutoCloseable {
                     lost = false;
                     publish(watch.readers(), true);
                 }
+                welcomeNewcomers();
             } catch (CardIoException e) {
                 if (e.error() == CardError.PCSC_UNAVAILABLE) {
                     watch.drop();
@@ -98,6 +138,7 @@ final class PcscMonitor implements AutoCloseable {
                 } else {
                     log.debug("reader wait failed: {} {}", e.error(), e.getMessage());
                 }
+                welcomeNewcomers();
                 if (!pause()) {
                     return;
                 }
@@ -147,11 +188,15 @@ final class PcscMonitor implements AutoCloseable {
 
     private void emit(CardEvent event) {
         for (Consumer<CardEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                log.warn("card event listener failed on {}", event.getClass().getSimpleName(), e);
-            }
+            deliver(listener, event);
+        }
+    }
+
+    private static void deliver(Consumer<CardEvent> listener, CardEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            log.warn("card event listener failed on {}", event.getClass().getSimpleName(), e);
         }
     }
 

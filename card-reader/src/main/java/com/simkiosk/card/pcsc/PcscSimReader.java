@@ -35,11 +35,13 @@ public final class PcscSimReader implements SimReader {
     /** T=0 answers are at most 256 data bytes + SW; the JDK insists on at least 258. */
     private static final int RESPONSE_BUFFER = 258;
     private static final Duration REMOVAL_SETTLE = Duration.ofMillis(600);
+    private static final Duration POWER_UP_GRACE = Duration.ofMillis(200);
 
     private final Optional<SunPcscInternals> internals;
     private final String internalsProblem;
     private final PcscContext context;
     private final Object monitorLock = new Object();
+    private final Object cardLock = new Object();
     private PcscMonitor monitor;
     private boolean closed;
 
@@ -84,10 +86,8 @@ public final class PcscSimReader implements SimReader {
 
     @Override
     public void addListener(Consumer<CardEvent> listener) {
-        Optional<PcscMonitor> m = monitor();
-        if (m.isPresent()) {
-            m.get().addListener(listener);
-        } else {
+        Optional<PcscMonitor> m = monitor(Optional.of(listener));
+        if (m.isEmpty()) {
             listener.accept(new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, internalsProblem));
         }
     }
@@ -132,7 +132,7 @@ public final class PcscSimReader implements SimReader {
         } catch (CardIoException e) {
             return new ReadResult.Failed(e.error(), e.getMessage());
         }
-        Optional<PcscMonitor> m = monitor();
+        Optional<PcscMonitor> m = monitor(Optional.empty());
         if (m.isEmpty()) {
             return new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, internalsProblem);
         }
@@ -188,15 +188,24 @@ public final class PcscSimReader implements SimReader {
         }
     }
 
-    private Optional<PcscMonitor> monitor() {
+    /** Starts the monitor on first use; a listener given here hears its very first events too. */
+    private Optional<PcscMonitor> monitor(Optional<Consumer<CardEvent>> listener) {
         synchronized (monitorLock) {
             if (closed) {
                 throw new IllegalStateException("reader closed");
             }
             if (monitor == null && internals.isPresent()) {
-                monitor = new PcscMonitor(new ReaderWatch(internals.get()), context::reset);
-                monitor.start();
+                PcscMonitor created = new PcscMonitor(new ReaderWatch(internals.get()), context::reset);
+                listener.ifPresent(created::addListener);
+                created.start();
+                monitor = created;
+                return Optional.of(created);
             }
+            listener.ifPresent(l -> {
+                if (monitor != null) {
+                    monitor.addListener(l);
+                }
+            });
             return Optional.ofNullable(monitor);
         }
     }
@@ -224,26 +233,49 @@ public final class PcscSimReader implements SimReader {
         }
     }
 
+    /**
+     * One card session at a time: the JDK hands every caller of {@code connect} the same card object per
+     * reader, so a second thread's disconnect would cut the first one's read short.
+     */
     private <T> T withCard(String reader, CardWork<T> work) throws CardIoException {
-        return withServiceRetry(() -> {
-            CardTerminal terminal = terminal(reader);
-            Card card;
+        synchronized (cardLock) {
+            return withServiceRetry(() -> session(reader, work));
+        }
+    }
+
+    private <T> T session(String reader, CardWork<T> work) throws CardIoException {
+        CardTerminal terminal = terminal(reader);
+        Card card = connect(terminal);
+        try {
+            CardChannel channel = card.getBasicChannel();
+            return work.run(Hex.encode(card.getATR().getBytes()), command -> transmit(channel, terminal, command));
+        } finally {
             try {
-                card = terminal.connect("*");
+                card.disconnect(false);
             } catch (CardException | RuntimeException e) {
-                throw classified(e, terminal);
+                log.debug("disconnect from {}: {}", reader, PcscErrors.classify(e).code());
+            }
+        }
+    }
+
+    /** A card that has just gone in may still be powering up: one more try after {@link #POWER_UP_GRACE}. */
+    private static Card connect(CardTerminal terminal) throws CardIoException {
+        try {
+            return terminal.connect("*");
+        } catch (CardException | RuntimeException first) {
+            if (PcscErrors.classify(first).error() != CardError.CARD_MUTE) {
+                throw classified(first, terminal);
             }
             try {
-                CardChannel channel = card.getBasicChannel();
-                return work.run(Hex.encode(card.getATR().getBytes()), command -> transmit(channel, terminal, command));
-            } finally {
-                try {
-                    card.disconnect(false);
-                } catch (CardException | RuntimeException e) {
-                    log.debug("disconnect from {}: {}", reader, PcscErrors.classify(e).code());
-                }
+                Thread.sleep(POWER_UP_GRACE.toMillis());
+                return terminal.connect("*");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CardIoException(CardError.CARD_MUTE, "interrupted while the card powered up", e);
+            } catch (CardException | RuntimeException second) {
+                throw classified(second, terminal);
             }
-        });
+        }
     }
 
     private byte[] transmit(CardChannel channel, CardTerminal terminal, byte[] command) throws CardIoException {

@@ -34,13 +34,14 @@ final class ReaderWatch {
      * returns at once with the current states.
      */
     boolean awaitChange(Duration max) throws CardIoException {
-        if (context == 0) {
+        boolean fresh = context == 0; // a new context: whatever it sees is news, even "no readers"
+        if (fresh) {
             context = pcsc.establishContext();
             known.clear();
             pnpState = 0;
         }
         List<String> readers = listReaders();
-        boolean readersChanged = !known.keySet().equals(new java.util.HashSet<>(readers));
+        boolean readersChanged = fresh || !known.keySet().equals(new java.util.HashSet<>(readers));
         known.keySet().retainAll(readers);
         if (readers.isEmpty() && !pnpSupported) {
             pause(max); // nothing to wait on: look again after the slice

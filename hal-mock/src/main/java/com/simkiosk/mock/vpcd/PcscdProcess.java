@@ -2,17 +2,27 @@ package com.simkiosk.mock.vpcd;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * A real {@code pcscd -f} owned by its caller (tests, {@code ./kiosk bench card}): started as a child
- * process, stopped by its PID. Refuses to start next to a pcscd it does not own, so it never kills or
- * confuses someone else's daemon.
+ * process, stopped by its PID. There is one pcscd socket per machine, so owners queue on a lock file
+ * (several worktrees' builds run these tests at once); once it holds the lock, it refuses to start next
+ * to a pcscd it does not own, so it never kills or confuses someone else's daemon.
  */
 public final class PcscdProcess implements AutoCloseable {
     public static final Path SOCKET = Path.of("/run/pcscd/pcscd.comm");
@@ -20,17 +30,48 @@ public final class PcscdProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final long POLL_MILLIS = 10;
+    private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "simkiosk-pcscd.lock");
+    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration FOREIGN_GRACE = Duration.ofSeconds(30);
 
     private final File log;
+    private final Optional<Path> readerConf;
     private Process process;
+    private FileChannel lockChannel;
+    private FileLock lock;
 
-    /** pcscd's own output is appended to {@code log}. */
+    /** pcscd's own output is appended to {@code log}; readers from the system's reader.conf (vpcd). */
     public PcscdProcess(File log) {
-        this.log = log;
+        this(log, Optional.empty());
     }
 
-    /** The PID of a pcscd this process did not start, if one runs. */
-    public static Optional<Long> foreignPcscd() throws IOException {
+    /** With {@code readerConf}, pcscd reads that file instead (an empty one: a machine with no reader). */
+    public PcscdProcess(File log, Optional<Path> readerConf) {
+        this.log = log;
+        this.readerConf = readerConf;
+    }
+
+    /**
+     * A pcscd this object did not start, if one runs: named by its PID file, or found by its socket
+     * accepting a connection (a PID file can be missing; a socket file alone can be stale).
+     */
+    public static Optional<String> foreignPcscd() throws IOException {
+        Optional<Long> pid = livePidFromFile();
+        if (pid.isPresent()) {
+            return Optional.of("pid " + pid.get());
+        }
+        if (Files.exists(SOCKET)) {
+            try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                probe.connect(UnixDomainSocketAddress.of(SOCKET));
+                return Optional.of("listening on " + SOCKET);
+            } catch (IOException stale) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Long> livePidFromFile() throws IOException {
         if (!Files.exists(PID_FILE)) {
             return Optional.empty();
         }
@@ -46,12 +87,23 @@ public final class PcscdProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        Optional<Long> foreign = foreignPcscd();
+        acquireLock();
+        // A build that predates the lock file may hold pcscd for a few seconds: give it a bounded grace.
+        waitFor(FOREIGN_GRACE, () -> {
+            try {
+                return foreignPcscd().isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        Optional<String> foreign = foreignPcscd();
         if (foreign.isPresent()) {
-            throw new IllegalStateException("another pcscd is already running (pid " + foreign.get()
-                    + "); these tests start their own: stop it first (kill " + foreign.get() + ")");
+            throw new IllegalStateException("another pcscd is already running (" + foreign.get()
+                    + "); the tests and the bench start their own: stop it first");
         }
-        process = new ProcessBuilder("pcscd", "-f")
+        List<String> command = new ArrayList<>(List.of("pcscd", "-f"));
+        readerConf.ifPresent(conf -> command.addAll(List.of("-c", conf.toString())));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .start();
@@ -91,9 +143,57 @@ public final class PcscdProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Stops pcscd and lets the next owner (another build's tests) have it. */
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public synchronized void close() throws InterruptedException {
+        try {
+            stop();
+        } finally {
+            releaseLock();
+        }
+    }
+
+    /** Held from the first start to close(), so a restart never lets another owner in between. */
+    private void acquireLock() throws IOException, InterruptedException {
+        if (lock != null) {
+            return;
+        }
+        lockChannel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        long deadline = System.nanoTime() + LOCK_TIMEOUT.toNanos();
+        while (lock == null) {
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException sameJvm) {
+                lockChannel.close(); // closing drops no lock here: the holder's lock lives on its own channel
+                lockChannel = null;
+                throw new IllegalStateException("another pcscd is already running (owned by another object in this JVM)");
+            }
+            if (lock == null) {
+                if (System.nanoTime() > deadline) {
+                    lockChannel.close();
+                    lockChannel = null;
+                    throw new IllegalStateException("another build has owned pcscd (" + LOCK_FILE + ") for over "
+                            + LOCK_TIMEOUT.toMinutes() + " min");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot release " + LOCK_FILE, e);
+        } finally {
+            lock = null;
+            lockChannel = null;
+        }
     }
 
     /** A killed pcscd leaves its socket and PID file; they are ours to clean (the PID file names our child). */

@@ -178,6 +178,22 @@ class PcscThroughPcscdTest {
     }
 
     @Test
+    void aListenerAddedLaterHearsAboutTheCardAlreadyInTheReader() throws Exception {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            BlockingQueue<CardEvent> first = new LinkedBlockingQueue<>();
+            reader.addListener(first::add);
+            slot0.insert(new VirtualSim(VirtualSimSpec.uicc(ICCID)));
+            next(first, e -> e.equals(new CardEvent.Inserted(SLOT0)), "first listener: inserted");
+
+            BlockingQueue<CardEvent> later = new LinkedBlockingQueue<>();
+            reader.addListener(later::add);
+            next(later, e -> e instanceof CardEvent.ReadersChanged rc && rc.readers().contains(new ReaderInfo(SLOT0, true)),
+                    "later listener: the readers as they are");
+            next(later, e -> e.equals(new CardEvent.Inserted(SLOT0)), "later listener: the card already there");
+        }
+    }
+
+    @Test
     void aReadDuringTheMonitorsWaitIsNotHeldUp() throws Exception {
         try (PcscSimReader reader = new PcscSimReader()) {
             BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
@@ -188,6 +204,27 @@ class PcscThroughPcscdTest {
                 readOk(reader);
             }
             assertThat(events).noneMatch(e -> e instanceof CardEvent.ServiceLost);
+        }
+    }
+
+    @Test
+    void readsFromTwoThreadsAtOnceAllSucceed() throws Exception {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            insertAndWait(reader, VirtualSimSpec.uicc(ICCID));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2,
+                    r -> new Thread(r, "test-reader"));
+            try {
+                List<java.util.concurrent.Future<ReadResult>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    results.add(pool.submit(() -> reader.read(SLOT0)));
+                }
+                for (var result : results) {
+                    assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(ReadResult.Sim.class);
+                }
+            } finally {
+                pool.shutdownNow();
+                assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            }
         }
     }
 
@@ -218,6 +255,14 @@ class PcscThroughPcscdTest {
             assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(3));
             next(events, e -> e.equals(new CardEvent.Inserted(SLOT0)), "the monitor sees the card again");
         }
+    }
+
+    @Test
+    void refusesToStartASecondPcscdNextToOneItDoesNotOwn() {
+        PcscdProcess second = new PcscdProcess(new java.io.File("target/pcscd-second.log"));
+        assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another pcscd is already running");
+        assertThat(second.running()).isFalse();
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class PcscdExtension implements BeforeAllCallback, ParameterResolve
     private record Owned(PcscdProcess pcscd) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Throwable {
-            pcscd.stop();
+            pcscd.close();
         }
     }
 

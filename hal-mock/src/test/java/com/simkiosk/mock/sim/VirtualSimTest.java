@@ -126,6 +126,15 @@ class VirtualSimTest {
     }
 
     @Test
+    void aSlowCardStillReadsItJustTakesLonger() throws Exception {
+        Wire wire = new Wire(new VirtualSim(VirtualSimSpec.uicc(ICCID).withAnswerDelay(java.time.Duration.ofMillis(25))));
+        long start = System.nanoTime();
+        assertThat(new SimIdentityReader(wire).read().iccid().digits()).isEqualTo(ICCID);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(25L * wire.answers.size());
+    }
+
+    @Test
     void theSpecNeverPrintsTheFullIccid() {
         assertThat(VirtualSimSpec.uicc(ICCID).toString()).doesNotContain(ICCID);
     }

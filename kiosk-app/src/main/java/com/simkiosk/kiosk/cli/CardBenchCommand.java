@@ -106,7 +106,7 @@ public final class CardBenchCommand implements Callable<Integer> {
             result.set("pcscdWithoutQuickAck", CardJson.MAPPER.valueToTree(measure(reader, false, WITHOUT_QUICKACK_READS)));
         } finally {
             if (own.isPresent()) {
-                own.get().stop();
+                own.get().close();
             }
         }
     }

@@ -26,7 +26,8 @@ public final class VirtualSimCommand implements Callable<Integer> {
     @Option(names = "--iccid", required = true, paramLabel = "DIGITS", description = "ICCID, 18-20 digits starting 89.")
     String iccid;
 
-    @Option(names = "--type", defaultValue = "uicc", paramLabel = "uicc|2g", description = "Card type (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--type", defaultValue = "uicc", paramLabel = "uicc|2g|bank",
+            description = "Card type (default: ${DEFAULT-VALUE}); bank is a bank card without EF 2FE2.")
     String type;
 
     @Option(names = "--pin", paramLabel = "1234", description = "Enable the SIM PIN with this value (3 tries).")
@@ -34,6 +35,10 @@ public final class VirtualSimCommand implements Callable<Integer> {
 
     @Option(names = "--slot", defaultValue = "0", paramLabel = "0|1", description = "vpcd slot (default: ${DEFAULT-VALUE}).")
     int slot;
+
+    @Option(names = "--answer-delay", paramLabel = "MS", defaultValue = "0",
+            description = "Make the card slow: wait this long before every answer.")
+    long answerDelayMs;
 
     @Option(names = "--fault", paramLabel = "FAULT", description = "Inject a fault: ${COMPLETION-CANDIDATES}.")
     Set<SimFault> faults = EnumSet.noneOf(SimFault.class);
@@ -53,8 +58,12 @@ public final class VirtualSimCommand implements Callable<Integer> {
         }, "virtual-sim-remove");
         Runtime.getRuntime().addShutdownHook(removeOnExit);
         bridge.insert(new VirtualSim(card));
-        out.printf("virtual %s SIM %s inserted in vpcd slot %d (reader \"Virtual PCD 00 %02d\"); Ctrl-C removes it%n",
-                card.kind() == VirtualSimSpec.Kind.SIM_2G ? "2G" : "UICC", card.iccid(), slot, slot);
+        String what = switch (card.kind()) {
+            case UICC -> "UICC SIM " + card.iccid();
+            case SIM_2G -> "2G SIM " + card.iccid();
+            case BANK_CARD -> "bank card";
+        };
+        out.printf("virtual %s inserted in vpcd slot %d (reader \"Virtual PCD 00 %02d\"); Ctrl-C removes it%n", what, slot, slot);
         out.flush();
         long deadline = System.nanoTime() + CONNECT_NOTICE.toNanos();
         while (!bridge.connected() && System.nanoTime() < deadline) {
@@ -82,7 +91,8 @@ public final class VirtualSimCommand implements Callable<Integer> {
         VirtualSimSpec card = switch (type.toLowerCase(java.util.Locale.ROOT)) {
             case "uicc" -> VirtualSimSpec.uicc(parsed.digits());
             case "2g" -> VirtualSimSpec.sim2g(parsed.digits());
-            default -> throw new ParameterException(spec.commandLine(), "--type is uicc or 2g");
+            case "bank" -> VirtualSimSpec.bankCard();
+            default -> throw new ParameterException(spec.commandLine(), "--type is uicc, 2g or bank");
         };
         if (pin != null) {
             if (!pin.matches("\\d{4,8}")) {
@@ -90,6 +100,10 @@ public final class VirtualSimCommand implements Callable<Integer> {
             }
             card = card.withPin(pin, VirtualSimSpec.MAX_TRIES);
         }
+        if (answerDelayMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--answer-delay is at least 0");
+        }
+        card = card.withAnswerDelay(Duration.ofMillis(answerDelayMs));
         for (SimFault fault : faults) {
             card = card.withFault(fault);
         }
