@@ -30,8 +30,6 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.BenchCommand.class,
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
-            com.simkiosk.kiosk.cli.HashPinCommand.class,
-            com.simkiosk.kiosk.cli.CarrierSimCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

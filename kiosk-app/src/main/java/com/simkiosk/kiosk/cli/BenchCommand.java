@@ -10,12 +10,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CardBenchCommand.class,
             BenchCarrierCommand.class,
-<<<<<<< HEAD
             KioskBenchCommand.class,
-=======
             BenchSerialCommand.class,
             BenchFlowCommand.class,
->>>>>>> wt-carrierclient
         })
 public final class BenchCommand implements Runnable {
 
