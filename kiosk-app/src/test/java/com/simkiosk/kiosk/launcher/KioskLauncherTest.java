@@ -67,14 +67,4 @@ class KioskLauncherTest {
         assertThat(rc).isNotZero();
         assertThat(said).contains("kiosk.json").doesNotContain("\tat ");
     }
-
-    @Test
-    void aPrinterThisBuildCannotDriveIsSaidPlainly() throws Exception {
-        java.nio.file.Path example = java.nio.file.Path.of("..", "docs", "examples", "kiosk.json");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = KioskLauncher.launch(new KioskLauncher.Options(false, false, false, Optional.of(example), Theme.NORMAL),
-                Map.of("DISPLAY", ":0"), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(rc).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("printer").contains("ESC/POS");
-    }
 }
