@@ -10,6 +10,7 @@ import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceGesture;
 import com.simkiosk.kiosk.theme.Styling;
+import com.simkiosk.kiosk.theme.Theme;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -55,9 +56,18 @@ public final class KioskShell {
     private Optional<Consumer<Instant>> tick = Optional.empty();
     private final StringBuilder entry = new StringBuilder();
     private Optional<Node> idleOverlay = Optional.empty();
+    private final Theme defaultTheme;
+    private Theme theme;
 
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture) {
+        this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL);
+    }
+
+    /** {@code theme} is the kiosk's own; a customer may switch for their session (it returns at the attract screen). */
+    public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture, Theme theme) {
         this.flow = flow;
+        this.defaultTheme = theme;
+        this.theme = theme;
         this.clock = clock;
         this.demo = demo;
         this.onMaintenanceGesture = onMaintenanceGesture;
@@ -96,6 +106,9 @@ public final class KioskShell {
         boolean sameScreen = shownState.map(s -> s.getClass() == view.state().getClass()).orElse(false);
         if (languageChanged) {
             Styling.applyLanguage(surface, language);
+        }
+        if (stateChanged && view.state() instanceof State.Attract && theme != defaultTheme) {
+            useTheme(defaultTheme); // the next customer gets the kiosk's own look
         }
         if (languageChanged || stateChanged) {
             if (!(sameScreen && languageChanged && !stateChanged)) {
@@ -152,12 +165,34 @@ public final class KioskShell {
         };
     }
 
+    public Theme theme() {
+        return theme;
+    }
+
+    /** The next look: normal → high contrast → large text → normal. */
+    private void nextTheme() {
+        Theme[] all = Theme.values();
+        useTheme(all[(theme.ordinal() + 1) % all.length]);
+        flow.accept(new Event.UserActivity());
+    }
+
+    private void useTheme(Theme t) {
+        theme = t;
+        if (surface.getScene() != null) {
+            Styling.apply(surface.getScene(), t);
+        }
+    }
+
     private Node topBar(State state, Language language, Messages m) {
         HBox bar = new HBox(16);
         bar.getStyleClass().add("top-bar");
         bar.setId("top-bar");
         Label title = Ui.label(m.get("app.title"), "body");
         bar.getChildren().add(title);
+        javafx.scene.control.Button display = Ui.button("theme-toggle", "◐ " + m.get("a11y.display"), this::nextTheme);
+        display.setMinWidth(Region.USE_PREF_SIZE);
+        display.setWrapText(false);
+        title.setMinWidth(0); // the title may shorten; the buttons may not
         if (demo) {
             Label mark = new Label(m.get("demo.mark"));
             mark.setId("demo-mark");
@@ -165,6 +200,7 @@ public final class KioskShell {
             bar.getChildren().add(mark);
         }
         bar.getChildren().add(Ui.spacer());
+        bar.getChildren().add(display);
         if (!(state instanceof State.Attract)) {
             HBox langs = new HBox(8);
             langs.getStyleClass().add("language-bar");

@@ -227,6 +227,21 @@ class KioskJourneyTest {
         kiosk.shotAll("demo-panel");
     }
 
+    @Test
+    void aCustomerCanSwitchToHighContrastForTheirSessionOnly() throws Exception {
+        kiosk = KioskDriver.open("theme", PATIENT);
+        kiosk.tap("start-number");
+        kiosk.waitForScreen("enterNumber");
+        kiosk.tap("theme-toggle");
+        Fx.waitUntil("high contrast", () -> kiosk.runtime().shell().theme() == com.simkiosk.kiosk.theme.Theme.HIGH_CONTRAST
+                && kiosk.runtime().root().getScene().getStylesheets().stream().anyMatch(u -> u.endsWith("theme-high-contrast.css")));
+        kiosk.shot("high-contrast");
+        kiosk.tap("back");
+        kiosk.waitForScreen("attract");
+        Fx.waitUntil("the kiosk's own theme again", () -> kiosk.runtime().root().getScene().getStylesheets().stream()
+                .anyMatch(u -> u.endsWith("theme-normal.css")));
+    }
+
     private void typeDetail(String value) throws Exception {
         boolean letters = false;
         for (char c : value.toCharArray()) {
