@@ -22,10 +22,15 @@ public record KioskParts(
         Theme theme,
         MaintenanceLock maintenanceLock,
         Optional<DemoPanelFactory> demoPanel,
-        List<AutoCloseable> owned) {
+        List<AutoCloseable> owned,
+        List<com.simkiosk.kiosk.flow.Language> languages) {
 
     public KioskParts {
         owned = List.copyOf(owned);
+        languages = List.copyOf(languages);
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("at least one language");
+        }
     }
 
     public boolean demo() {

@@ -54,7 +54,7 @@ public final class KioskRuntime implements AutoCloseable {
         this.flow = new SessionFlow(parts.reader(), parts.carrier(), parts.printer(), io, Platform::runLater, clock,
                 FlowScheduler.using(timers, Platform::runLater), parts.flowConfig(), new BundleFlowTexts());
         this.health = new KioskHealth(clock);
-        this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme());
+        this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages());
         flow.addListener(health::observe);
         flow.addListener(shell::show);
         this.root = new HBox(shell.surface());

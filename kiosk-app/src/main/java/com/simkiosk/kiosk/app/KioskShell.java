@@ -57,15 +57,18 @@ public final class KioskShell {
     private final StringBuilder entry = new StringBuilder();
     private Optional<Node> idleOverlay = Optional.empty();
     private final Theme defaultTheme;
+    private final java.util.List<Language> languages;
     private Theme theme;
 
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture) {
-        this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL);
+        this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL, java.util.List.of(Language.values()));
     }
 
     /** {@code theme} is the kiosk's own; a customer may switch for their session (it returns at the attract screen). */
-    public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture, Theme theme) {
+    public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture, Theme theme,
+                      java.util.List<Language> languages) {
         this.flow = flow;
+        this.languages = java.util.List.copyOf(languages);
         this.defaultTheme = theme;
         this.theme = theme;
         this.clock = clock;
@@ -159,6 +162,11 @@ public final class KioskShell {
             }
 
             @Override
+            public java.util.List<Language> languages() {
+                return languages;
+            }
+
+            @Override
             public StringBuilder entry() {
                 return entry;
             }
@@ -205,7 +213,7 @@ public final class KioskShell {
             HBox langs = new HBox(8);
             langs.getStyleClass().add("language-bar");
             ScreenContext ctx = context(m);
-            for (Language l : Language.values()) {
+            for (Language l : languages) {
                 langs.getChildren().add(AttractScreen.languageButton(l, language, ctx));
             }
             bar.getChildren().add(langs);

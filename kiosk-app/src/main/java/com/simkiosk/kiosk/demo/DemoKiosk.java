@@ -114,7 +114,8 @@ public final class DemoKiosk implements AutoCloseable {
         Optional<KioskParts.DemoPanelFactory> factory = panel
                 ? Optional.of(runtime -> new DemoPanel(this, hands, runtime).view())
                 : Optional.empty();
-        return new KioskParts(cardReader, client, printer, config, theme, pinLock(DEMO_MAINTENANCE_PIN), factory, owned);
+        return new KioskParts(cardReader, client, printer, config, theme, pinLock(DEMO_MAINTENANCE_PIN), factory, owned,
+                List.of(com.simkiosk.kiosk.flow.Language.values()));
     }
 
     /** A demo card for a demo line: its ICCID, and its PIN when the line is verified by PIN. */

@@ -44,7 +44,8 @@ final class RealKiosk {
             ConfiguredCarriers carriers = new ConfiguredCarriers(config);
             owned.add(carriers);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
-                    pin -> config.maintenancePin().matches(pin.toCharArray()), Optional.empty(), owned);
+                    pin -> config.maintenancePin().matches(pin.toCharArray()), Optional.empty(), owned,
+                    config.languages());
         } catch (RuntimeException e) {
             err.println("kiosk: could not set up the configured devices: " + e.getMessage());
             for (AutoCloseable c : owned) {

@@ -109,6 +109,23 @@ class ScreenRenderingTest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void onlyTheConfiguredLanguagesAreOffered() throws Exception {
+        Clock clock = Clock.fixed(FlowSamples.NOW, ZoneOffset.UTC);
+        Fx.run(() -> {
+            KioskShell shell = new KioskShell(e -> {}, clock, false, () -> {}, Theme.NORMAL, List.of(Language.JA, Language.EN));
+            Scene scene = new Scene(shell.surface());
+            Styling.apply(scene, Theme.NORMAL);
+            for (State s : List.of(new State.Attract(), new State.Reading())) {
+                shell.show(new FlowView(s, Language.EN, OptionalInt.empty()));
+                assertThat(shell.surface().lookupAll(".language-button")).extracting(javafx.scene.Node::getId)
+                        .containsExactly("lang-ja", "lang-en");
+            }
+            assertThat(Fx.texts(shell.surface())).doesNotContain("DEMO");
+            shell.close();
+        });
+    }
+
     private static void assertNoRawKeys(KioskShell shell, String where) {
         List<String> texts = Fx.texts(shell.surface());
         assertThat(texts).as("texts on %s", where).isNotEmpty();

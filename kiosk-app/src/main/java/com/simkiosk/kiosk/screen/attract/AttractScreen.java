@@ -30,7 +30,7 @@ public final class AttractScreen {
         number.setMinWidth(560);
         HBox languages = new HBox(20);
         languages.setAlignment(Pos.CENTER);
-        for (Language l : Language.values()) {
+        for (Language l : ctx.languages()) {
             Button b = languageButton(l, current, ctx);
             b.setMinWidth(220);
             languages.getChildren().add(b);

@@ -15,6 +15,9 @@ public interface ScreenContext {
 
     Clock clock();
 
+    /** The languages this kiosk offers, in button order. */
+    java.util.List<com.simkiosk.kiosk.flow.Language> languages();
+
     /** Called every second while this screen is shown (countdowns); dropped when the screen is replaced. */
     void onTick(Consumer<Instant> tick);
 
