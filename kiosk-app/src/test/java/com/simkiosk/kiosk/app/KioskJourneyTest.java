@@ -79,7 +79,7 @@ class KioskJourneyTest {
         kiosk.shot("wrong-once");
         kiosk.type(wrong);
         kiosk.tap("submit");
-        Fx.waitUntil("1 try left", () -> textNow("attempts-left").equals("1 tries left"));
+        Fx.waitUntil("1 try left", () -> textNow("attempts-left").equals("1 try left"));
         kiosk.shot("wrong-twice");
         kiosk.type(code);
         kiosk.tap("submit");
@@ -120,9 +120,12 @@ class KioskJourneyTest {
         kiosk.tap("start-number");
         kiosk.waitForScreen("enterNumber");
         kiosk.type("0901");
-        Fx.waitUntil("idle warning", () -> kiosk.runtime().shell().surface().lookup("#idle-overlay") != null);
-        kiosk.shot("idle-warning");
-        assertThat(kiosk.text("idle-countdown")).matches("[1-3]");
+        String[] countdown = new String[1];
+        Fx.waitUntil("idle warning", () -> {
+            countdown[0] = textNow("idle-countdown");
+            return kiosk.runtime().shell().surface().lookup("#idle-overlay") != null;
+        });
+        assertThat(countdown[0]).matches("[1-3]");
         kiosk.waitForScreen("attract");
         assertThat(kiosk.shows("idle-overlay")).isFalse();
         kiosk.tap("start-number");
