@@ -47,6 +47,7 @@ public final class KioskShell {
     private final StackPane surface = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final StackPane overlays = new StackPane();
+    private final com.simkiosk.kiosk.screen.common.FitPane fit = new com.simkiosk.kiosk.screen.common.FitPane();
     private final Timeline ticker;
     private final MaintenanceGesture gesture;
     private final Runnable onMaintenanceGesture;
@@ -85,6 +86,7 @@ public final class KioskShell {
         surface.getStyleClass().add("kiosk-surface");
         surface.setClip(new javafx.scene.shape.Rectangle(WIDTH, HEIGHT));
         overlays.setPickOnBounds(false);
+        frame.setCenter(fit);
         surface.getChildren().addAll(frame, overlays, cornerHotspot());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.ifPresent(t -> t.accept(clock.instant()))));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -120,7 +122,7 @@ public final class KioskShell {
             tick = Optional.empty();
             Parent screen = Screens.render(view.state(), language, context(m));
             frame.setTop(topBar(view.state(), language, m));
-            frame.setCenter(screen);
+            fit.setContent(screen);
             shownState = Optional.of(view.state());
             shownLanguage = Optional.of(language);
             tick.ifPresent(t -> t.accept(clock.instant()));

@@ -49,7 +49,7 @@ class ScreenRenderingTest {
         Fx.run(() -> {
             try {
                 KioskShell shell = new KioskShell(e -> {}, clock, true, () -> {});
-                Scene scene = new Scene(shell.surface());
+                Scene scene = new Scene(shell.surface(), KioskShell.WIDTH, KioskShell.HEIGHT);
                 Styling.apply(scene, Theme.NORMAL);
                 int n = 0;
                 for (State s : states) {
@@ -78,7 +78,7 @@ class ScreenRenderingTest {
         Fx.run(() -> {
             try {
                 KioskShell shell = new KioskShell(e -> {}, clock, true, () -> {});
-                Scene scene = new Scene(shell.surface());
+                Scene scene = new Scene(shell.surface(), KioskShell.WIDTH, KioskShell.HEIGHT);
                 Styling.apply(scene, theme);
                 int n = 0;
                 for (State s : FlowSamples.oneOfEachState()) {
@@ -86,14 +86,20 @@ class ScreenRenderingTest {
                     scene.getRoot().applyCss();
                     scene.getRoot().layout();
                     for (javafx.scene.Node node : shell.surface().lookupAll(".button")) {
-                        var b = node.getBoundsInParent();
-                        assertThat(Math.min(b.getWidth(), b.getHeight())).as("size of #%s on %s", node.getId(), s.key())
+                        var onGlass = node.localToScene(node.getLayoutBounds());
+                        assertThat(onGlass.getMinY() >= 0 && onGlass.getMaxY() <= KioskShell.HEIGHT + 0.5
+                                && onGlass.getMinX() >= 0 && onGlass.getMaxX() <= KioskShell.WIDTH + 0.5)
+                                .as("#%s on %s inside the 1920×1080 glass: %s", node.getId(), s.key(), onGlass).isTrue();
+                        double scale = node.localToScene(0, 1).getY() - node.localToScene(0, 0).getY();
+                        var b = node.getLayoutBounds();
+                        assertThat(Math.min(b.getWidth(), b.getHeight()) * scale).as("size on glass of #%s on %s", node.getId(), s.key())
                                 .isGreaterThanOrEqualTo(64);
-                        assertThat(((javafx.scene.control.Labeled) node).getFont().getSize()).as("text size of #%s", node.getId())
+                        assertThat(((javafx.scene.control.Labeled) node).getFont().getSize() * scale).as("text size of #%s", node.getId())
                                 .isGreaterThanOrEqualTo(24);
                     }
                     for (javafx.scene.Node node : shell.surface().lookupAll(".label")) {
-                        double size = ((javafx.scene.control.Labeled) node).getFont().getSize();
+                        double size = ((javafx.scene.control.Labeled) node).getFont().getSize()
+                                * (node.localToScene(0, 1).getY() - node.localToScene(0, 0).getY());
                         assertThat(size).as("text size of '%s' on %s", ((javafx.scene.control.Labeled) node).getText(), s.key())
                                 .isGreaterThanOrEqualTo(24);
                     }
@@ -114,7 +120,7 @@ class ScreenRenderingTest {
         Clock clock = Clock.fixed(FlowSamples.NOW, ZoneOffset.UTC);
         Fx.run(() -> {
             KioskShell shell = new KioskShell(e -> {}, clock, false, () -> {}, Theme.NORMAL, List.of(Language.JA, Language.EN));
-            Scene scene = new Scene(shell.surface());
+            Scene scene = new Scene(shell.surface(), KioskShell.WIDTH, KioskShell.HEIGHT);
             Styling.apply(scene, Theme.NORMAL);
             for (State s : List.of(new State.Attract(), new State.Reading())) {
                 shell.show(new FlowView(s, Language.EN, OptionalInt.empty()));

@@ -9,7 +9,7 @@ import javafx.scene.shape.Rectangle;
 
 /** Daily data use as bars, oldest on the left; each bar is labelled with its day of the month. */
 public final class UsageChart extends VBox {
-    private static final double HEIGHT = 120;
+    private static final double HEIGHT = 100;
 
     /** One bar: a short day label and the bytes used that day. */
     public record Bar(String dayLabel, long bytes) {}
@@ -27,7 +27,7 @@ public final class UsageChart extends VBox {
             Rectangle r = new Rectangle(44, h);
             r.getStyleClass().add("bar");
             Label d = new Label(b.dayLabel());
-            d.setStyle("-fx-font-size: 24px;");
+            d.setStyle("-fx-font-size: 0.95em;");
             VBox col = new VBox(2, r, d);
             col.setAlignment(Pos.BOTTOM_CENTER);
             col.setMinHeight(HEIGHT + 30);
