@@ -1,7 +1,13 @@
 package com.simkiosk.kiosk;
 
+import com.simkiosk.kiosk.launcher.KioskLauncher;
+import com.simkiosk.kiosk.theme.Theme;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code ./kiosk} launcher. Without a subcommand it runs the kiosk; each subcommand is one class
@@ -15,6 +21,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             com.simkiosk.kiosk.cli.LookupCommand.class,
+            com.simkiosk.kiosk.cli.TourCommand.class,
+            com.simkiosk.kiosk.cli.HashPinCommand.class,
             com.simkiosk.kiosk.cli.CarrierSimCommand.class,
             com.simkiosk.kiosk.cli.ReadersCommand.class,
             com.simkiosk.kiosk.cli.ReadCardCommand.class,
@@ -22,9 +30,24 @@ import picocli.CommandLine.Command;
             com.simkiosk.kiosk.cli.BenchCommand.class,
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
-            com.simkiosk.kiosk.cli.HashPinCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--demo", description = "Simulated reader, carrier and printer, with a demo SIM tray and SMS outbox.")
+    boolean demo;
+
+    @Option(names = "--windowed", description = "A resizable window instead of the locked fullscreen kiosk.")
+    boolean windowed;
+
+    @Option(names = "--pcsc", description = "With --demo: read virtual SIMs through the real PC/SC path (pcscd + vpcd).")
+    boolean pcsc;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Run a real kiosk from this JSON configuration.")
+    Path config;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "NORMAL",
+            description = "NORMAL, HIGH_CONTRAST or LARGE_TEXT (default: ${DEFAULT-VALUE}).")
+    Theme theme;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -37,7 +60,12 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        if (!demo && config == null) {
+            new CommandLine(this).usage(System.out);
+            return 0;
+        }
+        return KioskLauncher.launch(new KioskLauncher.Options(demo, windowed, pcsc, Optional.ofNullable(config), theme),
+                System.getenv(), System.err);
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CardBenchCommand.class,
             BenchCarrierCommand.class,
+            KioskBenchCommand.class,
             BenchSerialCommand.class,
             BenchFlowCommand.class,
         })

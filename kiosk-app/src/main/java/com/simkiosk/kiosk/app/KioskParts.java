@@ -1,0 +1,45 @@
+package com.simkiosk.kiosk.app;
+
+import com.simkiosk.card.SimReader;
+import com.simkiosk.carrier.CarrierBackend;
+import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.screen.maintenance.MaintenanceLock;
+import com.simkiosk.kiosk.theme.Theme;
+import com.simkiosk.printer.SlipPrinter;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+
+/**
+ * Everything the kiosk runs on, chosen at start-up: real drivers or simulators. {@code owned} are closed with the
+ * kiosk, last first. {@code demoPanel} builds the demo SIM tray and SMS outbox (FX thread), absent in real runs.
+ */
+public record KioskParts(
+        SimReader reader,
+        CarrierBackend carrier,
+        SlipPrinter printer,
+        FlowConfig flowConfig,
+        Theme theme,
+        MaintenanceLock maintenanceLock,
+        Optional<DemoPanelFactory> demoPanel,
+        List<AutoCloseable> owned,
+        List<com.simkiosk.kiosk.flow.Language> languages) {
+
+    public KioskParts {
+        owned = List.copyOf(owned);
+        languages = List.copyOf(languages);
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("at least one language");
+        }
+    }
+
+    public boolean demo() {
+        return demoPanel.isPresent();
+    }
+
+    /** Builds the demo side panel once the toolkit runs; it may fire flow events through the given sink. */
+    @FunctionalInterface
+    public interface DemoPanelFactory {
+        Node create(KioskRuntime runtime);
+    }
+}

@@ -1,0 +1,193 @@
+package com.simkiosk.kiosk.app;
+
+import com.simkiosk.kiosk.flow.FlowScheduler;
+import com.simkiosk.kiosk.flow.FlowView;
+import com.simkiosk.kiosk.flow.SessionFlow;
+import com.simkiosk.kiosk.i18n.BundleFlowTexts;
+import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.maintenance.KioskHealth;
+import com.simkiosk.kiosk.screen.maintenance.MaintenanceScreen;
+import com.simkiosk.kiosk.screen.maintenance.MaintenanceStatus;
+import com.simkiosk.printer.PrinterException;
+import com.simkiosk.printer.Slip;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.layout.HBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running kiosk: the session flow on the FX thread, its I/O and timer threads, the shell that renders it, and
+ * maintenance. Used by the app, the tour, the UI tests and the benchmark alike. Create and use on the FX thread;
+ * {@link #close()} stops every thread it started and closes the parts it owns.
+ */
+public final class KioskRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+
+    private final KioskParts parts;
+    private final Clock clock;
+    private final ExecutorService io;
+    private final ScheduledExecutorService timers;
+    private final SessionFlow flow;
+    private final KioskShell shell;
+    private final KioskHealth health;
+    private final HBox root;
+    private final Runnable exitKiosk;
+    private Optional<Runnable> maintenance = Optional.empty();
+
+    public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk) {
+        this.parts = parts;
+        this.clock = clock;
+        this.exitKiosk = exitKiosk;
+        this.io = Executors.newFixedThreadPool(2, named("kiosk-io"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(named("kiosk-timers"));
+        this.flow = new SessionFlow(parts.reader(), parts.carrier(), parts.printer(), io, Platform::runLater, clock,
+                FlowScheduler.using(timers, Platform::runLater), parts.flowConfig(), new BundleFlowTexts());
+        this.health = new KioskHealth(clock);
+        this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages());
+        flow.addListener(health::observe);
+        flow.addListener(shell::show);
+        this.root = new HBox(shell.surface());
+        parts.demoPanel().ifPresent(f -> root.getChildren().add(f.create(this)));
+        flow.start();
+    }
+
+    public SessionFlow flow() {
+        return flow;
+    }
+
+    public KioskShell shell() {
+        return shell;
+    }
+
+    /** The scene's content: the kiosk surface, and the demo panel beside it in demo mode. */
+    public Parent root() {
+        return root;
+    }
+
+    public FlowView view() {
+        return flow.view();
+    }
+
+    public KioskParts parts() {
+        return parts;
+    }
+
+    public Messages messages() {
+        return shell.messages(flow.language());
+    }
+
+    /** Runs a blocking device call off the FX thread and hands its answer back on it. */
+    public <T> void offFx(java.util.concurrent.Callable<T> call, java.util.function.Consumer<T> onFx) {
+        io.execute(() -> {
+            try {
+                T value = call.call();
+                Platform.runLater(() -> onFx.accept(value));
+            } catch (Exception e) {
+                log.warn("device call failed: {}", e.toString());
+            }
+        });
+    }
+
+    void openMaintenance() {
+        if (maintenance.isPresent()) {
+            return;
+        }
+        Messages m = messages();
+        Runnable[] remove = new Runnable[1];
+        Parent pad = MaintenanceScreen.pinPad(m, (pin, sayWrong) -> offFx(() -> parts.maintenanceLock().unlocks(pin), ok -> {
+            if (!ok) {
+                log.info("maintenance: wrong PIN");
+                sayWrong.run();
+                return;
+            }
+            remove[0].run();
+            maintenance = Optional.empty();
+            log.info("maintenance opened");
+            showStatus("");
+        }), () -> {
+            remove[0].run();
+            maintenance = Optional.empty();
+        });
+        remove[0] = shell.overlay(pad);
+        maintenance = Optional.of(remove[0]);
+    }
+
+    private void showStatus(String note) {
+        Messages m = messages();
+        offFx(() -> new MaintenanceStatus(parts.reader().readers(), parts.printer().status(), health.lastBackendError(),
+                health.lastErrors(), health.sessions(), health.balancesShown(), health.errors(), health.slipsPrinted()), status -> {
+            maintenance.ifPresent(Runnable::run);
+            Parent view = MaintenanceScreen.status(m, status, new MaintenanceScreen.Actions() {
+                @Override
+                public void testPrint() {
+                    offFx(() -> {
+                        try {
+                            parts.printer().print(new Slip(m.get("maint.testSlip.title"), parts.flowConfig().storeId(),
+                                    parts.flowConfig().kioskId(), clock.instant(), List.of(), Optional.empty(), m.get("maint.testSlip.body")));
+                            return m.get("maint.testPrinted");
+                        } catch (PrinterException e) {
+                            return m.get("maint.printer") + ": " + e.status();
+                        }
+                    }, KioskRuntime.this::showStatus);
+                }
+
+                @Override
+                public void close() {
+                    maintenance.ifPresent(Runnable::run);
+                    maintenance = Optional.empty();
+                    log.info("maintenance closed");
+                }
+
+                @Override
+                public void exitKiosk() {
+                    log.info("maintenance: kiosk exit");
+                    exitKiosk.run();
+                }
+            }, note);
+            maintenance = Optional.of(shell.overlay(view));
+        });
+    }
+
+    @Override
+    public void close() {
+        flow.close();
+        shell.close();
+        timers.shutdownNow();
+        io.shutdownNow();
+        try {
+            io.awaitTermination(2, TimeUnit.SECONDS);
+            timers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<AutoCloseable> owned = new ArrayList<>(parts.owned());
+        java.util.Collections.reverse(owned);
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package com.simkiosk.kiosk.bench;
+
+import com.simkiosk.kiosk.app.KioskRuntime;
+import com.simkiosk.kiosk.app.KioskShell;
+import com.simkiosk.kiosk.demo.DemoKiosk;
+import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.theme.Styling;
+import com.simkiosk.kiosk.theme.Theme;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * A child process of {@code bench kiosk}: starts the demo kiosk headless, prints {@code READY <ms since JVM start>}
+ * once the attract screen has been laid out in a pulse, and exits.
+ */
+public final class ColdStartProbe {
+    public static final String READY = "READY ";
+
+    private ColdStartProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        if (!Headless.startToolkit()) {
+            System.exit(2);
+        }
+        DemoKiosk demo = DemoKiosk.start();
+        Platform.runLater(() -> {
+            KioskRuntime runtime = new KioskRuntime(demo.parts(FlowConfig.defaults(), Theme.NORMAL, false), Clock.systemUTC(), () -> {});
+            Scene scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
+            Styling.apply(scene, Theme.NORMAL);
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                if (runtime.shell().surface().lookup("#screen-attract") != null) {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println(READY + ms);
+                    System.out.flush();
+                    Runtime.getRuntime().halt(0);
+                }
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+        });
+        Thread.currentThread().join(60_000); // the FX thread halts the JVM; this bounds a probe that never gets there
+        System.exit(3);
+    }
+}

@@ -1,0 +1,23 @@
+package com.simkiosk.kiosk.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+
+/** Starts JavaFX on Monocle's headless glass with software rendering: no display needed. */
+public final class Headless {
+    private Headless() {}
+
+    /** Must run before anything touches JavaFX. Returns false when the toolkit did not come up within the bound. */
+    public static boolean startToolkit() throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "2400x1200-32");
+        System.setProperty("java.awt.headless", "true");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(started::countDown);
+        return started.await(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,152 @@
+package com.simkiosk.kiosk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.simkiosk.kiosk.bench.ColdStartProbe;
+import com.simkiosk.kiosk.bench.Headless;
+import com.simkiosk.kiosk.bench.SessionBench;
+import com.simkiosk.kiosk.demo.DemoKiosk;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./kiosk bench kiosk}: cold start to the attract screen (separate JVMs), SIM inserted → balance on screen,
+ * and resident memory over many sessions. Headless (Monocle, software rendering) so that it runs anywhere.
+ */
+@Command(name = "kiosk", mixinStandardHelpOptions = true,
+        description = "Benchmark the kiosk: cold start, SIM → balance on screen, memory over many sessions (headless).")
+public final class KioskBenchCommand implements Callable<Integer> {
+    static final double TARGET_COLD_START_MS = 1200;
+    static final double TARGET_MEDIAN_MS = 100;
+    static final double TARGET_P99_MS = 250;
+    static final double TARGET_RSS_MB = 300;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--starts", defaultValue = "5", description = "Process starts measured (default ${DEFAULT-VALUE}).")
+    int starts;
+
+    @Option(names = "--sessions", defaultValue = "1000", description = "Measured sessions (default ${DEFAULT-VALUE}).")
+    int sessions;
+
+    @Option(names = "--warmup", defaultValue = "50", description = "Sessions run first and not measured (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        long[] cold = new long[starts];
+        long[] coldInside = new long[starts];
+        for (int i = 0; i < starts; i++) {
+            long[] one = coldStart();
+            cold[i] = one[0];
+            coldInside[i] = one[1];
+        }
+        if (!Headless.startToolkit()) {
+            System.err.println("bench kiosk: the JavaFX toolkit did not start");
+            return 1;
+        }
+        SessionBench.Result r;
+        try (DemoKiosk demo = DemoKiosk.start()) {
+            quietSimulator();
+            r = new SessionBench(demo).run(warmup, sessions, Math.max(1, sessions / 10));
+        } finally {
+            Platform.exit();
+        }
+        Timing coldStart = Timing.ofNanos(cold);
+        Timing coldJvm = Timing.ofNanos(coldInside);
+        Timing toBalance = Timing.ofNanos(r.insertToBalanceNanos());
+        List<SessionBench.MemorySample> mem = r.memory();
+        double trend = trendMbPer1000(mem, SessionBench.MemorySample::rssMb);
+        double heapTrend = trendMbPer1000(mem, SessionBench.MemorySample::heapMb);
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("coldStartToAttract", Map.of("medianMs", coldStart.medianMs(), "p99Ms", coldStart.p99Ms(), "n", coldStart.n(),
+                    "insideJvmMedianMs", coldJvm.medianMs(), "targetMs", TARGET_COLD_START_MS));
+            out.put("simInsertedToBalance", Map.of("medianMs", toBalance.medianMs(), "p99Ms", toBalance.p99Ms(), "n", toBalance.n(),
+                    "targetMedianMs", TARGET_MEDIAN_MS, "targetP99Ms", TARGET_P99_MS));
+            out.put("memory", Map.of("samples", mem, "rssAfterMb", mem.get(mem.size() - 1).rssMb(),
+                    "rssTrendMbPer1000Sessions", trend, "heapAfterGcTrendMbPer1000Sessions", heapTrend, "targetMb", TARGET_RSS_MB));
+            out.put("rendering", "Monocle headless, software pipeline (prism.order=sw)");
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        } else {
+            System.out.printf("cold start to attract (%d process starts): median %.1f ms, p99 %.1f ms (inside the JVM %.1f ms); target ≤ %.0f ms%n",
+                    coldStart.n(), coldStart.medianMs(), coldStart.p99Ms(), coldJvm.medianMs(), TARGET_COLD_START_MS);
+            System.out.printf("SIM inserted → balance on screen (%d sessions): median %.2f ms, p99 %.2f ms; target ≤ %.0f / %.0f ms%n",
+                    toBalance.n(), toBalance.medianMs(), toBalance.p99Ms(), TARGET_MEDIAN_MS, TARGET_P99_MS);
+            System.out.printf("resident memory: %.1f MB after %d sessions (trend %+.1f MB per 1,000 sessions; heap after GC %+.1f); target ≤ %.0f MB%n",
+                    mem.get(mem.size() - 1).rssMb(), sessions, trend, heapTrend, TARGET_RSS_MB);
+            mem.forEach(s -> System.out.printf("  after %5d sessions: RSS %.1f MB, heap after GC %.1f MB%n", s.sessions(), s.rssMb(), s.heapMb()));
+        }
+        return 0;
+    }
+
+    /** The simulator logs each request at INFO: its cost, not the kiosk's. */
+    private static void quietSimulator() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.simkiosk.mock"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.simkiosk.kiosk"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.simkiosk.carrier"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
+    /** Least-squares slope of a figure over the second half of the samples, in MB per 1,000 sessions. */
+    static double trendMbPer1000(List<SessionBench.MemorySample> samples,
+                                 java.util.function.ToDoubleFunction<SessionBench.MemorySample> figure) {
+        List<SessionBench.MemorySample> tail = samples.subList(samples.size() / 2, samples.size());
+        int n = tail.size();
+        if (n < 2) {
+            return 0;
+        }
+        double mx = tail.stream().mapToDouble(SessionBench.MemorySample::sessions).average().orElse(0);
+        double my = tail.stream().mapToDouble(figure).average().orElse(0);
+        double num = 0;
+        double den = 0;
+        for (SessionBench.MemorySample s : tail) {
+            num += (s.sessions() - mx) * (figure.applyAsDouble(s) - my);
+            den += (s.sessions() - mx) * (s.sessions() - mx);
+        }
+        return den == 0 ? 0 : Math.round(num / den * 1000 * 10) / 10.0;
+    }
+
+    /** One child JVM: wall time to its READY line, and its own figure since JVM start; both in nanoseconds. */
+    private static long[] coldStart() throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djavafx.cachedir") || a.startsWith("-Dsun.security")
+                        || a.startsWith("-Xm") || a.startsWith("-XX:")).toList());
+        cmd.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName()));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(ColdStartProbe.READY)) {
+                    long wall = System.nanoTime() - start;
+                    long inside = Long.parseLong(line.substring(ColdStartProbe.READY.length()).trim()) * 1_000_000L;
+                    return new long[] {wall, inside};
+                }
+            }
+        } finally {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        throw new IllegalStateException("the cold-start probe ended without reaching the attract screen");
+    }
+}

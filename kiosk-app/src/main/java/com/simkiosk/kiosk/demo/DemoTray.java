@@ -1,0 +1,17 @@
+package com.simkiosk.kiosk.demo;
+
+import com.simkiosk.mock.carrier.DemoLine;
+
+/** The demo visitor's hands: put a demo card in the reader, or take it out. In memory, or through pcscd + vpcd. */
+public interface DemoTray {
+    /** The SIM of a demo line, with its PIN ({@code pinTriesLeft} tries left) when it has one. */
+    void insertSim(DemoLine line, int pinTriesLeft);
+
+    /** A SIM from abroad (not served by any Japanese back end). */
+    void insertForeignSim();
+
+    /** A card that answers but is not a SIM (a bank card). */
+    void insertBankCard();
+
+    void remove();
+}

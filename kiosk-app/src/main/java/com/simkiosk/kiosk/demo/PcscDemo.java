@@ -1,0 +1,150 @@
+package com.simkiosk.kiosk.demo;
+
+import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.kiosk.app.KioskApp;
+import com.simkiosk.kiosk.theme.Theme;
+import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.carrier.DemoLines;
+import com.simkiosk.mock.sim.VirtualSim;
+import com.simkiosk.mock.sim.VirtualSimSpec;
+import com.simkiosk.mock.vpcd.VpcdBridge;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo through the real PC/SC path: the PC/SC driver reads virtual SIMs that the tray plugs into pcscd through
+ * vpcd. Uses a running pcscd, or starts one as a child process (and stops it by its PID at exit).
+ */
+public final class PcscDemo {
+    private static final Logger log = LoggerFactory.getLogger(PcscDemo.class);
+    static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
+    static final Path VPCD_CONF = Path.of("/etc/reader.conf.d/vpcd");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    private PcscDemo() {}
+
+    /** Why the PC/SC demo cannot run here, in one line; empty when it can. */
+    public static Optional<String> missing() {
+        if (!Files.exists(VPCD_CONF)) {
+            return Optional.of("kiosk: --pcsc needs the vsmartcard-vpcd driver (" + VPCD_CONF + " is missing): "
+                    + "apt-get install pcscd vsmartcard-vpcd, or run ./kiosk --demo without --pcsc");
+        }
+        if (!Files.exists(PCSCD_SOCKET) && !onPath("pcscd")) {
+            return Optional.of("kiosk: --pcsc needs pcscd (not installed): apt-get install pcscd, or run ./kiosk --demo without --pcsc");
+        }
+        return Optional.empty();
+    }
+
+    public static int run(Theme theme, boolean windowed, PrintStream err) throws Exception {
+        Optional<String> missing = missing();
+        if (missing.isPresent()) {
+            err.println(missing.get());
+            return 4;
+        }
+        Optional<Process> ownPcscd = Optional.empty();
+        Optional<Thread> hook = Optional.empty();
+        if (!Files.exists(PCSCD_SOCKET)) {
+            Process p = startPcscd();
+            ownPcscd = Optional.of(p);
+            // Also when the kiosk is stopped by a signal: never leave our pcscd behind.
+            Thread t = new Thread(() -> stop(p), "pcsc-demo-stop-pcscd");
+            Runtime.getRuntime().addShutdownHook(t);
+            hook = Optional.of(t);
+        }
+        try {
+            DemoKiosk demo = DemoKiosk.start();
+            VpcdBridge bridge = new VpcdBridge(0);
+            PcscSimReader reader = new PcscSimReader();
+            KioskApp.run(demo.parts(reader, vpcdTray(bridge), FlowConfig.defaults(), theme, true, List.of(bridge, reader)),
+                    windowed);
+            return 0;
+        } finally {
+            ownPcscd.ifPresent(PcscDemo::stop);
+            hook.ifPresent(t -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(t);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: it stops pcscd itself
+                }
+            });
+        }
+    }
+
+    /** Hands that plug virtual SIMs into pcscd through vpcd. */
+    static DemoTray vpcdTray(VpcdBridge bridge) {
+        return new DemoTray() {
+            @Override
+            public void insertSim(DemoLine line, int pinTriesLeft) {
+                VirtualSimSpec spec = VirtualSimSpec.uicc(line.iccid().digits());
+                if (line.verificationMethods().contains(com.simkiosk.carrier.VerificationMethod.SIM_PIN)) {
+                    spec = spec.withPin(line.simPin(), pinTriesLeft);
+                }
+                swap(new VirtualSim(spec));
+            }
+
+            @Override
+            public void insertForeignSim() {
+                swap(new VirtualSim(VirtualSimSpec.uicc(DemoLines.FOREIGN_ICCID.digits())));
+            }
+
+            @Override
+            public void insertBankCard() {
+                swap(new VirtualSim(VirtualSimSpec.bankCard()));
+            }
+
+            @Override
+            public void remove() {
+                bridge.remove();
+            }
+
+            private void swap(VirtualSim sim) {
+                bridge.remove();
+                bridge.insert(sim);
+            }
+        };
+    }
+
+    private static Process startPcscd() throws IOException, InterruptedException {
+        log.info("starting pcscd for the PC/SC demo");
+        Process p = new ProcessBuilder("pcscd", "-f").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.exists(PCSCD_SOCKET) && p.isAlive() && System.nanoTime() < deadline) {
+            p.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        if (!Files.exists(PCSCD_SOCKET)) {
+            stop(p);
+            throw new IOException("pcscd did not start (is this root, or is /run/pcscd writable?)");
+        }
+        return p;
+    }
+
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return Files.isExecutable(Path.of("/usr/sbin", program));
+    }
+}

@@ -1,0 +1,79 @@
+package com.simkiosk.kiosk.launcher;
+
+import com.simkiosk.card.SimReader;
+import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.card.serial.AtModemSimReader;
+import com.simkiosk.kiosk.app.KioskApp;
+import com.simkiosk.kiosk.app.KioskParts;
+import com.simkiosk.kiosk.config.ConfigException;
+import com.simkiosk.kiosk.carrier.ConfiguredCarriers;
+import com.simkiosk.kiosk.config.KioskConfig;
+import com.simkiosk.kiosk.theme.Theme;
+import com.simkiosk.mock.printer.InMemoryPrinter;
+import com.simkiosk.mock.reader.InMemorySimReader;
+import com.simkiosk.printer.SlipPrinter;
+import com.simkiosk.printer.escpos.EscPosPrinter;
+import com.simkiosk.printer.escpos.JapaneseTextMode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A real kiosk from a configuration file: the configured reader (PC/SC or AT modem), carrier back ends and printer. */
+final class RealKiosk {
+    private RealKiosk() {}
+
+    static int run(Path file, Theme theme, boolean windowed, PrintStream err) throws Exception {
+        KioskConfig config;
+        try {
+            config = KioskConfig.load(file);
+        } catch (ConfigException e) {
+            err.println("kiosk: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        List<AutoCloseable> owned = new ArrayList<>();
+        KioskParts parts;
+        try {
+            // The serial drivers open their lines lazily (and report trouble as device status), so this only fails
+            // on a configuration the drivers refuse outright.
+            SlipPrinter printer = printer(config.printer());
+            owned.add(printer);
+            SimReader reader = reader(config.reader());
+            owned.add(reader);
+            ConfiguredCarriers carriers = new ConfiguredCarriers(config);
+            owned.add(carriers);
+            parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
+                    pin -> config.maintenancePin().matches(pin.toCharArray()), Optional.empty(), owned,
+                    config.languages());
+        } catch (RuntimeException e) {
+            err.println("kiosk: could not set up the configured devices: " + e.getMessage());
+            for (AutoCloseable c : owned) {
+                c.close();
+            }
+            return 2;
+        }
+        KioskApp.run(parts, windowed);
+        return 0;
+    }
+
+    private static SimReader reader(KioskConfig.ReaderChoice choice) {
+        if (choice instanceof KioskConfig.ReaderChoice.Pcsc) {
+            return new PcscSimReader();
+        }
+        if (choice instanceof KioskConfig.ReaderChoice.Memory) {
+            return new InMemorySimReader();
+        }
+        KioskConfig.ReaderChoice.Serial serial = (KioskConfig.ReaderChoice.Serial) choice;
+        return AtModemSimReader.open(serial.device(), serial.baud());
+    }
+
+    private static SlipPrinter printer(KioskConfig.PrinterChoice choice) {
+        if (choice instanceof KioskConfig.PrinterChoice.Memory) {
+            return new InMemoryPrinter();
+        }
+        KioskConfig.PrinterChoice.EscPosSerial serial = (KioskConfig.PrinterChoice.EscPosSerial) choice;
+        // Slips carry Chinese and Korean too, which a Japanese printer's kanji font lacks: draw text as raster.
+        return EscPosPrinter.open(serial.device(), serial.baud(), JapaneseTextMode.RASTER);
+    }
+}

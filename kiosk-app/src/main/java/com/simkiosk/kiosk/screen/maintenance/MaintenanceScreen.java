@@ -1,0 +1,109 @@
+package com.simkiosk.kiosk.screen.maintenance;
+
+import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.kiosk.flow.BalanceView;
+import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.common.Keypad;
+import com.simkiosk.kiosk.screen.common.Ui;
+import com.simkiosk.printer.PrinterStatus;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The operator's screens: a PIN pad, then each device's health (UnifiedPOS style), counters, test print, exit. */
+public final class MaintenanceScreen {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(BalanceView.JST);
+    static final int PIN_MAX = 12;
+
+    /** What the operator can ask for. */
+    public interface Actions {
+        void testPrint();
+
+        void close();
+
+        void exitKiosk();
+    }
+
+    private MaintenanceScreen() {}
+
+    /**
+     * The PIN pad. {@code onPin} gets the typed PIN and a way to say it was wrong: checking a PBKDF2 hash takes a
+     * moment, so the caller does it off the FX thread and answers later.
+     */
+    public static Parent pinPad(Messages m, java.util.function.BiConsumer<String, Runnable> onPin, Runnable cancel) {
+        StringBuilder typed = new StringBuilder();
+        Label field = Ui.label(" ", "entry-field");
+        field.setId("maintenance-pin-field");
+        Label wrong = Ui.label(" ", "message-error");
+        wrong.setId("maintenance-pin-wrong");
+        Consumer<Keypad.Key> onKey = k -> {
+            Keypad.edit(typed, k, PIN_MAX);
+            field.setText(typed.length() == 0 ? " " : "●".repeat(typed.length()));
+        };
+        Button ok = Ui.primary("maintenance-pin-ok", m.get("common.ok"), () -> {
+            String pin = typed.toString();
+            typed.setLength(0);
+            field.setText(" ");
+            wrong.setText(" ");
+            onPin.accept(pin, () -> wrong.setText(m.get("maint.pin.wrong")));
+        });
+        VBox box = new VBox(20, Ui.title(m.get("maint.pin.title")), field, wrong, new Keypad(m, onKey),
+                Ui.actions(Ui.button("maintenance-cancel", m.get("common.cancel"), cancel), ok));
+        return overlay("maintenance-pin", box);
+    }
+
+    public static Parent status(Messages m, MaintenanceStatus s, Actions actions, String note) {
+        GridPane grid = new GridPane();
+        grid.setHgap(32);
+        grid.setVgap(12);
+        int r = 0;
+        String readers = s.readers().isEmpty() ? m.get("maint.none")
+                : String.join(", ", s.readers().stream().map(MaintenanceScreen::reader).toList());
+        r = row(grid, r, m.get("maint.readers"), readers, !s.readers().isEmpty());
+        r = row(grid, r, m.get("maint.printer"), s.printer().name(), s.printer() == PrinterStatus.READY);
+        r = row(grid, r, m.get("maint.backend"), s.lastBackendError().map(t -> m.get("maint.state.fault") + " " + TIME.format(t))
+                .orElse(m.get("maint.state.ok")), s.lastBackendError().isEmpty());
+        String errors = s.lastErrors().isEmpty() ? m.get("maint.none")
+                : String.join("\n", s.lastErrors().stream().map(e -> TIME.format(e.at()) + "  " + e.kind().name()).toList());
+        r = row(grid, r, m.get("maint.lastErrors"), errors, true);
+        r = row(grid, r, m.get("maint.counter.sessions"), String.valueOf(s.sessions()), true);
+        r = row(grid, r, m.get("maint.counter.balances"), String.valueOf(s.balancesShown()), true);
+        r = row(grid, r, m.get("maint.counter.errors"), String.valueOf(s.errors()), true);
+        row(grid, r, m.get("maint.counter.slips"), String.valueOf(s.slipsPrinted()), true);
+        Label noteLabel = Ui.label(note, "message-info");
+        noteLabel.setId("maintenance-note");
+        VBox box = new VBox(20, Ui.title(m.get("maint.title")), grid, noteLabel,
+                Ui.actions(Ui.button("maintenance-exit", m.get("maint.exit"), actions::exitKiosk),
+                        Ui.button("maintenance-test-print", m.get("maint.testPrint"), actions::testPrint),
+                        Ui.primary("maintenance-close", m.get("maint.close"), actions::close)));
+        return overlay("maintenance-status", box);
+    }
+
+    private static String reader(ReaderInfo r) {
+        return r.name() + (r.cardPresent() ? " [SIM]" : "");
+    }
+
+    private static int row(GridPane grid, int r, String label, String value, boolean ok) {
+        Label v = Ui.label(value, "body", ok ? "message-info" : "message-error");
+        grid.add(Ui.label(label, "card-label"), 0, r);
+        grid.add(v, 1, r);
+        return r + 1;
+    }
+
+    private static Parent overlay(String id, VBox box) {
+        box.getStyleClass().add("overlay-box");
+        box.setMaxWidth(1500);
+        box.setMaxHeight(1000);
+        box.setAlignment(Pos.TOP_CENTER);
+        StackPane scrim = new StackPane(box);
+        scrim.setId(id);
+        scrim.getStyleClass().add("overlay");
+        return scrim;
+    }
+}

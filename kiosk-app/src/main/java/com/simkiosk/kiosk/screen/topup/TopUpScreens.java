@@ -1,0 +1,108 @@
+package com.simkiosk.kiosk.screen.topup;
+
+import com.simkiosk.carrier.TopUpOffer;
+import com.simkiosk.carrier.TopUpOrder;
+import com.simkiosk.kiosk.flow.BalanceView;
+import com.simkiosk.kiosk.flow.Event;
+import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.common.PaymentCodes;
+import com.simkiosk.kiosk.screen.common.ScreenContext;
+import com.simkiosk.kiosk.screen.common.Ui;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Buying data: offers → confirm → a payment slip, shown on screen and printed. */
+public final class TopUpScreens {
+    private TopUpScreens() {}
+
+    public static Parent offers(State.TopUpOffers s, ScreenContext ctx) {
+        Messages m = ctx.messages();
+        VBox list = new VBox(20);
+        list.setAlignment(Pos.CENTER);
+        if (s.offers().isEmpty()) {
+            Label none = Ui.body(m.get("topup.none"));
+            none.setId("no-offers");
+            list.getChildren().add(none);
+        }
+        for (TopUpOffer o : s.offers()) {
+            String text = m.data(o.dataBytes()) + "   ·   " + m.get("topup.offerValidity", o.validity().toDays())
+                    + "   ·   " + m.get("topup.offerPrice", m.grouped(o.priceYen()));
+            Button b = Ui.button("offer-" + o.id(), text, () -> ctx.fire(new Event.OfferChosen(o.id())));
+            b.setMinWidth(1000);
+            list.getChildren().add(b);
+        }
+        return Ui.screen("screen-topUpOffers", Ui.title(m.get("screen.topUpOffers")), Ui.hint(m.get("topup.choose")), Ui.spacer(),
+                list, Ui.spacer(), Ui.actions(Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back()))));
+    }
+
+    public static Parent confirm(State.TopUpConfirm s, ScreenContext ctx) {
+        Messages m = ctx.messages();
+        TopUpOffer o = s.offer();
+        GridPane grid = new GridPane();
+        grid.setHgap(48);
+        grid.setVgap(20);
+        grid.setAlignment(Pos.CENTER);
+        row(grid, 0, m.get("confirm.data"), m.data(o.dataBytes()), "confirm-data");
+        row(grid, 1, m.get("confirm.validity"), m.get("confirm.validityValue", o.validity().toDays()), "confirm-validity");
+        row(grid, 2, m.get("confirm.price"), m.yen(o.priceYen()), "confirm-price");
+        grid.getStyleClass().add("card");
+        grid.setMaxWidth(1100);
+        return Ui.screen("screen-topUpConfirm", Ui.title(m.get("screen.topUpConfirm")), Ui.body(m.get("confirm.body")), Ui.spacer(),
+                grid, Ui.spacer(), Ui.actions(Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back())),
+                        Ui.primary("confirm", m.get("confirm.ok"), () -> ctx.fire(new Event.ConfirmTopUp()))));
+    }
+
+    public static Parent slip(State.TopUpSlip s, ScreenContext ctx) {
+        Messages m = ctx.messages();
+        TopUpOrder order = s.order();
+        ImageView barcode = new ImageView(PaymentCodes.code128(order.paymentCode(), 640, 150));
+        barcode.setId("barcode");
+        ImageView qr = new ImageView(PaymentCodes.qr(order.paymentCode(), 260));
+        qr.setId("qr");
+        Label code = Ui.label(order.paymentCode(), "headline");
+        code.setId("payment-code");
+        VBox codes = new VBox(12, barcode, code, qr);
+        codes.setAlignment(Pos.CENTER);
+        codes.getStyleClass().add("slip-box");
+
+        Label amount = Ui.label(m.get("slip.amountValue", m.grouped(order.amountYen())), "title");
+        amount.setId("slip-amount");
+        Label instructions = Ui.label(m.get("slip.instructions"), "headline", "warning");
+        instructions.setId("slip-instructions");
+        Label payBy = Ui.body(m.get("slip.payBy", m.dateTime(order.payBy().atZone(BalanceView.JST))));
+        Label print = Ui.label(printText(s.print(), m), "body", s.print() == State.PrintStatus.PRINTED ? "message-info" : "message-error");
+        print.setId("print-status");
+        VBox info = new VBox(20, Ui.label(m.get("slip.amount"), "card-label"), amount, instructions, payBy,
+                Ui.body(m.data(s.offer().dataBytes()) + " · " + m.get("topup.offerValidity", s.offer().validity().toDays())), print);
+        info.setMaxWidth(900);
+        HBox row = new HBox(64, codes, info);
+        row.setAlignment(Pos.CENTER);
+        HBox actions = Ui.actions(Ui.primary("done", m.get("common.done"), () -> ctx.fire(new Event.Done())));
+        if (s.print() == State.PrintStatus.PRINTER_UNAVAILABLE) {
+            actions.getChildren().add(1, Ui.button("print-again", m.get("print.again"), () -> ctx.fire(new Event.Print())));
+        }
+        return Ui.screen("screen-topUpSlip", Ui.title(m.get("screen.topUpSlip")), row, Ui.spacer(), actions);
+    }
+
+    private static String printText(State.PrintStatus p, Messages m) {
+        return switch (p) {
+            case PRINTING -> m.get("print.printing");
+            case PRINTED -> m.get("print.printed");
+            case PRINTER_UNAVAILABLE -> m.get("error.printerUnavailable.title") + " " + m.get("error.printerUnavailable.body");
+        };
+    }
+
+    private static void row(GridPane grid, int r, String label, String value, String id) {
+        Label v = Ui.headline(value);
+        v.setId(id);
+        grid.add(Ui.label(label, "card-label"), 0, r);
+        grid.add(v, 1, r);
+    }
+}

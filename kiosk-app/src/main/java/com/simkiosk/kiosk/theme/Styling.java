@@ -1,0 +1,23 @@
+package com.simkiosk.kiosk.theme;
+
+import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.i18n.LanguageLook;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+
+/** Puts the layout sheet and one theme sheet on a scene, and the language's font class on a node. FX thread only. */
+public final class Styling {
+    private static final String LAYOUT = Styling.class.getResource("kiosk.css").toExternalForm();
+
+    private Styling() {}
+
+    public static void apply(Scene scene, Theme theme) {
+        scene.getStylesheets().setAll(LAYOUT, theme.stylesheetUrl());
+    }
+
+    /** Swaps the {@code lang-*} class so the right Noto CJK face draws every text below {@code root}. */
+    public static void applyLanguage(Parent root, Language language) {
+        root.getStyleClass().removeIf(c -> c.startsWith("lang-"));
+        root.getStyleClass().add(LanguageLook.styleClass(language));
+    }
+}

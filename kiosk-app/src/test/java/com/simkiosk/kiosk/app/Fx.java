@@ -1,0 +1,73 @@
+package com.simkiosk.kiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Small helpers for UI tests on headless Monocle: run on the FX thread, wait with a bound, screenshots, texts. */
+public final class Fx {
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private Fx() {}
+
+    public static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    public static <T> T call(Callable<T> task) throws Exception {
+        return WaitForAsyncUtils.asyncFx(task).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public static void run(Runnable task) throws Exception {
+        call(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds, or fails after {@link #PATIENCE}. */
+    public static void waitUntil(String what, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (call(condition::getAsBoolean)) {
+                return;
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        throw new AssertionError("timed out after " + PATIENCE.toSeconds() + " s waiting for: " + what);
+    }
+
+    /** Every text a Labeled below {@code root} shows. FX thread only. */
+    public static List<String> texts(Node root) {
+        List<String> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node n, List<String> out) {
+        if (n instanceof Labeled l && l.getText() != null) {
+            out.add(l.getText());
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+
+    /** Writes a PNG of {@code node} to {@code target/screenshots/name.png}. FX thread only. */
+    public static Path screenshot(Node node, String name) throws IOException {
+        Path dir = Path.of(System.getProperty("kiosk.screenshots", "target/screenshots"));
+        return Snapshots.write(node, dir.resolve(name + ".png"));
+    }
+}

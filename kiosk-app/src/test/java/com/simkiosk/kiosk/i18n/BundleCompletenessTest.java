@@ -1,0 +1,128 @@
+package com.simkiosk.kiosk.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.kiosk.flow.ErrorKind;
+import com.simkiosk.kiosk.flow.State;
+import java.io.IOException;
+import java.util.List;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every language has every text, none empty, each a valid pattern with the same placeholders as English. */
+class BundleCompletenessTest {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+
+    static Properties load(Language language) throws IOException {
+        String suffix = LanguageLook.bundleSuffix(language);
+        String path = "/com/simkiosk/kiosk/i18n/messages_" + suffix + ".properties";
+        try (InputStream in = BundleCompletenessTest.class.getResourceAsStream(path)) {
+            assertThat(in).as("bundle file %s", path).isNotNull();
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyEnglishKeyIsTranslatedAndNoneIsExtra(Language language) throws IOException {
+        Set<String> english = new TreeSet<>(load(Language.EN).stringPropertyNames());
+        Set<String> other = new TreeSet<>(load(language).stringPropertyNames());
+        Set<String> missing = new TreeSet<>(english);
+        missing.removeAll(other);
+        Set<String> extra = new TreeSet<>(other);
+        extra.removeAll(english);
+        assertThat(missing).as("keys missing in %s", language).isEmpty();
+        assertThat(extra).as("keys only in %s", language).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noTextIsEmpty(Language language) throws IOException {
+        Properties p = load(language);
+        assertThat(p.stringPropertyNames()).allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void placeholdersMatchEnglishAndPatternsParse(Language language) throws IOException {
+        Properties en = load(Language.EN);
+        Properties p = load(language);
+        for (String key : p.stringPropertyNames()) {
+            String value = p.getProperty(key);
+            assertThat(value).as("%s in %s has an ASCII apostrophe (MessageFormat eats it)", key, language)
+                    .doesNotContain("'");
+            assertThat(placeholders(value)).as("placeholders of %s in %s", key, language)
+                    .isEqualTo(placeholders(en.getProperty(key, "")));
+            new MessageFormat(value, language.locale()); // throws on a broken pattern
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void nonEnglishTextsAreActuallyTranslated(Language language) throws IOException {
+        if (language == Language.EN) {
+            return;
+        }
+        Properties en = load(Language.EN);
+        Properties p = load(language);
+        // Titles and bodies must differ from English; short codes like "OK", "ABC", "DEMO" may not.
+        long untranslated = p.stringPropertyNames().stream()
+                .filter(k -> k.endsWith(".title") || k.endsWith(".body"))
+                .filter(k -> p.getProperty(k).equals(en.getProperty(k)))
+                .count();
+        assertThat(untranslated).as("titles/bodies left in English in %s", language).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void messagesLoadThroughTheResourceBundleForEachLanguage(Language language) {
+        Messages m = Messages.of(language);
+        assertThat(m.get("app.title")).isNotEqualTo("app.title");
+        assertThat(m.get("sms.attemptsLeft", 2)).contains("2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyKeyTheFlowNamesIsTranslated(Language language) throws IOException {
+        Properties p = load(language);
+        Set<String> keys = new TreeSet<>();
+        for (ErrorKind kind : ErrorKind.values()) {
+            keys.add(kind.key() + ".title");
+            keys.add(kind.key() + ".body");
+        }
+        for (State.PrintStatus s : State.PrintStatus.values()) {
+            keys.add(s.key().startsWith("error.") ? s.key() + ".title" : s.key());
+        }
+        for (VerificationMethod m : VerificationMethod.values()) {
+            keys.add("verify.method." + m.name());
+        }
+        keys.add(new State.PinRefused(1, List.of()).reasonKey());
+        keys.add(new State.PinRefused(0, List.of()).reasonKey());
+        for (State s : FlowSamples.oneOfEachState()) {
+            keys.add(s.key());
+        }
+        assertThat(keys).allSatisfy(k -> assertThat(p.getProperty(k)).as("%s in %s", k, language).isNotBlank());
+    }
+
+    private static Set<String> placeholders(String s) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(s);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package com.simkiosk.kiosk.i18n;
+
+import com.simkiosk.carrier.DailyUsage;
+import com.simkiosk.carrier.TopUpOffer;
+import com.simkiosk.carrier.TopUpOrder;
+import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.kiosk.flow.BalanceView;
+import com.simkiosk.kiosk.flow.ErrorKind;
+import com.simkiosk.kiosk.flow.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One instance of every screen state, with plausible values, for tests that must cover every screen. */
+public final class FlowSamples {
+    public static final Instant NOW = Instant.parse("2026-11-26T01:00:00Z");
+    public static final TopUpOffer OFFER = new TopUpOffer("topup-3gb", "3GB 30日", 3_000_000_000L, 1_500, Duration.ofDays(30));
+
+    private FlowSamples() {}
+
+    public static BalanceView balance() {
+        List<DailyUsage> days = new ArrayList<>();
+        LocalDate today = LocalDate.of(2026, 11, 26);
+        long[] mb = {420, 380, 0, 610, 350, 290, 800, 450, 520, 310, 0, 660, 400, 120};
+        for (int i = 0; i < 14; i++) {
+            days.add(new DailyUsage(today.minusDays(13 - i), mb[i] * 1_000_000L));
+        }
+        return new BalanceView("Travel Data 10GB", Optional.of("090-****-5678"), 1_280, 3_400_000_000L, 10_000_000_000L,
+                1_800, 12, Optional.of(Instant.parse("2026-11-28T14:59:00Z")), Optional.of(2L), true, days,
+                Optional.of(LocalDate.of(2026, 12, 4)));
+    }
+
+    public static List<State> oneOfEachState() {
+        TopUpOrder order = new TopUpOrder("ORD-0001", OFFER.id(), 1_500, "KS2026112600042", NOW.plus(Duration.ofMinutes(30)));
+        return List.of(
+                new State.Attract(),
+                new State.EnterNumber("0901234", "090-1234", false),
+                new State.Reading(),
+                new State.LookingUp(),
+                new State.ChooseVerification(List.of(VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT)),
+                new State.EnterCode("090-****-5678", 3, NOW.plusSeconds(30), 2, Optional.empty()),
+                new State.EnterPin(3, Optional.empty()),
+                new State.PinRefused(1, List.of(VerificationMethod.ID_DOCUMENT)),
+                new State.EnterDetail(VerificationMethod.ID_DOCUMENT, 3, Optional.empty()),
+                new State.ShowBalance(balance()),
+                new State.TopUpOffers(List.of(OFFER, new TopUpOffer("topup-1gb", "1GB 7日", 1_000_000_000L, 600, Duration.ofDays(7)))),
+                new State.TopUpConfirm(OFFER),
+                new State.TopUpSlip(order, OFFER, State.PrintStatus.PRINTED),
+                new State.TakeSim(),
+                new State.Error(ErrorKind.BACKEND_DOWN, true));
+    }
+}
