@@ -3,6 +3,7 @@ package com.simkiosk.mock.carrier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.simkiosk.testing.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
