@@ -196,10 +196,7 @@ public final class SessionFlow implements AutoCloseable {
         State s = state;
         if (s instanceof Attract) {
             if (event instanceof StartNumberEntry) {
-                wipe();
-                // One budget of codes per session, whatever numbers are typed: no fishing by Back and resubmit.
-                session.codeSendsLeft = config.codeSends();
-                go(enterNumber());
+                startNumberEntry();
             }
         } else if (s instanceof EnterNumber) {
             onEnterNumber(event);
@@ -252,13 +249,24 @@ public final class SessionFlow implements AutoCloseable {
                 go(new ShowBalance(session.balance));
             }
         } else if (s instanceof State.Error error) {
-            if (event instanceof Retry && error.canRetry() && session.retry != null) {
+            if (event instanceof StartNumberEntry && error.kind().offersNumberEntry()) {
+                log.info("Customer switched from error {} to entering a number", error.kind());
+                startNumberEntry(); // the card stays where it is: taking it out changes nothing on the number path
+            } else if (event instanceof Retry && error.canRetry() && session.retry != null) {
                 session.retry.run();
             } else if (event instanceof Done || event instanceof Back) {
                 endSession();
             }
         }
         // Reading, LookingUp and TakeSim take no screen events besides Cancel (handled in fire).
+    }
+
+    /** A new session on the number path: whatever the card's session knew is wiped first. */
+    private void startNumberEntry() {
+        wipe();
+        // One budget of codes per session, whatever numbers are typed: no fishing by Back and resubmit.
+        session.codeSendsLeft = config.codeSends();
+        go(enterNumber());
     }
 
     private void onEnterNumber(Event event) {

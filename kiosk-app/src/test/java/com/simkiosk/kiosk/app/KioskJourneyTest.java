@@ -115,6 +115,26 @@ class KioskJourneyTest {
     }
 
     @Test
+    void aBankCardShowsNotASimFromWhichTheCustomerTypesTheirNumberInstead() throws Exception {
+        kiosk = KioskDriver.open("not-a-sim-to-number", PATIENT);
+        kiosk.demo().tray().insertBankCard();
+        kiosk.waitForScreen("error");
+        assertThat(kiosk.text("use-number")).isEqualTo("Use my phone number");
+        kiosk.shot("not-a-sim");
+        DemoLine line = kiosk.demo().lines().auPrepaid();
+        kiosk.tap("use-number");
+        kiosk.waitForScreen("enterNumber");
+        kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));
+        kiosk.tap("submit");
+        kiosk.waitForScreen("enterCode");
+        kiosk.type(sentCode(kiosk, line));
+        kiosk.tap("submit");
+        kiosk.waitForScreen("balance");
+        kiosk.tap("done");
+        kiosk.waitForScreen("takeSim"); // the bank card is still in the reader
+    }
+
+    @Test
     void idleKioskWarnsCountsDownAndWipesTheSession() throws Exception {
         kiosk = KioskDriver.open("idle", KioskDriver.config(Duration.ofSeconds(1), Duration.ofSeconds(3)));
         kiosk.tap("start-number");
