@@ -665,9 +665,20 @@ public final class SessionFlow implements AutoCloseable {
                 .map(expires -> ChronoUnit.DAYS.between(today, LocalDate.ofInstant(expires, BalanceView.JST)));
         boolean warning = daysLeft.map(days -> days <= config.expiryWarningDays()).orElse(false);
 
-        return new BalanceView(line.planName(), line.msisdn().map(Msisdn::masked), balance.yen(), balance.dataBytes(),
-                dataInitial, balance.voiceSeconds(), balance.sms(), balance.expires(), daysLeft, warning, chart,
+        return new BalanceView(line.planName(), line.msisdn().map(Msisdn::masked),
+                ifTheLineHas(balance, UsageType.MONETARY, balance.yen()), balance.dataBytes(), dataInitial,
+                ifTheLineHas(balance, UsageType.VOICE, balance.voiceSeconds()),
+                ifTheLineHas(balance, UsageType.SMS, balance.sms()), balance.expires(), daysLeft, warning, chart,
                 dataRunsOut(balance.dataBytes(), byDay, today));
+    }
+
+    /**
+     * A kind of balance the line has (a bucket of that type, even used up or expired, or an amount left) versus
+     * one it never had: "¥0" on a data-only SIM would be noise, "¥0" on a voice SIM out of credit is the news.
+     */
+    private static Optional<Long> ifTheLineHas(Balance balance, UsageType type, long amount) {
+        boolean has = amount > 0 || balance.buckets().stream().anyMatch(bucket -> bucket.type() == type);
+        return has ? Optional.of(amount) : Optional.empty();
     }
 
     /** The JST day the data ends at the average of the last whole days' use; empty when nothing was used. */

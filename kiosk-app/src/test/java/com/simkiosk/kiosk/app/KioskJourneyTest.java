@@ -12,6 +12,7 @@ import com.simkiosk.mock.carrier.SmsOutbox;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.Slip;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,9 @@ class KioskJourneyTest {
         assertThat(kiosk.text("plan")).isNotBlank();
         assertThat(kiosk.text("expiry")).contains("Japan time");
         assertThat(kiosk.texts()).contains("Data left", "Balance", "Expires");
+        // A data-only SIM: no yen, no calls, no SMS, no number, each said with a dash rather than a misleading 0.
+        assertThat(List.of(kiosk.text("yen"), kiosk.text("voice"), kiosk.text("sms"), kiosk.text("number")))
+                .containsOnly("—");
     }
 
     @Test
@@ -86,6 +90,7 @@ class KioskJourneyTest {
         kiosk.waitForScreen("balance");
         assertThat(kiosk.text("number")).isEqualTo("090-****-0002");
         assertThat(kiosk.text("yen")).startsWith("¥");
+        assertThat(kiosk.text("voice")).matches("[0-9,]+ min.*");
     }
 
     @Test
