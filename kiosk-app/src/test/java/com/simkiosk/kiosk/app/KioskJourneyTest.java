@@ -128,10 +128,7 @@ class KioskJourneyTest {
         kiosk.shot("not-a-sim");
         DemoLine line = kiosk.demo().lines().auPrepaid();
         kiosk.tap("use-number");
-        kiosk.waitForScreen("enterNumber");
-        kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));
-        kiosk.tap("submit");
-        kiosk.waitForScreen("enterCode");
+        submitNumberOf(line);
         kiosk.type(sentCode(kiosk, line));
         kiosk.tap("submit");
         kiosk.waitForScreen("balance");
@@ -163,10 +160,7 @@ class KioskJourneyTest {
         kiosk = KioskDriver.open("language", PATIENT);
         DemoLine line = kiosk.demo().lines().iijMvno();
         kiosk.tap("start-number");
-        kiosk.waitForScreen("enterNumber");
-        kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));
-        kiosk.tap("submit");
-        kiosk.waitForScreen("enterCode");
+        submitNumberOf(line);
         String code = sentCode(kiosk, line);
         kiosk.type(code.substring(0, 3));
         kiosk.tap("lang-ja");
@@ -268,6 +262,14 @@ class KioskJourneyTest {
         kiosk.waitForScreen("attract");
         Fx.waitUntil("the kiosk's own theme again", () -> kiosk.runtime().root().getScene().getStylesheets().stream()
                 .anyMatch(u -> u.endsWith("theme-normal.css")));
+    }
+
+    /** On the keypad: types the line's number as a Japanese customer would (090…) and waits for the code screen. */
+    private void submitNumberOf(DemoLine line) throws Exception {
+        kiosk.waitForScreen("enterNumber");
+        kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));
+        kiosk.tap("submit");
+        kiosk.waitForScreen("enterCode");
     }
 
     private void typeDetail(String value) throws Exception {
