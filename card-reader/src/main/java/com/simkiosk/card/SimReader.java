@@ -13,7 +13,11 @@ public interface SimReader extends AutoCloseable {
     /** Readers present now; no readers is an empty list, not an error. */
     List<ReaderInfo> readers();
 
-    /** Starts the monitor (if not yet running) and delivers its events to {@code listener}. */
+    /**
+     * Starts the monitor (if not yet running) and delivers its events to {@code listener}. A listener added while
+     * a card is already in a reader (a kiosk restarted with a SIM inside) hears {@link CardEvent.Inserted} for it,
+     * on the reader's event thread, just as if the card had gone in now.
+     */
     void addListener(Consumer<CardEvent> listener);
 
     void removeListener(Consumer<CardEvent> listener);

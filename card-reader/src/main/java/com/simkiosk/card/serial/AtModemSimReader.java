@@ -17,6 +17,7 @@ import com.simkiosk.serial.JsscSerialLink;
 import com.simkiosk.serial.SerialLink;
 import com.simkiosk.serial.SerialLinkException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -59,6 +60,8 @@ public final class AtModemSimReader implements SimReader {
     private final SerialLink.Opener opener;
     private final Settings settings;
     private final List<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** Listeners added after the monitor started; guarded by {@code this}, welcomed on the monitor thread. */
+    private final List<Consumer<CardEvent>> newcomers = new ArrayList<>();
     private final AtomicBoolean simLeft = new AtomicBoolean();
     private final Object openLock = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -197,8 +200,13 @@ public final class AtModemSimReader implements SimReader {
 
     @Override
     public synchronized void addListener(Consumer<CardEvent> listener) {
+        if (monitor != null) {
+            // The monitor's first poll is past or under way: it tells this one how things stand after its next poll.
+            newcomers.add(listener);
+            return;
+        }
         listeners.add(listener);
-        if (monitor == null && closed.getCount() > 0) {
+        if (closed.getCount() > 0) {
             monitor = new Thread(this::monitorLoop, "at-modem-monitor " + device);
             monitor.setDaemon(true);
             monitor.start();
@@ -207,6 +215,9 @@ public final class AtModemSimReader implements SimReader {
 
     @Override
     public void removeListener(Consumer<CardEvent> listener) {
+        synchronized (this) {
+            newcomers.remove(listener);
+        }
         listeners.remove(listener);
     }
 
@@ -413,6 +424,30 @@ public final class AtModemSimReader implements SimReader {
             }
             publish(before, now);
             before = now;
+            welcomeNewcomers(now, serviceUp);
+        }
+    }
+
+    /** As the PC/SC monitor does: a late listener first hears the readers as they are, and a SIM already in. */
+    private void welcomeNewcomers(List<ReaderInfo> now, boolean serviceUp) {
+        List<Consumer<CardEvent>> joining;
+        synchronized (this) {
+            if (newcomers.isEmpty()) {
+                return;
+            }
+            joining = List.copyOf(newcomers);
+            newcomers.clear();
+        }
+        for (Consumer<CardEvent> listener : joining) {
+            if (serviceUp) {
+                deliver(listener, new CardEvent.ReadersChanged(now));
+                if (now.stream().anyMatch(ReaderInfo::cardPresent)) {
+                    deliver(listener, new CardEvent.Inserted(readerName));
+                }
+            } else {
+                deliver(listener, new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "serial port " + device + " not available"));
+            }
+            listeners.add(listener);
         }
     }
 
@@ -433,11 +468,15 @@ public final class AtModemSimReader implements SimReader {
 
     private void emit(CardEvent event) {
         for (Consumer<CardEvent> l : listeners) {
-            try {
-                l.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: a card event listener failed: {}", readerName, e.toString());
-            }
+            deliver(l, event);
+        }
+    }
+
+    private void deliver(Consumer<CardEvent> listener, CardEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: a card event listener failed: {}", readerName, e.toString());
         }
     }
 

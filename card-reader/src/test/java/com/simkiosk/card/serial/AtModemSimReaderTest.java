@@ -227,6 +227,24 @@ class AtModemSimReaderTest {
     }
 
     @Test
+    void aListenerAddedAfterTheMonitorStartedHearsTheSimAlreadyInTheModem() throws Exception {
+        FakeModemLink link = new FakeModemLink(AtModemSimReaderTest::ublox);
+        BlockingQueue<CardEvent> first = new LinkedBlockingQueue<>();
+        BlockingQueue<CardEvent> later = new LinkedBlockingQueue<>();
+        try (AtModemSimReader reader = reader(link)) {
+            reader.addListener(first::add);
+            assertThat(first.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+            assertThat(first.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+
+            reader.addListener(later::add);
+
+            assertThat(later.poll(2, TimeUnit.SECONDS)).isEqualTo(
+                    new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
+            assertThat(later.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        }
+    }
+
+    @Test
     void logsTheIccidOnlyMasked() {
         Logger logger = (Logger) LoggerFactory.getLogger(AtModemSimReader.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();

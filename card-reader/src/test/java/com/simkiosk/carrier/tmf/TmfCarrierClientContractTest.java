@@ -72,7 +72,8 @@ class TmfCarrierClientContractTest {
 
     Line touristLine() {
         return new Line("prd-tourist-3gb-0001", LineStatus.ACTIVE, "Japan Travel SIM 3GB / 15 days", "Japan Travel SIM",
-                Optional.empty(), List.of(VerificationMethod.ID_DOCUMENT, VerificationMethod.ORDER_NUMBER));
+                Optional.empty(), List.of(VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT,
+                VerificationMethod.ORDER_NUMBER));
     }
 
     JsonNode tree(String json) throws Exception {
@@ -92,7 +93,8 @@ class TmfCarrierClientContractTest {
         assertThat(line.planName()).isEqualTo("Japan Travel SIM 3GB / 15 days");
         assertThat(line.brand()).isEqualTo("Japan Travel SIM");
         assertThat(line.msisdn()).isEmpty();
-        assertThat(line.verificationMethods()).containsExactly(VerificationMethod.ID_DOCUMENT, VerificationMethod.ORDER_NUMBER);
+        assertThat(line.verificationMethods()).containsExactly(VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT,
+                VerificationMethod.ORDER_NUMBER);
         StubCarrier.Request lookup = carrier.requests(TmfCarrierClient.PRODUCT).get(0);
         assertThat(lookup.query()).isEqualTo("realizingResource.id=8981102603110000016");
         assertThat(lookup.header("Authorization")).isEqualTo("Bearer sim-at-6f1c2a9e4b7d4f0e8a3c1d2e5f6a7b8c");

@@ -76,19 +76,18 @@ public final class InMemorySimReader implements SimReader {
 
     /** Puts {@code card} into {@code reader}, taking out whatever was there first. */
     public void insert(String reader, DemoCard card) {
-        boolean hadCard;
         synchronized (this) {
             Slot slot = slot(reader);
-            hadCard = slot.card.isPresent();
+            boolean hadCard = slot.card.isPresent();
             slot.card = Optional.of(card);
             slot.insertions++;
             notifyAll();
-        }
-        if (hadCard) {
-            emit(new CardEvent.Removed(reader));
+            if (hadCard) {
+                emit(new CardEvent.Removed(reader));
+            }
+            emit(new CardEvent.Inserted(reader));
         }
         log.info("Card inserted in '{}': {}", reader, card.iccid());
-        emit(new CardEvent.Inserted(reader));
     }
 
     public void insert(String reader, CardIdentity identity) {
@@ -101,23 +100,20 @@ public final class InMemorySimReader implements SimReader {
     }
 
     public void remove(String reader) {
-        boolean hadCard;
         synchronized (this) {
             Slot slot = slot(reader);
-            hadCard = slot.card.isPresent();
+            boolean hadCard = slot.card.isPresent();
             slot.card = Optional.empty();
             notifyAll();
-        }
-        if (hadCard) {
-            emit(new CardEvent.Removed(reader));
+            if (hadCard) {
+                emit(new CardEvent.Removed(reader));
+            }
         }
     }
 
     /** Simulates the smart card service going away (reads fail with PCSC_UNAVAILABLE) and coming back. */
-    public void setServiceDown(boolean down) {
-        synchronized (this) {
-            serviceDown = down;
-        }
+    public synchronized void setServiceDown(boolean down) {
+        serviceDown = down;
         emit(down ? new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "simulated service loss")
                 : new CardEvent.ReadersChanged(readers()));
     }
@@ -139,9 +135,26 @@ public final class InMemorySimReader implements SimReader {
         return out;
     }
 
+    /**
+     * Like a real monitor, a listener that joins while cards are in hears them inserted (a kiosk restarted with a
+     * SIM inside must see it), or hears that the service is down. Events are queued under the lock, so a card
+     * going in at the same moment is announced once, not twice.
+     */
     @Override
-    public void addListener(Consumer<CardEvent> listener) {
+    public synchronized void addListener(Consumer<CardEvent> listener) {
         listeners.add(listener);
+        if (closed) {
+            return;
+        }
+        if (serviceDown) {
+            emitTo(List.of(listener), new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "simulated service loss"));
+            return;
+        }
+        slots.forEach((name, slot) -> {
+            if (slot.card.isPresent()) {
+                emitTo(List.of(listener), new CardEvent.Inserted(name));
+            }
+        });
     }
 
     @Override
@@ -311,10 +324,19 @@ public final class InMemorySimReader implements SimReader {
         return new CardIdentity(reader, card.atrHex(), card.type(), card.iccid(), pin);
     }
 
+    /** Queues {@code event} for the listeners there are now. Caller holds the lock, so events keep their order. */
     private void emit(CardEvent event) {
+        emitTo(List.copyOf(listeners), event);
+    }
+
+    /** A listener that was removed meanwhile is skipped: a closed flow must not hear a late event. */
+    private void emitTo(List<Consumer<CardEvent>> to, CardEvent event) {
         try {
             events.execute(() -> {
-                for (Consumer<CardEvent> listener : listeners) {
+                for (Consumer<CardEvent> listener : to) {
+                    if (!listeners.contains(listener)) {
+                        continue;
+                    }
                     try {
                         listener.accept(event);
                     } catch (RuntimeException e) {

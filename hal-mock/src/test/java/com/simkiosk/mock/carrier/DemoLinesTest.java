@@ -39,6 +39,15 @@ class DemoLinesTest {
     }
 
     @Test
+    void touristDataSimIsTheBuiltInLineVerifiedByItsSimPin() {
+        DemoLine tourist = demo.touristData();
+        assertThat(tourist.verificationMethods()).startsWith(VerificationMethod.SIM_PIN);
+        assertThat(tourist.simPin()).matches("\\d{4,8}");
+        assertThat(demo.all()).filteredOn(l -> l.verificationMethods().contains(VerificationMethod.SIM_PIN))
+                .extracting(DemoLine::key).containsExactly("tourist-data");
+    }
+
+    @Test
     void touristDataSimHasNoNumberAndCannotBeVerifiedBySms() {
         DemoLine tourist = demo.touristData();
         assertThat(tourist.msisdn()).isEmpty();

@@ -178,6 +178,18 @@ class PcscThroughPcscdTest {
     }
 
     @Test
+    void aKioskStartedWithACardAlreadyInTheReaderHearsItInserted() throws Exception {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            insertAndWait(reader, VirtualSimSpec.uicc(ICCID)); // in before anyone listens: a restart, a power cut
+
+            BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
+            reader.addListener(events::add);
+
+            next(events, e -> e.equals(new CardEvent.Inserted(SLOT0)), "the card that was already there");
+        }
+    }
+
+    @Test
     void aListenerAddedLaterHearsAboutTheCardAlreadyInTheReader() throws Exception {
         try (PcscSimReader reader = new PcscSimReader()) {
             BlockingQueue<CardEvent> first = new LinkedBlockingQueue<>();

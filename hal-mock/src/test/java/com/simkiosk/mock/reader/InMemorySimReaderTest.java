@@ -58,6 +58,48 @@ class InMemorySimReaderTest {
     }
 
     @Test
+    void aListenerAddedWhileACardIsInHearsItInsertedOnceAndThenWhatHappensNext() throws Exception {
+        reader.insert(R1, DemoCard.sim(ICCID));
+        assertThat(nextEvent()).isEqualTo(new CardEvent.Inserted(R1));
+
+        // A kiosk restarted with a SIM inside subscribes now: it must see the card that is already there.
+        BlockingQueue<CardEvent> late = new LinkedBlockingQueue<>();
+        reader.addListener(late::add);
+        reader.insert(R0, DemoCard.sim(ICCID));
+
+        assertThat(late.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(R1));
+        assertThat(late.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(R0));
+        assertThat(nextEvent()).isEqualTo(new CardEvent.Inserted(R0));
+    }
+
+    @Test
+    void aListenerAddedWhileTheServiceIsDownHearsThatItIsLost() throws Exception {
+        reader.insert(R0, DemoCard.sim(ICCID));
+        reader.setServiceDown(true);
+
+        BlockingQueue<CardEvent> late = new LinkedBlockingQueue<>();
+        reader.addListener(late::add);
+
+        assertThat(late.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
+                lost -> assertThat(lost.error()).isEqualTo(CardError.PCSC_UNAVAILABLE));
+    }
+
+    @Test
+    void aRemovedListenerHearsNothingMore() throws Exception {
+        BlockingQueue<CardEvent> other = new LinkedBlockingQueue<>();
+        java.util.function.Consumer<CardEvent> listener = other::add;
+        reader.addListener(listener);
+        reader.removeListener(listener);
+        reader.insert(R0, DemoCard.sim(ICCID));
+
+        assertThat(nextEvent()).isEqualTo(new CardEvent.Inserted(R0));
+        // The same event thread delivered to the first listener already: the removed one had its chance.
+        reader.remove(R0);
+        assertThat(nextEvent()).isEqualTo(new CardEvent.Removed(R0));
+        assertThat(other).isEmpty();
+    }
+
+    @Test
     void readGivesTheIdentityWithTheCurrentPinStatus() {
         reader.insert(R0, DemoCard.sim(ICCID).withPin("2468", 3).as2g());
 

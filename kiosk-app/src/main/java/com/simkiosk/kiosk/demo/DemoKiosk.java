@@ -14,14 +14,7 @@ import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,9 +29,8 @@ import java.util.Optional;
 public final class DemoKiosk implements AutoCloseable {
     /** The maintenance PIN of demo mode (a real kiosk takes its hash from the configuration file). */
     public static final String DEMO_MAINTENANCE_PIN = "246810";
-    /** The demo line that also takes its SIM PIN. */
+    /** The built-in demo line that is verified by its SIM PIN. */
     public static final String PIN_LINE = "tourist-data";
-    private static final String BUILT_IN_DATA = "/carrier-sim/demo-lines.json";
 
     private final CarrierSimulator simulator;
     private final TmfCarrierClient client;
@@ -52,39 +44,9 @@ public final class DemoKiosk implements AutoCloseable {
         this.printer = printer;
     }
 
-    /**
-     * The built-in demo lines, except that the tourist data SIM also accepts its SIM PIN (no built-in line does), so
-     * that the demo and the tour can show the PIN screens. The data file lives in a temporary folder for the
-     * simulator's start only.
-     */
+    /** The built-in demo lines (the tourist data SIM takes its SIM PIN too, so the PIN screens can be shown). */
     public static DemoKiosk start() throws IOException {
-        Path dir = Files.createTempDirectory("kiosk-demo-");
-        Path file = dir.resolve("demo-lines.json");
-        try {
-            writeDataWithPin(file);
-            return start(CarrierSimulator.builder().dataFile(file));
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    /** Writes the built-in demo lines with SIM_PIN added to the tourist data SIM's verification methods. */
-    public static void writeDataWithPin(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode data;
-        try (InputStream in = DemoKiosk.class.getResourceAsStream(BUILT_IN_DATA)) {
-            if (in == null) {
-                throw new IOException(BUILT_IN_DATA + " is not on the class path");
-            }
-            data = (ObjectNode) json.readTree(in);
-        }
-        for (JsonNode line : data.withArray("lines")) {
-            if (PIN_LINE.equals(line.path("key").asText()) && line.get("verificationMethods") instanceof ArrayNode methods) {
-                methods.insert(0, VerificationMethod.SIM_PIN.name());
-            }
-        }
-        json.writeValue(file.toFile(), data);
+        return start(CarrierSimulator.builder());
     }
 
     /** With a simulator built by the caller's settings (another data file, a clock). */

@@ -41,6 +41,14 @@ public enum ErrorKind {
         return key;
     }
 
+    /**
+     * Whether the card was the problem, so the customer may switch to typing their phone number straight from
+     * this error screen ({@link Event.StartNumberEntry}) instead of starting over.
+     */
+    public boolean offersNumberEntry() {
+        return this == NOT_A_SIM || this == FOREIGN_SIM || this == READER_PROBLEM;
+    }
+
     /** Whether trying the same step again can help (offered as a Retry button). */
     public boolean retryable() {
         return retryable;

@@ -196,10 +196,7 @@ public final class SessionFlow implements AutoCloseable {
         State s = state;
         if (s instanceof Attract) {
             if (event instanceof StartNumberEntry) {
-                wipe();
-                // One budget of codes per session, whatever numbers are typed: no fishing by Back and resubmit.
-                session.codeSendsLeft = config.codeSends();
-                go(enterNumber());
+                startNumberEntry();
             }
         } else if (s instanceof EnterNumber) {
             onEnterNumber(event);
@@ -252,13 +249,24 @@ public final class SessionFlow implements AutoCloseable {
                 go(new ShowBalance(session.balance));
             }
         } else if (s instanceof State.Error error) {
-            if (event instanceof Retry && error.canRetry() && session.retry != null) {
+            if (event instanceof StartNumberEntry && error.kind().offersNumberEntry()) {
+                log.info("Customer switched from error {} to entering a number", error.kind());
+                startNumberEntry(); // the card stays where it is: taking it out changes nothing on the number path
+            } else if (event instanceof Retry && error.canRetry() && session.retry != null) {
                 session.retry.run();
             } else if (event instanceof Done || event instanceof Back) {
                 endSession();
             }
         }
         // Reading, LookingUp and TakeSim take no screen events besides Cancel (handled in fire).
+    }
+
+    /** A new session on the number path: whatever the card's session knew is wiped first. */
+    private void startNumberEntry() {
+        wipe();
+        // One budget of codes per session, whatever numbers are typed: no fishing by Back and resubmit.
+        session.codeSendsLeft = config.codeSends();
+        go(enterNumber());
     }
 
     private void onEnterNumber(Event event) {
@@ -657,9 +665,20 @@ public final class SessionFlow implements AutoCloseable {
                 .map(expires -> ChronoUnit.DAYS.between(today, LocalDate.ofInstant(expires, BalanceView.JST)));
         boolean warning = daysLeft.map(days -> days <= config.expiryWarningDays()).orElse(false);
 
-        return new BalanceView(line.planName(), line.msisdn().map(Msisdn::masked), balance.yen(), balance.dataBytes(),
-                dataInitial, balance.voiceSeconds(), balance.sms(), balance.expires(), daysLeft, warning, chart,
+        return new BalanceView(line.planName(), line.msisdn().map(Msisdn::masked),
+                ifTheLineHas(balance, UsageType.MONETARY, balance.yen()), balance.dataBytes(), dataInitial,
+                ifTheLineHas(balance, UsageType.VOICE, balance.voiceSeconds()),
+                ifTheLineHas(balance, UsageType.SMS, balance.sms()), balance.expires(), daysLeft, warning, chart,
                 dataRunsOut(balance.dataBytes(), byDay, today));
+    }
+
+    /**
+     * A kind of balance the line has (a bucket of that type, even used up or expired, or an amount left) versus
+     * one it never had: "¥0" on a data-only SIM would be noise, "¥0" on a voice SIM out of credit is the news.
+     */
+    private static Optional<Long> ifTheLineHas(Balance balance, UsageType type, long amount) {
+        boolean has = amount > 0 || balance.buckets().stream().anyMatch(bucket -> bucket.type() == type);
+        return has ? Optional.of(amount) : Optional.empty();
     }
 
     /** The JST day the data ends at the average of the last whole days' use; empty when nothing was used. */

@@ -12,6 +12,7 @@ import com.simkiosk.mock.carrier.SmsOutbox;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.Slip;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,9 @@ class KioskJourneyTest {
         assertThat(kiosk.text("plan")).isNotBlank();
         assertThat(kiosk.text("expiry")).contains("Japan time");
         assertThat(kiosk.texts()).contains("Data left", "Balance", "Expires");
+        // A data-only SIM: no yen, no calls, no SMS, no number, each said with a dash rather than a misleading 0.
+        assertThat(List.of(kiosk.text("yen"), kiosk.text("voice"), kiosk.text("sms"), kiosk.text("number")))
+                .containsOnly("—");
     }
 
     @Test
@@ -86,6 +90,7 @@ class KioskJourneyTest {
         kiosk.waitForScreen("balance");
         assertThat(kiosk.text("number")).isEqualTo("090-****-0002");
         assertThat(kiosk.text("yen")).startsWith("¥");
+        assertThat(kiosk.text("voice")).matches("[0-9,]+ min.*");
     }
 
     @Test
@@ -115,6 +120,23 @@ class KioskJourneyTest {
     }
 
     @Test
+    void aBankCardShowsNotASimFromWhichTheCustomerTypesTheirNumberInstead() throws Exception {
+        kiosk = KioskDriver.open("not-a-sim-to-number", PATIENT);
+        kiosk.demo().tray().insertBankCard();
+        kiosk.waitForScreen("error");
+        assertThat(kiosk.text("use-number")).isEqualTo("Use my phone number");
+        kiosk.shot("not-a-sim");
+        DemoLine line = kiosk.demo().lines().auPrepaid();
+        kiosk.tap("use-number");
+        submitNumberOf(line);
+        kiosk.type(sentCode(kiosk, line));
+        kiosk.tap("submit");
+        kiosk.waitForScreen("balance");
+        kiosk.tap("done");
+        kiosk.waitForScreen("takeSim"); // the bank card is still in the reader
+    }
+
+    @Test
     void idleKioskWarnsCountsDownAndWipesTheSession() throws Exception {
         kiosk = KioskDriver.open("idle", KioskDriver.config(Duration.ofSeconds(1), Duration.ofSeconds(3)));
         kiosk.tap("start-number");
@@ -138,10 +160,7 @@ class KioskJourneyTest {
         kiosk = KioskDriver.open("language", PATIENT);
         DemoLine line = kiosk.demo().lines().iijMvno();
         kiosk.tap("start-number");
-        kiosk.waitForScreen("enterNumber");
-        kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));
-        kiosk.tap("submit");
-        kiosk.waitForScreen("enterCode");
+        submitNumberOf(line);
         String code = sentCode(kiosk, line);
         kiosk.type(code.substring(0, 3));
         kiosk.tap("lang-ja");
@@ -243,6 +262,14 @@ class KioskJourneyTest {
         kiosk.waitForScreen("attract");
         Fx.waitUntil("the kiosk's own theme again", () -> kiosk.runtime().root().getScene().getStylesheets().stream()
                 .anyMatch(u -> u.endsWith("theme-normal.css")));
+    }
+
+    /** On the keypad: types the line's number as a Japanese customer would (090…) and waits for the code screen. */
+    private void submitNumberOf(DemoLine line) throws Exception {
+        kiosk.waitForScreen("enterNumber");
+        kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));
+        kiosk.tap("submit");
+        kiosk.waitForScreen("enterCode");
     }
 
     private void typeDetail(String value) throws Exception {

@@ -35,12 +35,42 @@ class BalanceViewTest {
         BalanceView view = shown();
         assertThat(view.planName()).isEqualTo("Travel 5GB");
         assertThat(view.maskedNumber()).contains("090-****-5678");
-        assertThat(view.yen()).isEqualTo(500);
+        assertThat(view.yen()).contains(500L);
         assertThat(view.dataRemainingBytes()).isEqualTo(3 * GB);
         assertThat(view.dataInitialBytes()).isEqualTo(5 * GB);
-        assertThat(view.voiceSeconds()).isEqualTo(600);
-        assertThat(view.sms()).isEqualTo(10);
+        assertThat(view.voiceSeconds()).contains(600L);
+        assertThat(view.sms()).contains(10L);
         assertThat(view.expires()).contains(Instant.parse("2026-11-28T23:00:00Z"));
+    }
+
+    @Test
+    void aDataOnlyLineHasNoYenNoMinutesAndNoSmsRatherThanZeroOfEach() throws Exception {
+        Instant later = Instant.parse("2026-12-20T00:00:00Z");
+        kiosk.givenSimWithDetailLine();
+        when(kiosk.carrier.balance(any())).thenReturn(new Balance(0, GB, 0, 0, Optional.of(later),
+                List.of(new Bucket(UsageType.DATA, GB, Optional.of(3 * GB), Optional.of(later), true))));
+        kiosk.insertAndVerifyByDetail();
+
+        assertThat(shown().yen()).isEmpty();
+        assertThat(shown().voiceSeconds()).isEmpty();
+        assertThat(shown().sms()).isEmpty();
+        assertThat(shown().dataRemainingBytes()).isEqualTo(GB);
+    }
+
+    @Test
+    void aUsedUpOrExpiredBucketIsAGenuineZero() throws Exception {
+        Instant later = Instant.parse("2026-12-20T00:00:00Z");
+        Instant gone = Instant.parse("2026-11-20T00:00:00Z");
+        kiosk.givenSimWithDetailLine();
+        when(kiosk.carrier.balance(any())).thenReturn(new Balance(0, GB, 0, 0, Optional.of(later), List.of(
+                new Bucket(UsageType.DATA, GB, Optional.empty(), Optional.of(later), true),
+                new Bucket(UsageType.MONETARY, 0, Optional.empty(), Optional.of(later), true),
+                new Bucket(UsageType.VOICE, 1200, Optional.of(3600L), Optional.of(gone), false))));
+        kiosk.insertAndVerifyByDetail();
+
+        assertThat(shown().yen()).contains(0L);
+        assertThat(shown().voiceSeconds()).contains(0L);
+        assertThat(shown().sms()).isEmpty();
     }
 
     @Test
@@ -102,7 +132,7 @@ class BalanceViewTest {
         when(kiosk.carrier.dailyUsage(any(), any())).thenThrow(new CarrierException(CarrierError.TIMEOUT, "slow"));
         kiosk.insertAndVerifyByDetail();
 
-        assertThat(shown().yen()).isEqualTo(500);
+        assertThat(shown().yen()).contains(500L);
         assertThat(shown().dataRunsOut()).isEmpty();
     }
 }

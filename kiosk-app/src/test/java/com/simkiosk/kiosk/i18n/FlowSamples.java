@@ -28,8 +28,8 @@ public final class FlowSamples {
         for (int i = 0; i < 14; i++) {
             days.add(new DailyUsage(today.minusDays(13 - i), mb[i] * 1_000_000L));
         }
-        return new BalanceView("Travel Data 10GB", Optional.of("090-****-5678"), 1_280, 3_400_000_000L, 10_000_000_000L,
-                1_800, 12, Optional.of(Instant.parse("2026-11-28T14:59:00Z")), Optional.of(2L), true, days,
+        return new BalanceView("Travel Data 10GB", Optional.of("090-****-5678"), Optional.of(1_280L), 3_400_000_000L,
+                10_000_000_000L, Optional.of(1_800L), Optional.of(12L), Optional.of(Instant.parse("2026-11-28T14:59:00Z")), Optional.of(2L), true, days,
                 Optional.of(LocalDate.of(2026, 12, 4)));
     }
 
@@ -50,6 +50,8 @@ public final class FlowSamples {
                 new State.TopUpConfirm(OFFER),
                 new State.TopUpSlip(order, OFFER, State.PrintStatus.PRINTED),
                 new State.TakeSim(),
-                new State.Error(ErrorKind.BACKEND_DOWN, true));
+                new State.Error(ErrorKind.BACKEND_DOWN, true),
+                // The widest error: start over, use my phone number, and try again.
+                new State.Error(ErrorKind.READER_PROBLEM, true));
     }
 }

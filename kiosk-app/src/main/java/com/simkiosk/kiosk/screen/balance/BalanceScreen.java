@@ -24,6 +24,8 @@ import javafx.scene.layout.VBox;
 public final class BalanceScreen {
     /** Below this share of data left, the gauge turns to the warning colour. */
     static final double LOW_DATA = 0.1;
+    /** Shown for something the line does not have (no number, no yen balance, no calls, no SMS). */
+    static final String NONE = "—";
 
     private BalanceScreen() {}
 
@@ -67,11 +69,13 @@ public final class BalanceScreen {
         GridPane cards = new GridPane();
         cards.setHgap(20);
         cards.setVgap(20);
-        cards.add(Ui.card("yen", m.get("balance.yen"), m.yen(b.yen()), false), 0, 0);
-        cards.add(Ui.card("voice", m.get("balance.voice"), m.minutes(b.voiceSeconds()), false), 1, 0);
-        cards.add(Ui.card("sms", m.get("balance.sms"), m.get("balance.smsValue", m.grouped(b.sms())), false), 2, 0);
+        // "—" for what the line does not have at all (a data-only SIM), as for a line without a number.
+        cards.add(Ui.card("yen", m.get("balance.yen"), b.yen().map(m::yen).orElse(NONE), false), 0, 0);
+        cards.add(Ui.card("voice", m.get("balance.voice"), b.voiceSeconds().map(m::minutes).orElse(NONE), false), 1, 0);
+        cards.add(Ui.card("sms", m.get("balance.sms"),
+                b.sms().map(n -> m.get("balance.smsValue", m.grouped(n))).orElse(NONE), false), 2, 0);
         cards.add(expiryCard, 0, 1, 2, 1);
-        cards.add(Ui.card("number", m.get("balance.number"), b.maskedNumber().orElse("—"), false), 2, 1);
+        cards.add(Ui.card("number", m.get("balance.number"), b.maskedNumber().orElse(NONE), false), 2, 1);
         cards.getChildren().forEach(n -> GridPane.setHgrow(n, Priority.ALWAYS));
         cards.getChildren().forEach(n -> ((VBox) n).setMaxWidth(Double.MAX_VALUE));
 

@@ -22,6 +22,13 @@ public final class ErrorScreen {
         body.setId("error-body");
         body.setMaxWidth(1400);
         var actions = Ui.actions(Ui.button("done", m.get("error.action.startOver"), () -> ctx.fire(new Event.Done())));
+        if (s.kind().offersNumberEntry()) {
+            // The card did not work, the phone number may: the way forward, unless Retry is offered as well.
+            Runnable useNumber = () -> ctx.fire(new Event.StartNumberEntry());
+            String text = m.get("error.action.useNumber");
+            actions.getChildren().add(s.canRetry() ? Ui.button("use-number", text, useNumber)
+                    : Ui.primary("use-number", text, useNumber));
+        }
         if (s.canRetry()) {
             actions.getChildren().add(Ui.primary("retry", m.get("error.action.retry"), () -> ctx.fire(new Event.Retry())));
         }
