@@ -25,8 +25,8 @@ class FlowValuesPrintMaskedTest {
 
     @Test
     void theBalanceScreenModelDoesNotPrintTheAmounts() {
-        BalanceView view = new BalanceView("Prepaid", java.util.Optional.of("090-****-5678"), 31415, 2_718_281_828L,
-                3_000_000_000L, 16180, 42, java.util.Optional.empty(), java.util.Optional.empty(), false,
+        BalanceView view = new BalanceView("Prepaid", java.util.Optional.of("090-****-5678"), java.util.Optional.of(31415L),
+                2_718_281_828L, 3_000_000_000L, java.util.Optional.of(16180L), java.util.Optional.of(42L), java.util.Optional.empty(), java.util.Optional.empty(), false,
                 java.util.List.of(), java.util.Optional.empty());
         assertThat(view.toString()).doesNotContain("31415").doesNotContain("2718281828").doesNotContain("16180");
     }
