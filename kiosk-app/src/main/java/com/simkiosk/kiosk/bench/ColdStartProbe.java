@@ -8,6 +8,8 @@ import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -22,10 +24,13 @@ public final class ColdStartProbe {
     private ColdStartProbe() {}
 
     public static void main(String[] args) throws Exception {
+        // As ./kiosk --demo does: the simulated hardware starts while the toolkit does (see KioskApp.run).
+        FutureTask<DemoKiosk> parts = new FutureTask<>(DemoKiosk::start);
+        new Thread(parts, "kiosk-parts-start").start();
         if (!Headless.startToolkit()) {
             System.exit(2);
         }
-        DemoKiosk demo = DemoKiosk.start();
+        DemoKiosk demo = parts.get(60, TimeUnit.SECONDS);
         Platform.runLater(() -> {
             KioskRuntime runtime = new KioskRuntime(demo.parts(FlowConfig.defaults(), Theme.NORMAL, false), Clock.systemUTC(), () -> {});
             Scene scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);

@@ -127,9 +127,11 @@ public final class KioskBenchCommand implements Callable<Integer> {
     private static long[] coldStart() throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The same JVM options as this JVM (./kiosk's defaults, its class archive and KIOSK_JAVA_OPTS), so that the
+        // children start as a customer's kiosk does; but no debugger or agent, and no archive dumping of their own.
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djavafx.cachedir") || a.startsWith("-Dsun.security")
-                        || a.startsWith("-Xm") || a.startsWith("-XX:")).toList());
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-XX:ArchiveClassesAtExit")
+                        && !a.startsWith("-XX:AOTCacheOutput") && !a.startsWith("-XX:AOTMode")).toList());
         cmd.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName()));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
