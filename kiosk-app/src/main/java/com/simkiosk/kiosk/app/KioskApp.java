@@ -2,7 +2,11 @@ package com.simkiosk.kiosk.app;
 
 import com.simkiosk.kiosk.theme.Styling;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -25,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class KioskApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(KioskApp.class);
 
+    /** Starting the simulator or connecting the hardware must not hang a kiosk that has nobody to tell. */
+    private static final long PARTS_START_BOUND_SECONDS = 60;
+
     private final KioskParts parts;
     private final boolean windowed;
     private final CountDownLatch exited;
@@ -38,12 +45,39 @@ public final class KioskApp extends Application {
 
     /** Starts the toolkit, shows the kiosk and blocks until it exits (maintenance → exit, or closing a window). */
     public static void run(KioskParts parts, boolean windowed) throws InterruptedException {
+        FutureTask<KioskParts> ready = new FutureTask<>(() -> parts);
+        ready.run();
+        runWith(ready, windowed);
+    }
+
+    /**
+     * The same, starting the parts (simulator, back-end client, reader) on their own thread while the toolkit starts:
+     * on two cores the two halves of a cold start overlap instead of queueing. A failure to start them is thrown here.
+     */
+    public static void run(Callable<KioskParts> startParts, boolean windowed) throws Exception {
+        FutureTask<KioskParts> parts = new FutureTask<>(startParts);
+        Thread starter = new Thread(parts, "kiosk-parts-start");
+        starter.setDaemon(true);
+        starter.start();
+        runWith(parts, windowed);
+        if (parts.isDone() && !parts.isCancelled()) {
+            try {
+                parts.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+
+    private static void runWith(FutureTask<KioskParts> parts, boolean windowed) throws InterruptedException {
         CountDownLatch exited = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             try {
-                new KioskApp(parts, windowed, exited).start(new Stage());
-            } catch (RuntimeException e) {
+                new KioskApp(parts.get(PARTS_START_BOUND_SECONDS, TimeUnit.SECONDS), windowed, exited).start(new Stage());
+            } catch (ExecutionException e) {
+                exited.countDown(); // the caller throws the cause
+            } catch (Exception e) {
                 log.error("the kiosk could not start: {}", e.toString(), e);
                 exited.countDown();
             }

@@ -51,8 +51,7 @@ public final class KioskLauncher {
         if (o.pcsc()) {
             return PcscDemo.run(o.theme(), o.windowed(), err);
         }
-        DemoKiosk demo = DemoKiosk.start();
-        KioskApp.run(demo.parts(FlowConfig.defaults(), o.theme(), true), o.windowed());
+        KioskApp.run(() -> DemoKiosk.start().parts(FlowConfig.defaults(), o.theme(), true), o.windowed());
         return 0;
     }
 
