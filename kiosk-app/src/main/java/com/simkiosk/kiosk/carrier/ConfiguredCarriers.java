@@ -6,6 +6,7 @@ import com.simkiosk.carrier.route.CarrierRouter;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.kiosk.config.KioskConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,11 +45,15 @@ public final class ConfiguredCarriers implements AutoCloseable {
     private TmfCarrierClient client(KioskConfig.Backend backend, Duration call) {
         CarrierEndpoint endpoint = CarrierEndpoint.of(backend.name(), backend.baseUrl(), backend.clientId(), backend.clientSecret())
                 .withTimeouts(CONNECT_TIMEOUT.compareTo(call) < 0 ? CONNECT_TIMEOUT : call, call)
-                .withTls(backend.trustStore().map(path -> new CarrierEndpoint.KeyStoreFile(path,
-                        backend.trustStorePassword().orElse("").toCharArray(), "PKCS12")), Optional.empty());
+                .withTls(pkcs12(backend.trustStore(), backend.trustStorePassword()),
+                        pkcs12(backend.clientKeyStore(), backend.clientKeyStorePassword()));
         TmfCarrierClient client = new TmfCarrierClient(endpoint);
         clients.add(client);
         return client;
+    }
+
+    private static Optional<CarrierEndpoint.KeyStoreFile> pkcs12(Optional<Path> file, Optional<String> password) {
+        return file.map(path -> new CarrierEndpoint.KeyStoreFile(path, password.orElse("").toCharArray(), "PKCS12"));
     }
 
     /** What the session flow talks to. */

@@ -62,10 +62,12 @@ public record KioskConfig(
 
     /**
      * A carrier (or aggregator) API: OAuth client credentials, the ICCID issuer prefixes it serves (empty for an
-     * aggregator), and an optional trust store for a private CA.
+     * aggregator), an optional trust store for a private CA, and an optional key store holding the kiosk's client
+     * certificate for carriers that demand mutual TLS.
      */
     public record Backend(String name, URI baseUrl, String clientId, String clientSecret, List<String> iccidPrefixes,
-                          Optional<Path> trustStore, Optional<String> trustStorePassword) {
+                          Optional<Path> trustStore, Optional<String> trustStorePassword,
+                          Optional<Path> clientKeyStore, Optional<String> clientKeyStorePassword) {
         public Backend {
             iccidPrefixes = List.copyOf(iccidPrefixes);
         }
@@ -216,7 +218,7 @@ public record KioskConfig(
 
     private static Backend readBackend(JsonFields backend, boolean routed, Optional<Path> baseDir) {
         Set<String> known = new HashSet<>(Set.of("name", "baseUrl", "clientId", "clientSecret", "trustStore",
-                "trustStorePassword"));
+                "trustStorePassword", "clientKeyStore", "clientKeyStorePassword"));
         if (routed) {
             known.add("iccidPrefixes");
         }
@@ -234,13 +236,19 @@ public record KioskConfig(
         if (routed && prefixes.isEmpty()) {
             backend.problem("iccidPrefixes", "missing: which SIMs does this back end serve (e.g. [\"898110\"])?");
         }
-        Optional<Path> trustStore = backend.optionalText("trustStore").map(Path::of)
+        return new Backend(name, baseUrl, clientId, clientSecret, prefixes,
+                readableFile(backend, "trustStore", baseDir), backend.optionalText("trustStorePassword"),
+                readableFile(backend, "clientKeyStore", baseDir), backend.optionalText("clientKeyStorePassword"));
+    }
+
+    /** A key or trust store: relative to the config file's folder, and readable now rather than at the first call. */
+    private static Optional<Path> readableFile(JsonFields backend, String field, Optional<Path> baseDir) {
+        Optional<Path> file = backend.optionalText(field).map(Path::of)
                 .map(p -> baseDir.map(dir -> dir.resolve(p)).orElse(p));
-        if (trustStore.isPresent() && !Files.isReadable(trustStore.get())) {
-            backend.problem("trustStore", "cannot read " + trustStore.get());
+        if (file.isPresent() && !Files.isReadable(file.get())) {
+            backend.problem(field, "cannot read " + file.get());
         }
-        return new Backend(name, baseUrl, clientId, clientSecret, prefixes, trustStore,
-                backend.optionalText("trustStorePassword"));
+        return file;
     }
 
     /** HTTPS, except to this machine (the simulator and tests). */

@@ -181,6 +181,23 @@ class KioskConfigTest {
     }
 
     @Test
+    void clientCertificateForMutualTlsIsResolvedNextToTheConfigAndMustBeReadable(@TempDir Path dir) throws Exception {
+        String json = minimal("").replace("\"iccidPrefixes\"",
+                "\"clientKeyStore\": \"kiosk.p12\", \"clientKeyStorePassword\": \"s3cret\", \"iccidPrefixes\"");
+        Path file = Files.writeString(dir.resolve("kiosk.json"), json);
+
+        assertThatThrownBy(() -> KioskConfig.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(
+                        "backends[0].clientKeyStore: cannot read " + dir.toAbsolutePath().resolve("kiosk.p12")));
+
+        Files.write(dir.resolve("kiosk.p12"), new byte[] {1});
+        KioskConfig.Backend backend = KioskConfig.load(file).backends().get(0);
+        assertThat(backend.clientKeyStore()).contains(dir.toAbsolutePath().resolve("kiosk.p12"));
+        assertThat(backend.clientKeyStorePassword()).contains("s3cret");
+        assertThat(backend.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
     void languagesAreChecked() {
         assertThat(problems(minimal(", \"languages\": [\"ja\", \"fr\"]")))
                 .containsExactly("languages: unknown language 'fr' (known: ja, en, zh-Hans, zh-Hant, ko)");
