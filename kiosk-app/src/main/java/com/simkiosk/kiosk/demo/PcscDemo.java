@@ -2,6 +2,7 @@ package com.simkiosk.kiosk.demo;
 
 import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.kiosk.app.KioskApp;
+import com.simkiosk.kiosk.app.KioskParts;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.mock.carrier.DemoLine;
@@ -61,11 +62,7 @@ public final class PcscDemo {
             hook = Optional.of(t);
         }
         try {
-            DemoKiosk demo = DemoKiosk.start();
-            VpcdBridge bridge = new VpcdBridge(0);
-            PcscSimReader reader = new PcscSimReader();
-            KioskApp.run(demo.parts(reader, vpcdTray(bridge), FlowConfig.defaults(), theme, true, List.of(bridge, reader)),
-                    windowed);
+            KioskApp.run(wire(DemoKiosk.start(), FlowConfig.defaults(), theme, true).parts(), windowed);
             return 0;
         } finally {
             ownPcscd.ifPresent(PcscDemo::stop);
@@ -77,6 +74,20 @@ public final class PcscDemo {
                 }
             });
         }
+    }
+
+    /** The PC/SC demo's kiosk parts and the hands that feed its reader. */
+    public record Wiring(KioskParts parts, DemoTray tray) {}
+
+    /**
+     * The PC/SC demo without the toolkit: the PC/SC driver over pcscd, and a tray that plugs virtual SIMs into vpcd's
+     * first slot. The parts own the bridge, the reader and {@code demo}; closing the kiosk closes them all.
+     */
+    public static Wiring wire(DemoKiosk demo, FlowConfig config, Theme theme, boolean panel) {
+        VpcdBridge bridge = new VpcdBridge(0);
+        PcscSimReader reader = new PcscSimReader();
+        DemoTray tray = vpcdTray(bridge);
+        return new Wiring(demo.parts(reader, tray, config, theme, panel, List.of(bridge, reader)), tray);
     }
 
     /** Hands that plug virtual SIMs into pcscd through vpcd. */
