@@ -2,33 +2,33 @@ package com.simkiosk.kiosk.demo;
 
 import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.kiosk.app.KioskApp;
+import com.simkiosk.kiosk.app.KioskParts;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
+import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
-import java.io.IOException;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The demo through the real PC/SC path: the PC/SC driver reads virtual SIMs that the tray plugs into pcscd through
- * vpcd. Uses a running pcscd, or starts one as a child process (and stops it by its PID at exit).
+ * vpcd. Uses a running pcscd, or starts one as a child process ({@link PcscdProcess}: queued on the machine's pcscd
+ * lock like the tests, stopped by its PID at exit).
  */
 public final class PcscDemo {
     private static final Logger log = LoggerFactory.getLogger(PcscDemo.class);
-    static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
+    static final Path PCSCD_SOCKET = PcscdProcess.SOCKET;
     static final Path VPCD_CONF = Path.of("/etc/reader.conf.d/vpcd");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private PcscDemo() {}
 
@@ -50,33 +50,42 @@ public final class PcscDemo {
             err.println(missing.get());
             return 4;
         }
-        Optional<Process> ownPcscd = Optional.empty();
-        Optional<Thread> hook = Optional.empty();
-        if (!Files.exists(PCSCD_SOCKET)) {
-            Process p = startPcscd();
-            ownPcscd = Optional.of(p);
-            // Also when the kiosk is stopped by a signal: never leave our pcscd behind.
-            Thread t = new Thread(() -> stop(p), "pcsc-demo-stop-pcscd");
-            Runtime.getRuntime().addShutdownHook(t);
-            hook = Optional.of(t);
-        }
+        // The machine's one pcscd is shared with the PC/SC tests and the bench: queue on their lock, use a running
+        // pcscd as it is, else start our own and stop it by its PID at exit.
+        PcscdProcess pcscd = new PcscdProcess(new File("/dev/null"));
+        Thread hook = new Thread(() -> closeQuietly(pcscd), "pcsc-demo-stop-pcscd");
         try {
-            DemoKiosk demo = DemoKiosk.start();
-            VpcdBridge bridge = new VpcdBridge(0);
-            PcscSimReader reader = new PcscSimReader();
-            KioskApp.run(demo.parts(reader, vpcdTray(bridge), FlowConfig.defaults(), theme, true, List.of(bridge, reader)),
-                    windowed);
+            if (pcscd.startUnlessRunning()) {
+                log.info("started pcscd for the PC/SC demo");
+                // Also when the kiosk is stopped by a signal: never leave our pcscd behind.
+                Runtime.getRuntime().addShutdownHook(hook);
+            } else {
+                pcscd.close(); // someone else's pcscd: nothing of ours to hold
+            }
+            KioskApp.run(() -> wire(DemoKiosk.start(), FlowConfig.defaults(), theme, true).parts(), windowed);
             return 0;
         } finally {
-            ownPcscd.ifPresent(PcscDemo::stop);
-            hook.ifPresent(t -> {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(t);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running or has run: it stops pcscd itself
-                }
-            });
+            closeQuietly(pcscd);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it stops pcscd itself
+            }
         }
+    }
+
+    /** The PC/SC demo's kiosk parts and the hands that feed its reader. */
+    public record Wiring(KioskParts parts, DemoTray tray) {}
+
+    /**
+     * The PC/SC demo without the toolkit: the PC/SC driver over pcscd, and a tray that plugs virtual SIMs into vpcd's
+     * first slot. The parts own the bridge, the reader and {@code demo}; closing the kiosk closes them all.
+     */
+    public static Wiring wire(DemoKiosk demo, FlowConfig config, Theme theme, boolean panel) {
+        VpcdBridge bridge = new VpcdBridge(0);
+        PcscSimReader reader = new PcscSimReader();
+        DemoTray tray = vpcdTray(bridge);
+        return new Wiring(demo.parts(reader, tray, config, theme, panel, List.of(bridge, reader)), tray);
     }
 
     /** Hands that plug virtual SIMs into pcscd through vpcd. */
@@ -113,27 +122,9 @@ public final class PcscDemo {
         };
     }
 
-    private static Process startPcscd() throws IOException, InterruptedException {
-        log.info("starting pcscd for the PC/SC demo");
-        Process p = new ProcessBuilder("pcscd", "-f").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.exists(PCSCD_SOCKET) && p.isAlive() && System.nanoTime() < deadline) {
-            p.waitFor(50, TimeUnit.MILLISECONDS);
-        }
-        if (!Files.exists(PCSCD_SOCKET)) {
-            stop(p);
-            throw new IOException("pcscd did not start (is this root, or is /run/pcscd writable?)");
-        }
-        return p;
-    }
-
-    private static void stop(Process p) {
-        p.destroy();
+    private static void closeQuietly(PcscdProcess pcscd) {
         try {
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            pcscd.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -45,7 +45,12 @@ final class KioskDriver implements AutoCloseable {
     /** With {@code panel}, the demo SIM tray and SMS outbox are beside the kiosk, as in {@code ./kiosk --demo}. */
     static KioskDriver open(String journey, FlowConfig config, boolean panel) throws Exception {
         DemoKiosk demo = DemoKiosk.start();
-        KioskRuntime runtime = Fx.call(() -> new KioskRuntime(demo.parts(config, Theme.NORMAL, panel), Clock.systemUTC(), () -> {}));
+        return open(journey, demo, demo.parts(config, Theme.NORMAL, panel));
+    }
+
+    /** A kiosk on {@code parts} built over {@code demo} (another reader, such as the PC/SC demo's). */
+    static KioskDriver open(String journey, DemoKiosk demo, KioskParts parts) throws Exception {
+        KioskRuntime runtime = Fx.call(() -> new KioskRuntime(parts, Clock.systemUTC(), () -> {}));
         FxToolkit.setupStage((Stage stage) -> {
             Scene scene = new Scene(runtime.root());
             Styling.apply(scene, Theme.NORMAL);

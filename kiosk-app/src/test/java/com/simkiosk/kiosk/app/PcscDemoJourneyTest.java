@@ -1,0 +1,95 @@
+package com.simkiosk.kiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.simkiosk.card.CardEvent;
+import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.kiosk.demo.DemoKiosk;
+import com.simkiosk.kiosk.demo.PcscDemo;
+import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.theme.Theme;
+import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.reader.InMemorySimReader;
+import com.simkiosk.mock.vpcd.PcscdProcess;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./kiosk --demo --pcsc} as a customer meets it, on headless Monocle: the demo tray plugs the tourist SIM
+ * into vpcd, our own real pcscd reports it, the PC/SC driver reads it, and the kiosk's real flow takes it from
+ * there. pcscd is started once for this class (queued on the machine's pcscd lock) and stopped by its PID.
+ */
+class PcscDemoJourneyTest {
+    private static final String VPCD_SLOT0 = "Virtual PCD 00 00";
+    private static final FlowConfig PATIENT = KioskDriver.config(Duration.ofMinutes(5), Duration.ofSeconds(30));
+    private static PcscdProcess pcscd;
+    private KioskDriver kiosk;
+
+    @BeforeAll
+    static void pcscdAndToolkit() throws Exception {
+        new File("target").mkdirs();
+        pcscd = new PcscdProcess(new File("target/pcscd.log"));
+        try {
+            pcscd.start();
+        } catch (Exception | Error e) {
+            pcscd.close();
+            throw e;
+        }
+        Fx.start();
+    }
+
+    @AfterAll
+    static void stopPcscd() throws Exception {
+        if (pcscd != null) {
+            pcscd.close();
+        }
+    }
+
+    @AfterEach
+    void closeKiosk() throws Exception {
+        if (kiosk != null) {
+            kiosk.close(); // closes the vpcd bridge and the PC/SC reader with the demo
+        }
+    }
+
+    @Test
+    void theTouristSimFromTheTrayIsReadThroughPcscdVerifiedByIdDocumentAndRemovingItReturnsToAttract() throws Exception {
+        DemoKiosk demo = DemoKiosk.start();
+        PcscDemo.Wiring wiring = PcscDemo.wire(demo, PATIENT, Theme.NORMAL, false);
+        kiosk = KioskDriver.open("pcsc-demo", demo, wiring.parts());
+        assertThat(wiring.parts().reader()).isInstanceOf(PcscSimReader.class);
+        List<CardEvent> heard = new CopyOnWriteArrayList<>();
+        wiring.parts().reader().addListener(heard::add);
+
+        DemoLine line = demo.lines().touristData();
+        wiring.tray().insertSim(line, 3);
+        kiosk.waitForScreen("chooseVerification");
+        Fx.waitUntil("pcscd reported the card in " + VPCD_SLOT0, () -> heard.contains(new CardEvent.Inserted(VPCD_SLOT0)));
+        // The in-memory reader of the plain demo never held a card: what the kiosk read came through pcscd.
+        assertThat(demo.reader().card(InMemorySimReader.DEFAULT_READER)).isEmpty();
+        // The PIN status came from the virtual card's answers, so the PIN method is offered beside the document.
+        assertThat(kiosk.shows("method-SIM_PIN")).isTrue();
+
+        kiosk.tap("method-ID_DOCUMENT");
+        kiosk.waitForScreen("enterDetail");
+        String last4 = line.idDocumentLast4().substring(line.idDocumentLast4().length() - 4);
+        kiosk.type(last4);
+        kiosk.tap("submit");
+        kiosk.waitForScreen("balance");
+        long bytes = ((State.ShowBalance) kiosk.runtime().view().state()).balance().dataRemainingBytes();
+        assertThat(bytes).isPositive();
+        assertThat(kiosk.text("data-left")).matches("[0-9.,]+ (GB|MB)");
+        assertThat(kiosk.text("expiry")).contains("Japan time");
+
+        wiring.tray().remove();
+        kiosk.waitForScreen("attract");
+        Fx.waitUntil("pcscd reported the card gone from " + VPCD_SLOT0, () -> heard.contains(new CardEvent.Removed(VPCD_SLOT0)));
+    }
+}
