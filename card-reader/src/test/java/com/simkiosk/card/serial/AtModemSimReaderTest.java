@@ -11,6 +11,7 @@ import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -216,13 +217,13 @@ class AtModemSimReaderTest {
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         try (AtModemSimReader reader = reader(link)) {
             reader.addListener(events::add);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(
                     new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
             present.set(false);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
             present.set(true);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         }
     }
 
@@ -233,14 +234,14 @@ class AtModemSimReaderTest {
         BlockingQueue<CardEvent> later = new LinkedBlockingQueue<>();
         try (AtModemSimReader reader = reader(link)) {
             reader.addListener(first::add);
-            assertThat(first.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-            assertThat(first.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(first.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+            assertThat(first.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
             reader.addListener(later::add);
 
-            assertThat(later.poll(2, TimeUnit.SECONDS)).isEqualTo(
+            assertThat(later.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(
                     new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-            assertThat(later.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(later.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         }
     }
 
@@ -277,19 +278,19 @@ class AtModemSimReaderTest {
             return opens.incrementAndGet() == 1 ? first : second;
         }, FAST)) {
             reader.addListener(events::add);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
             plugged.set(false);
             first.vanish();
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ServiceLost.class);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ServiceLost.class);
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
 
             plugged.set(true);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(
                     new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         }
     }
 }

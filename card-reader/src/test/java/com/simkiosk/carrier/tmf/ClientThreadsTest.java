@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
+import com.simkiosk.testing.TestTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -31,7 +32,7 @@ class ClientThreadsTest {
         waitUntil(() -> threadNames().stream().filter(n -> !before.contains(n))
                 .noneMatch(n -> n.startsWith("carrier-threads-check-http")
                         || (selectorStoppable && n.startsWith("HttpClient-") && n.endsWith("-SelectorManager"))),
-                Duration.ofSeconds(5));
+                TestTime.bound(Duration.ofSeconds(5)));
     }
 
     private static Set<String> threadNames() {

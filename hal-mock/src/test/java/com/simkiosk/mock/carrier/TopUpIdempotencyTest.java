@@ -3,6 +3,7 @@ package com.simkiosk.mock.carrier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.simkiosk.testing.TestTime;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,12 +74,12 @@ class TopUpIdempotencyTest extends SimulatorFixture {
                 throw new IllegalStateException(e);
             }
         });
-        waitUntil(() -> sim.faults().pending() == 0, Duration.ofSeconds(5)); // the first one is in the slow part
+        waitUntil(() -> sim.faults().pending() == 0, TestTime.bound(Duration.ofSeconds(5))); // the first one is in the slow part
         HttpResponse<String> impatient = order(EXAMPLES.text("topup-request"), "slow-order");
         assertThat(impatient.statusCode()).isEqualTo(409);
         assertThat(impatient.headers().firstValue("Retry-After")).contains("1");
         assertThat(http.json(impatient).get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
-        HttpResponse<String> done = first.get(10, TimeUnit.SECONDS);
+        HttpResponse<String> done = first.get(TestTime.scaled(10), TimeUnit.SECONDS);
         assertThat(done.statusCode()).isEqualTo(201);
         assertThat(http.json(order(EXAMPLES.text("topup-request"), "slow-order"))).isEqualTo(http.json(done));
     }

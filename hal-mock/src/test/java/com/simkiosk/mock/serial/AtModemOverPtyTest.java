@@ -14,6 +14,7 @@ import com.simkiosk.card.serial.AtModemSimReader;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.JsscSerialLink;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The AT-modem reader through real pseudo-terminals (socat), jssc on both ends. */
 class AtModemOverPtyTest {
     private static final Iccid ICCID = Iccid.parse("8981100000000000019");
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(5));
     private static final AtModemSimReader.Settings QUICK =
             new AtModemSimReader.Settings(Duration.ofSeconds(1), Duration.ofMillis(50));
 
@@ -145,16 +146,16 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, QUICK);
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(
                 new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
         pty.vanish();
 
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
                 lost -> assertThat(lost.error()).isEqualTo(CardError.PCSC_UNAVAILABLE));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
         assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.PCSC_UNAVAILABLE);
         assertThat(reader.readers()).isEmpty();
     }
@@ -166,14 +167,14 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, QUICK);
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
         modem.removeSim();
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
         Iccid other = Iccid.parse("89812000001234567895");
         modem.insertSim(new VirtualSim(VirtualSimSpec.uicc(other.digits())));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         assertThat(iccidOf(reader.read(reader.readerName()))).isEqualTo(other.digits());
     }
 
@@ -272,8 +273,8 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, new AtModemSimReader.Settings(Duration.ofSeconds(1), Duration.ofMillis(1)));
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         for (int i = 0; i < 50; i++) {
             assertThat(iccidOf(reader.read(reader.readerName()))).isEqualTo(ICCID.digits());
         }

@@ -63,7 +63,7 @@ class LookupCommandTest {
 
     @Test
     void findsANumberAfterTheCodeFromTheSmsIsTyped() throws Exception {
-        String number = DemoLines.builtIn().rakuten().msisdn().orElseThrow().e164();
+        String number = DemoLines.builtIn(java.time.Clock.systemUTC()).rakuten().msisdn().orElseThrow().e164();
         // The operator reads the SMS and types the code when asked.
         Reader typed = new Reader() {
             Reader line;

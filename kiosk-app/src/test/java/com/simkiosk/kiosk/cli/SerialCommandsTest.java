@@ -15,6 +15,7 @@ import com.simkiosk.mock.serial.SimulatedModem;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.JsscSerialLink;
+import com.simkiosk.testing.TestTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import picocli.CommandLine;
 
 /** The serial launcher commands, run as an operator would, against socat pseudo-terminals. */
 class SerialCommandsTest {
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(10));
 
     private static CommandLine commandLine(Object command, StringWriter out) {
         return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
