@@ -99,7 +99,7 @@ class MutualTlsTest {
 
     CarrierEndpoint endpoint(Optional<CarrierEndpoint.KeyStoreFile> trust, Optional<CarrierEndpoint.KeyStoreFile> keys) {
         return CarrierEndpoint.of("tls", uri, "demo-kiosk", "demo-secret")
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3)).withTls(trust, keys);
+                .withTimeouts(TestTime.bound(Duration.ofSeconds(3)), TestTime.bound(Duration.ofSeconds(3))).withTls(trust, keys);
     }
 
     @Test

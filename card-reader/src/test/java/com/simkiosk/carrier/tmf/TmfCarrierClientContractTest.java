@@ -55,7 +55,7 @@ class TmfCarrierClientContractTest {
 
     TmfCarrierClient client(Duration maxRetryAfter) {
         CarrierEndpoint endpoint = CarrierEndpoint.of("stub", carrier.uri(), "demo-kiosk", "demo-secret")
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800))
+                .withTimeouts(TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(Duration.ofMillis(800)))
                 .withMaxRetryAfter(maxRetryAfter);
         return new TmfCarrierClient(endpoint, Clock.fixed(NOW, ZoneOffset.UTC), waits::add);
     }
@@ -536,7 +536,7 @@ class TmfCarrierClientContractTest {
             assertThat(outcome.get(TestTime.scaled(500), java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo("UNAVAILABLE interrupted=true");
         } finally {
             release.countDown();
-            screen.join(5000);
+            screen.join(TestTime.bound(Duration.ofSeconds(5)).toMillis());
         }
     }
 

@@ -15,6 +15,7 @@ import com.simkiosk.carrier.route.CarrierRoute;
 import com.simkiosk.carrier.route.CarrierRouter;
 import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
+import com.simkiosk.testing.TestTime;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class RoutingAcrossSimulatorsTest {
         router = new CarrierRouter(List.of(
                 new CarrierRoute("docomo", docomo.client, Set.of("898110", "898112")),
                 new CarrierRoute("kddi-softbank", kddi.client, Set.of("898130", "898120"))),
-                Optional.empty(), Duration.ofSeconds(3));
+                Optional.empty(), TestTime.bound(Duration.ofSeconds(3)));
     }
 
     /** The built-in demo data with only the lines whose ICCID the predicate keeps. */

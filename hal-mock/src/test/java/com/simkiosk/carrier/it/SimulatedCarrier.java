@@ -7,6 +7,7 @@ import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.mock.carrier.CarrierSimulator;
 import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.testing.MutableClock;
+import com.simkiosk.testing.TestTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,8 @@ final class SimulatedCarrier implements AutoCloseable {
         CarrierSimulator.Builder builder = CarrierSimulator.builder().clock(clock);
         data.ifPresent(builder::dataFile);
         simulator = builder.start();
-        client = new TmfCarrierClient(endpoint("sim").withTimeouts(Duration.ofSeconds(2), requestTimeout));
+        // Both scaled (TestTime), so a loaded machine is not mistaken for a slow carrier.
+        client = new TmfCarrierClient(endpoint("sim").withTimeouts(TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(requestTimeout)));
     }
 
     CarrierEndpoint endpoint(String name) {

@@ -74,7 +74,7 @@ class TopUpIdempotencyTest extends SimulatorFixture {
                 throw new IllegalStateException(e);
             }
         });
-        waitUntil(() -> sim.faults().pending() == 0, TestTime.bound(Duration.ofSeconds(5))); // the first one is in the slow part
+        TestTime.awaitUntil(Duration.ofSeconds(5), () -> sim.faults().pending() == 0, "the first order reached the slow part");
         HttpResponse<String> impatient = order(EXAMPLES.text("topup-request"), "slow-order");
         assertThat(impatient.statusCode()).isEqualTo(409);
         assertThat(impatient.headers().firstValue("Retry-After")).contains("1");
@@ -109,14 +109,4 @@ class TopUpIdempotencyTest extends SimulatorFixture {
         assertThat(sim.confirmPayment(order.get("payment").get("paymentCode").asText())).isFalse();
     }
 
-    /** Polls a condition until it holds, failing after the bound. */
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + bound);
-            }
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
-    }
 }

@@ -84,7 +84,7 @@ class InMemoryPrinterTest {
         });
 
         assertThat(printer.awaitPrinted(1, TestTime.bound(Duration.ofSeconds(5)))).isTrue();
-        printing.join();
+        printing.get(TestTime.scaled(5), java.util.concurrent.TimeUnit.SECONDS);
         assertThat(printer.awaitPrinted(2, Duration.ofMillis(20))).isFalse();
     }
 
