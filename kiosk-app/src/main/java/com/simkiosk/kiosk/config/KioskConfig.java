@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -345,28 +345,13 @@ public record KioskConfig(
                 backend.problem("baseUrl", "must be an https:// address (was '" + text + "')");
                 return fallback;
             }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            if (scheme.equals("http") && !CarrierEndpoint.isLoopbackHost(uri.getHost())) {
                 backend.problem("baseUrl", "plain http is only allowed to this machine; use https://");
             }
             return uri;
         } catch (URISyntaxException e) {
             backend.problem("baseUrl", "not an address (" + e.getReason() + ")");
             return fallback;
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equals("localhost")) {
-            return true;
-        }
-        // Only literal addresses: a name would need DNS, which a config check must not depend on.
-        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
         }
     }
 
