@@ -45,7 +45,8 @@ public record KioskConfig(
         Language defaultLanguage,
         Timeouts timeouts,
         MaintenancePin maintenancePin,
-        boolean testRig) {
+        boolean testRig,
+        Optional<Path> configuredStateDirectory) {
 
     public KioskConfig {
         backends = List.copyOf(backends);
@@ -90,6 +91,24 @@ public record KioskConfig(
     }
 
     public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead) {}
+
+    /**
+     * Where the kiosk keeps what must survive a restart (the maintenance PIN's back-off; nothing personal):
+     * {@code stateDirectory} from the file, else systemd's {@code $STATE_DIRECTORY} (the unit's
+     * {@code StateDirectory=simkiosk}), else {@code $XDG_STATE_HOME/simkiosk}, else {@code ~/.local/state/simkiosk}.
+     */
+    public Path stateDirectory(java.util.Map<String, String> env) {
+        if (configuredStateDirectory.isPresent()) {
+            return configuredStateDirectory.get();
+        }
+        String systemd = env.getOrDefault("STATE_DIRECTORY", "");
+        if (!systemd.isBlank()) {
+            return Path.of(systemd.split(":")[0]);
+        }
+        String xdg = env.getOrDefault("XDG_STATE_HOME", "");
+        Path base = xdg.isBlank() ? Path.of(env.getOrDefault("HOME", "."), ".local", "state") : Path.of(xdg);
+        return base.resolve("simkiosk");
+    }
 
     /** The session flow's settings taken from this configuration. */
     public FlowConfig flowConfig() {
@@ -192,10 +211,14 @@ public record KioskConfig(
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
     private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir) {
         root.allowOnly(Set.of("storeId", "kioskId", "reader", "backends", "aggregator", "printer", "languages",
-                "defaultLanguage", "timeouts", "maintenancePin", "testRig"));
+                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory"));
         String storeId = root.id("storeId");
         String kioskId = root.id("kioskId");
         boolean testRig = root.bool("testRig", false);
+        Optional<Path> stateDirectory = root.optionalText("stateDirectory").map(Path::of);
+        if (stateDirectory.isPresent() && !stateDirectory.get().isAbsolute()) {
+            root.problem("stateDirectory", "must be an absolute path (e.g. /var/lib/simkiosk)");
+        }
         ReaderChoice reader = readReader(root.object("reader"), testRig);
         List<Backend> backends = new ArrayList<>();
         for (JsonFields backend : root.objects("backends")) {
@@ -235,7 +258,7 @@ public record KioskConfig(
 
         Timeouts timeouts = readTimeouts(root.optionalObject("timeouts"));
         return readPin(root.object("maintenancePin")).map(pin -> new KioskConfig(storeId, kioskId, reader, backends,
-                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig));
+                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory));
     }
 
     /**

@@ -8,14 +8,17 @@ import com.simkiosk.kiosk.app.KioskParts;
 import com.simkiosk.kiosk.config.ConfigException;
 import com.simkiosk.kiosk.carrier.ConfiguredCarriers;
 import com.simkiosk.kiosk.config.KioskConfig;
+import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.SlipPrinter;
 import com.simkiosk.printer.escpos.EscPosPrinter;
 import com.simkiosk.printer.escpos.JapaneseTextMode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,16 @@ final class RealKiosk {
             err.println("kiosk: " + file + ": " + e.getMessage());
             return 2;
         }
+        Path stateDirectory = config.stateDirectory(System.getenv());
+        GuardedSecret maintenancePin;
+        try {
+            maintenancePin = GuardedSecret.persistent("maintenance-pin", "maintenance PIN",
+                    pin -> config.maintenancePin().matches(pin.toCharArray()), stateDirectory, Clock.systemUTC());
+        } catch (IOException e) {
+            err.println("kiosk: the state directory " + stateDirectory + " cannot be used (" + e.getMessage()
+                    + "): set \"stateDirectory\" in " + file + " to a folder the kiosk may write");
+            return 2;
+        }
         List<AutoCloseable> owned = new ArrayList<>();
         KioskParts parts;
         try {
@@ -44,7 +57,7 @@ final class RealKiosk {
             ConfiguredCarriers carriers = new ConfiguredCarriers(config);
             owned.add(carriers);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
-                    pin -> config.maintenancePin().matches(pin.toCharArray()), Optional.empty(), owned,
+                    maintenancePin, Optional.empty(), owned,
                     config.languages());
         } catch (RuntimeException e) {
             err.println("kiosk: could not set up the configured devices: " + e.getMessage());
