@@ -136,7 +136,7 @@ public final class KioskRuntime implements AutoCloseable {
 
     private void showStatus(String note) {
         Messages m = messages();
-        offFx(() -> new MaintenanceStatus(parts.reader().readers(), parts.printer().status(), health.lastBackendError(),
+        offFx(() -> new MaintenanceStatus(parts.reader().readers(), parts.reader().fault(), parts.printer().status(), health.lastBackendError(),
                 health.lastErrors(), health.sessions(), health.balancesShown(), health.errors(), health.slipsPrinted()), status -> {
             maintenance.ifPresent(Runnable::run);
             Parent view = MaintenanceScreen.status(m, status, new MaintenanceScreen.Actions() {

@@ -65,7 +65,7 @@ public final class MaintenanceScreen {
         grid.setHgap(32);
         grid.setVgap(12);
         int r = 0;
-        String readers = s.readers().isEmpty() ? m.get("maint.none")
+        String readers = s.readers().isEmpty() ? s.readerFault().map(f -> readerFault(m, f)).orElse(m.get("maint.none"))
                 : String.join(", ", s.readers().stream().map(MaintenanceScreen::reader).toList());
         r = row(grid, r, m.get("maint.readers"), readers, !s.readers().isEmpty());
         r = row(grid, r, m.get("maint.printer"), s.printer().name(), s.printer() == PrinterStatus.READY);
@@ -85,6 +85,12 @@ public final class MaintenanceScreen {
                         Ui.button("maintenance-test-print", m.get("maint.testPrint"), actions::testPrint),
                         Ui.primary("maintenance-close", m.get("maint.close"), actions::close)));
         return overlay("maintenance-status", box);
+    }
+
+    /** Port missing, modem silent, modem garbled: each sends the technician somewhere else. */
+    static String readerFault(Messages m, com.simkiosk.card.ReadResult.Failed fault) {
+        String key = "maint.readerFault." + fault.error().name();
+        return m.has(key) ? m.get(key) : m.get("maint.state.fault") + " (" + fault.error().name() + ")";
     }
 
     private static String reader(ReaderInfo r) {
