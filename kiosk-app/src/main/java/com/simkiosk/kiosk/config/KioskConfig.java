@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.simkiosk.card.pcsc.RealReadersOnly;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
@@ -261,21 +262,14 @@ public record KioskConfig(
                 aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory));
     }
 
-    /**
-     * vsmartcard's "Virtual PCD" readers take their card from whoever connects to TCP port 35963/35964 (on every
-     * interface): on a real kiosk that lets anyone on the network play a SIM. Only a test rig may name one.
-     */
-    static boolean isVirtualReader(String name) {
-        return name.strip().toLowerCase(java.util.Locale.ROOT).startsWith("virtual pcd");
-    }
-
     private static ReaderChoice readReader(JsonFields reader, boolean testRig) {
         String type = reader.text("type");
         switch (type) {
             case "pcsc" -> {
                 reader.allowOnly(Set.of("type", "name"));
                 Optional<String> name = reader.optionalText("name").filter(n -> !n.isBlank());
-                if (name.isPresent() && isVirtualReader(name.get()) && !testRig) {
+                // vpcd's readers take their card from whoever connects to TCP port 35963/35964: test rigs only.
+                if (name.isPresent() && RealReadersOnly.isVirtual(name.get()) && !testRig) {
                     reader.problem("name", "'" + name.get() + "' is vsmartcard's virtual reader, which anyone on the "
                             + "network can put a card into; name a real reader, or set \"testRig\": true on a test machine");
                 }

@@ -2,6 +2,7 @@ package com.simkiosk.kiosk.launcher;
 
 import com.simkiosk.card.SimReader;
 import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.card.pcsc.RealReadersOnly;
 import com.simkiosk.card.serial.AtModemSimReader;
 import com.simkiosk.kiosk.app.KioskApp;
 import com.simkiosk.kiosk.app.KioskParts;
@@ -52,7 +53,7 @@ final class RealKiosk {
             // on a configuration the drivers refuse outright.
             SlipPrinter printer = printer(config.printer());
             owned.add(printer);
-            SimReader reader = reader(config.reader());
+            SimReader reader = reader(config.reader(), config.testRig());
             owned.add(reader);
             ConfiguredCarriers carriers = new ConfiguredCarriers(config);
             owned.add(carriers);
@@ -70,9 +71,10 @@ final class RealKiosk {
         return 0;
     }
 
-    private static SimReader reader(KioskConfig.ReaderChoice choice) {
+    /** Outside a test rig PC/SC never offers vpcd's network-fed virtual readers, named in the config or not. */
+    private static SimReader reader(KioskConfig.ReaderChoice choice, boolean testRig) {
         if (choice instanceof KioskConfig.ReaderChoice.Pcsc) {
-            return new PcscSimReader();
+            return testRig ? new PcscSimReader() : new RealReadersOnly(new PcscSimReader());
         }
         if (choice instanceof KioskConfig.ReaderChoice.Memory) {
             return new InMemorySimReader();
