@@ -139,6 +139,9 @@ class AtModemSimReaderTest {
             assertThat(reader.readers()).isEmpty();
             ReadResult result = reader.read(reader.readerName());
             assertThat(((ReadResult.Failed) result).error()).isEqualTo(CardError.PCSC_UNAVAILABLE);
+            assertThat(((ReadResult.Failed) result).detail()).isEqualTo(
+                    "serial port /dev/does-not-exist-kiosk cannot be opened (missing, unplugged, or no permission?)");
+            assertThat(reader.fault()).contains((ReadResult.Failed) result);
         }
     }
 
@@ -150,9 +153,40 @@ class AtModemSimReaderTest {
     }
 
     @Test
-    void aSilentModemIsTimeout() {
+    void aSilentModemIsSilentNotAMissingPort() {
         try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> null))) {
-            assertThat(((ReadResult.Failed) reader.read(reader.readerName())).error()).isEqualTo(CardError.TIMEOUT);
+            ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());
+
+            assertThat(failed.error()).isEqualTo(CardError.READER_SILENT);
+            assertThat(failed.detail()).isEqualTo(
+                    "the modem on /dev/fake does not answer AT within 300 ms (switched off, still starting, or another baud rate?)");
+            assertThat(reader.fault()).contains(failed);
+        }
+    }
+
+    @Test
+    void aModemAnsweringGarbageIsGarbled() {
+        try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> "\u00ff\u0013#x\r\n\u0082\u00e0~~\r\n"))) {
+            ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());
+
+            assertThat(failed.error()).isEqualTo(CardError.READER_GARBLED);
+            assertThat(failed.detail()).contains("answers, but not with AT responses");
+            assertThat(reader.readers()).isEmpty();
+            assertThat(reader.fault()).map(ReadResult.Failed::error).contains(CardError.READER_GARBLED);
+        }
+    }
+
+    @Test
+    void aModemThatAnswersAgainClearsTheFault() {
+        boolean[] awake = {false};
+        try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> awake[0] ? ublox(cmd) : null))) {
+            assertThat(reader.readers()).isEmpty();
+            assertThat(reader.fault()).map(ReadResult.Failed::error).contains(CardError.READER_SILENT);
+
+            awake[0] = true;
+
+            assertThat(reader.readers()).hasSize(1);
+            assertThat(reader.fault()).isEmpty();
         }
     }
 

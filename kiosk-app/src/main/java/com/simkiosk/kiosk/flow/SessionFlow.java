@@ -791,7 +791,8 @@ public final class SessionFlow implements AutoCloseable {
         return switch (error) {
             case NOT_A_SIM, CARD_MUTE -> ErrorKind.NOT_A_SIM;
             case CARD_REMOVED -> ErrorKind.CARD_REMOVED;
-            case NO_READER, PCSC_UNAVAILABLE, TIMEOUT, SHARING_VIOLATION -> ErrorKind.READER_PROBLEM;
+            case NO_READER, PCSC_UNAVAILABLE, READER_SILENT, READER_GARBLED, TIMEOUT, SHARING_VIOLATION ->
+                    ErrorKind.READER_PROBLEM;
         };
     }
 

@@ -141,4 +141,16 @@ class SerialCommandsTest {
         // The operator is pointed at the serial port, not at a pcscd this path never uses.
         assertThat(answer.get("message").asText()).contains("serial port").doesNotContain("pcscd");
     }
+
+    @Test
+    void readCardThroughASilentModemDoesNotBlameTheCable() throws Exception {
+        try (PtyPair pty = PtyPair.open(BOUND)) { // the port is there; nothing answers on it
+            StringWriter out = new StringWriter();
+            int exit = commandLine(new Main(), out).execute("read-card", "--serial", pty.a().toString(), "--timeout", "3", "--json");
+            assertThat(exit).isEqualTo(1);
+            JsonNode answer = new ObjectMapper().readTree(out.toString());
+            assertThat(answer.get("error").asText()).isEqualTo("READER_SILENT");
+            assertThat(answer.get("message").asText()).contains("does not answer AT").doesNotContain("unplugged");
+        }
+    }
 }
