@@ -79,7 +79,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void eachSimGoesToTheCarrierOfItsIssuer() throws Exception {
-        DemoLines all = DemoLines.builtIn(java.time.Clock.systemUTC());
+        DemoLines all = DemoLines.builtIn(docomo.clock);
         Line tourist = router.findLineByIccid(all.touristData().iccid());
         Line au = router.findLineByIccid(all.auPrepaid().iccid());
         Line ocn = router.findLineByIccid(all.staggeredTopUps().iccid());
@@ -93,7 +93,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void aSimOfAnIssuerNoCarrierServesIsNotSupported() {
-        assertThatThrownBy(() -> router.findLineByIccid(DemoLines.builtIn(java.time.Clock.systemUTC()).rakuten().iccid()))
+        assertThatThrownBy(() -> router.findLineByIccid(DemoLines.builtIn(docomo.clock).rakuten().iccid()))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
         assertThatThrownBy(() -> router.findLineByIccid(DemoLines.FOREIGN_ICCID))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
@@ -101,7 +101,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void aPortedNumberIsFoundAtTheCarrierThatAcceptsItsCode() throws Exception {
-        DemoLine softbank = DemoLines.builtIn(java.time.Clock.systemUTC()).softbankPrepaid();
+        DemoLine softbank = DemoLines.builtIn(docomo.clock).softbankPrepaid();
         Msisdn number = softbank.msisdn().orElseThrow();
 
         OtpChallenge challenge = router.sendCode(number, "{{code}} is your SIM kiosk verification code");
@@ -116,7 +116,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void aWrongCodeIsWrongAtEveryCarrier() throws Exception {
-        Msisdn number = DemoLines.builtIn(java.time.Clock.systemUTC()).iijMvno().msisdn().orElseThrow(); // served by neither simulator here
+        Msisdn number = DemoLines.builtIn(docomo.clock).iijMvno().msisdn().orElseThrow(); // served by neither simulator here
         OtpChallenge challenge = router.sendCode(number, "{{code}} is your SIM kiosk verification code");
 
         assertThatThrownBy(() -> router.validateCode(challenge, "123456"))
