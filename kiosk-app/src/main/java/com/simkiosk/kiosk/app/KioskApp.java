@@ -94,9 +94,9 @@ public final class KioskApp extends Application {
         WindowGeometry place = windowed ? windowedPlace(letterbox, screen.getVisualBounds()) : screenPlace(screen.getBounds());
         if (!windowed) {
             letterbox.setPrefSize(place.width(), place.height());
-            stage.setX(place.x());
-            stage.setY(place.y());
         }
+        stage.setX(place.x());
+        stage.setY(place.y());
         stage.setScene(scene);
         stage.setTitle(runtime.messages().get("app.title"));
         if (windowed) {
