@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,8 @@ class RealDisplayIT {
                   }
                 }
                 """.formatted(carrier.baseUri().toString().replaceAll("/$", ""), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET));
+        // It holds a client secret: the kiosk refuses a configuration others may read, as an operator's would be.
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     }
 
     @AfterAll
@@ -83,11 +86,11 @@ class RealDisplayIT {
 
     /**
      * One X server per screen size; every case on it is a fresh ./kiosk, the ones without a window manager first.
-     * {@code --config} (no tray) runs windowed on the smallest screen and fullscreen on the largest.
+     * {@code --config} (no tray) runs windowed and fullscreen under the window manager, as on a store's desktop.
      */
     @ParameterizedTest(name = "{0}×{1}")
-    @CsvSource({"1280, 720, true, false", "1366, 768, false, false", "1920, 1080, false, false", "3840, 2160, false, true"})
-    void theKioskOpensWholeOnARealScreen(int width, int height, boolean configWindowed, boolean configFullscreen) throws Exception {
+    @CsvSource({"1280, 720", "1366, 768", "1920, 1080", "3840, 2160"})
+    void theKioskOpensWholeOnARealScreen(int width, int height) throws Exception {
         List<String> failures = new ArrayList<>();
         try (XServer x = XServer.start(width, height, OUT.resolve("xvfb-" + width + "x" + height + ".log"))) {
             failures.addAll(launch(x, Mode.DEMO_WINDOWED));
@@ -95,12 +98,8 @@ class RealDisplayIT {
             x.startWindowManager(OUT.resolve("openbox-" + width + "x" + height + ".log"));
             failures.addAll(launch(x, Mode.DEMO_WINDOWED));
             failures.addAll(launch(x, Mode.DEMO_FULLSCREEN));
-            if (configWindowed) {
-                failures.addAll(launch(x, Mode.CONFIG_WINDOWED));
-            }
-            if (configFullscreen) {
-                failures.addAll(launch(x, Mode.CONFIG_FULLSCREEN));
-            }
+            failures.addAll(launch(x, Mode.CONFIG_WINDOWED));
+            failures.addAll(launch(x, Mode.CONFIG_FULLSCREEN));
         }
         assertTrue(failures.isEmpty(), () -> "on a " + width + "×" + height + " screen:\n  " + String.join("\n  ", failures));
     }
