@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,7 +143,11 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         String id = Json.require(response.authenticationId(), "send-code answer", "authenticationId");
         long resendAfter = response.resendAfterSeconds() == null ? DEFAULT_RESEND_COOLDOWN.toSeconds()
                 : Math.max(0, response.resendAfterSeconds());
-        return new OtpChallenge(id, clock.instant().plusSeconds(resendAfter));
+        try {
+            return new OtpChallenge(id, clock.instant().plusSeconds(resendAfter));
+        } catch (DateTimeException | ArithmeticException beyondTime) {
+            throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a send-code answer whose resendAfterSeconds ends after time itself");
+        }
     }
 
     @Override
