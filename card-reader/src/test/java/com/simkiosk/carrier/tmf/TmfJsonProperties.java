@@ -16,6 +16,7 @@ import com.simkiosk.carrier.Units;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
 import com.simkiosk.testing.MutableClock;
+import com.simkiosk.testing.MutatedJson;
 import com.simkiosk.testing.TestTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

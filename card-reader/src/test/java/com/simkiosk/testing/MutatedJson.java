@@ -1,4 +1,4 @@
-package com.simkiosk.carrier.tmf;
+package com.simkiosk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +14,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * A carrier answer gone wrong: a document example with fields dropped, values of the wrong type, numbers too large
+ * JSON gone wrong, for property tests of parsers: a known-good document with fields dropped, values of the wrong type, numbers too large
  * for anything, deep nesting, long strings, nulls in lists; or the document cut short, or not JSON at all.
  */
-final class MutatedJson {
+public final class MutatedJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String PLACEHOLDER = "@@raw@@";
 
@@ -33,7 +33,7 @@ final class MutatedJson {
     private MutatedJson() {}
 
     /** Mutations of {@code example}, among them the example itself. */
-    static Arbitrary<String> of(String example) {
+    public static Arbitrary<String> of(String example) {
         JsonNode original = read(example);
         Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 10_000),
                 Arbitraries.of(Op.values()), Arbitraries.of(RAW_VALUES)).as(Edit::new);
