@@ -267,7 +267,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
             List<Characteristic> chars = Json.require(u.usageCharacteristic(), "usage", "usageCharacteristic");
             JsonNode volume = find(chars, "volume").orElseThrow(() -> missing("usage", "characteristic volume"));
             String units = text(chars, "units").orElseThrow(() -> missing("usage", "characteristic units"));
-            if (!volume.isNumber()) {
+            if (!volume.isNumber() || !Double.isFinite(volume.doubleValue()) && (volume.isDouble() || volume.isFloat())) {
                 throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a usage volume that is not a number");
             }
             long bytes = convert(UsageType.DATA, new TmfDocuments.Quantity(volume.decimalValue(), units), "usage volume");
