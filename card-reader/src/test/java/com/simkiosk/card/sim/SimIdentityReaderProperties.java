@@ -23,7 +23,7 @@ import net.jqwik.api.Tuple;
  */
 class SimIdentityReaderProperties {
 
-    @Property(tries = 2000)
+    @Property(tries = 1500)
     void readingAnyCardGivesAnIdentityOrAClassifiedError(@ForAll("cards") List<byte[]> answers) {
         try {
             SimIdentity sim = new SimIdentityReader(new CyclingCard(answers)).read();
@@ -34,7 +34,7 @@ class SimIdentityReaderProperties {
         }
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1500)
     void checkingAPinOnAnyCardGivesAResult(@ForAll("cards") List<byte[]> answers) {
         PinResult result = new SimIdentityReader(new CyclingCard(answers)).verifyPin("1234");
         assertThat(result).isNotNull();

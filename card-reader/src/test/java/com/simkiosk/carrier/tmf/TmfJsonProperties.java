@@ -103,7 +103,7 @@ class TmfJsonProperties {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void anyTokenAnswerGivesATokenOrAClassifiedError(@ForAll("tokens") String json) {
         MutableClock clock = new MutableClock(TmfCarrierClientContractTest.NOW);
         OAuthTokens tokens = new OAuthTokens(CarrierEndpoint.of("stub", carrier.uri(), "id", "secret"), clock, JSON);
