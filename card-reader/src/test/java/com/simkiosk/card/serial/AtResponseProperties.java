@@ -3,6 +3,7 @@ package com.simkiosk.card.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.simkiosk.card.Iccid;
+import com.simkiosk.card.apdu.CardIoException;
 import com.simkiosk.serial.SerialLink;
 import com.simkiosk.testing.TestTime;
 import java.time.Duration;
@@ -47,6 +48,19 @@ class AtResponseProperties {
             assertBounded(answer); // the pattern happened to hold a final result code
         } catch (AtException e) {
             assertThat(e.kind()).isEqualTo(AtException.Kind.TIMEOUT);
+        }
+    }
+
+    @Property(tries = 500)
+    void aCsimAnswerGivesAResponseApduOrAClassifiedError(@ForAll("modemLines") List<String> lines, @ForAll("finals") String last)
+            throws AtException {
+        String reply = "\r\n" + String.join("\r\n", lines) + "\r\n" + last + "\r\n";
+        AtEngine engine = new AtEngine(new FakeModemLink(cmd -> reply), urc -> { });
+        try {
+            byte[] response = new CsimChannel(engine, TestTime.bound(Duration.ofSeconds(2))).transmit(new byte[] {0x00, (byte) 0xB0, 0x00, 0x00, 0x0A});
+            assertThat(response.length).isBetween(2, 512);
+        } catch (CardIoException e) {
+            assertThat(e.error()).isNotNull();
         }
     }
 
@@ -99,7 +113,7 @@ class AtResponseProperties {
     private static Arbitrary<String> modemLine() {
         Arbitrary<String> prefix = Arbitraries.of("+CCID: ", "+QCCID: ", "ICCID: \"", "^ICCID: ", "+CRSM: 144,0,\"",
                 "+CRSM: 145,", "+QPINC: \"SC\",", "+SPIC: ", "+CPINR: SIM PIN,", "+UPINCNT: ", "+CPIN: ", "+CSIM: ",
-                "+QSIMSTAT: 0,", "+UUSIMSTAT: ", "RING", "AT+CCID", "");
+                "+QSIMSTAT: 0,", "+UUSIMSTAT: ", "+CSIM: 4,\"", "+CSIM: 24,\"", "RING", "AT+CCID", "");
         Arbitrary<String> value = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(24)),
                 Tuple.of(3, Arbitraries.strings().numeric().ofLength(17).map(d -> "89" + d)),

@@ -56,7 +56,7 @@ class KioskConfigProperties {
         }
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void anyFileLoadsAsASensibleConfigurationOrIsRefused(@ForAll("configs") String json) throws IOException {
         Path file = privateFile(json.getBytes(StandardCharsets.UTF_8));
         try {
@@ -79,7 +79,7 @@ class KioskConfigProperties {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void aNumberIsTakenExactlyOrRefused(@ForAll("wholeNumbers") BigInteger seconds) throws IOException {
         Path file = privateFile(MINIMAL.replace("\"carrierCallSeconds\": 5", "\"carrierCallSeconds\": " + seconds)
                 .getBytes(StandardCharsets.UTF_8));
