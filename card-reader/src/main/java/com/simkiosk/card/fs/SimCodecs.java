@@ -23,6 +23,9 @@ final class SimCodecs {
     static final FileCodec<Imsi> IMSI = new FileCodec<>() {
         @Override
         public Imsi decode(byte[] content) {
+            if (content.length < 2) {
+                throw new IllegalArgumentException("IMSI file shorter than 2 bytes");
+            }
             int length = content[0] & 0xFF;
             if (length < 1 || length >= content.length) {
                 throw new IllegalArgumentException("IMSI length byte out of range: " + length);
@@ -49,6 +52,9 @@ final class SimCodecs {
     static final FileCodec<ServiceProviderName> SPN = new FileCodec<>() {
         @Override
         public ServiceProviderName decode(byte[] content) {
+            if (content.length == 0) {
+                throw new IllegalArgumentException("SPN file is empty");
+            }
             return new ServiceProviderName(content[0] & 0xFF, GsmAlphabet.decode(content, 1, content.length));
         }
 

@@ -30,7 +30,11 @@ enum ModemPin {
         for (String line : lines) {
             Matcher m = answer.matcher(line);
             if (m.find()) {
-                return OptionalInt.of(Integer.parseInt(m.group(1)));
+                try {
+                    return OptionalInt.of(Integer.parseInt(m.group(1)));
+                } catch (NumberFormatException notACount) {
+                    // more digits than any tries counter has: not an answer to this command
+                }
             }
         }
         return OptionalInt.empty();

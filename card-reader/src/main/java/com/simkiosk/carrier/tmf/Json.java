@@ -1,6 +1,8 @@
 package com.simkiosk.carrier.tmf;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,8 @@ import java.util.stream.Collectors;
 final class Json {
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // a null inside a list (a product list [null]) is the carrier's mistake, named by path, not a value to use
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .serializationInclusion(JsonInclude.Include.NON_NULL) // optional request fields are left out, not null
             .build();
 

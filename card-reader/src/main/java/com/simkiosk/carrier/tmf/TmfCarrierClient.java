@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -147,7 +148,11 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         String id = Json.require(response.authenticationId(), "send-code answer", "authenticationId");
         long resendAfter = response.resendAfterSeconds() == null ? DEFAULT_RESEND_COOLDOWN.toSeconds()
                 : Math.max(0, response.resendAfterSeconds());
-        return new OtpChallenge(id, clock.instant().plusSeconds(resendAfter));
+        try {
+            return new OtpChallenge(id, clock.instant().plusSeconds(resendAfter));
+        } catch (DateTimeException | ArithmeticException beyondTime) {
+            throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a send-code answer whose resendAfterSeconds ends after time itself");
+        }
     }
 
     @Override
@@ -267,7 +272,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
             List<Characteristic> chars = Json.require(u.usageCharacteristic(), "usage", "usageCharacteristic");
             JsonNode volume = find(chars, "volume").orElseThrow(() -> missing("usage", "characteristic volume"));
             String units = text(chars, "units").orElseThrow(() -> missing("usage", "characteristic units"));
-            if (!volume.isNumber()) {
+            if (!volume.isNumber() || !Double.isFinite(volume.doubleValue()) && (volume.isDouble() || volume.isFloat())) {
                 throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered a usage volume that is not a number");
             }
             long bytes = convert(UsageType.DATA, new TmfDocuments.Quantity(volume.decimalValue(), units), "usage volume");

@@ -111,7 +111,7 @@ final class JsonFields {
         if (value == null || value.isNull()) {
             return fallback;
         }
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
             problem(field, "must be a whole number from " + min + " to " + max + " (was " + value + ")");
             return fallback;
         }
