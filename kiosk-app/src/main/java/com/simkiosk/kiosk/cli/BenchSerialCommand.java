@@ -53,7 +53,10 @@ public final class BenchSerialCommand implements Callable<Integer> {
         try (PtyPair pty = PtyPair.open(Duration.ofSeconds(5));
              SimulatedModem modem = SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), baud), dialect,
                      new VirtualSim(VirtualSimSpec.uicc(ICCID)), SimulatedModem.Options.PLAIN);
-             AtModemSimReader reader = AtModemSimReader.open(pty.a().toString(), baud)) {
+             // A benchmark measures round trips, not the driver's patience: on a loaded machine the simulated
+             // modem's first answer may take longer than a real kiosk's 2 s bound, which would end the run.
+             AtModemSimReader reader = AtModemSimReader.open(pty.a().toString(), baud,
+                     new AtModemSimReader.Settings(Duration.ofSeconds(30), AtModemSimReader.Settings.DEFAULT.pollInterval()))) {
             long[] nanos = new long[iterations];
             for (int i = -warmup; i < iterations; i++) {
                 long start = System.nanoTime();
