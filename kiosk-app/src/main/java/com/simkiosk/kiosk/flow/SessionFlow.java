@@ -347,8 +347,8 @@ public final class SessionFlow implements AutoCloseable {
         log.info("Session started: SIM inserted in reader '{}'", reader);
         wipe();
         session.cardReader = reader;
-        restartIdleTimer();
         readCard();
+        restartIdleTimer(); // now that the session's first screen is up, its quiet time runs
         publish();
     }
 
@@ -925,6 +925,10 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     private void quietTimeOver() {
+        if (state instanceof TakeSim) {
+            stopIdleTimer(); // already wiped; the screen stays until the SIM is taken, in its owner's language
+            return;
+        }
         if (!state.inSession()) {
             language = config.defaultLanguage(); // the attract screen returns to Japanese; nothing personal to wipe
             stopIdleTimer();
@@ -939,8 +943,13 @@ public final class SessionFlow implements AutoCloseable {
             log.info("Session ended: idle");
             stopIdleTimer();
             wipe();
-            language = config.defaultLanguage();
-            go(new Attract());
+            if (cardIn.isPresent()) {
+                // The SIM is still in the reader: ask for it back, in the language its owner was reading.
+                go(new TakeSim());
+            } else {
+                language = config.defaultLanguage();
+                go(new Attract());
+            }
             publish();
             return;
         }
