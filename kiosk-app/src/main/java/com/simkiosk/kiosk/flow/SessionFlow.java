@@ -33,6 +33,8 @@ import com.simkiosk.kiosk.flow.Event.LanguageChosen;
 import com.simkiosk.kiosk.flow.Event.MethodChosen;
 import com.simkiosk.kiosk.flow.Event.OfferChosen;
 import com.simkiosk.kiosk.flow.Event.PinSubmitted;
+import com.simkiosk.kiosk.flow.Event.ReaderServiceBack;
+import com.simkiosk.kiosk.flow.Event.ReaderServiceLost;
 import com.simkiosk.kiosk.flow.Event.Print;
 import com.simkiosk.kiosk.flow.Event.ResendCode;
 import com.simkiosk.kiosk.flow.Event.Retry;
@@ -50,6 +52,7 @@ import com.simkiosk.kiosk.flow.State.EnterPin;
 import com.simkiosk.kiosk.flow.State.LookingUp;
 import com.simkiosk.kiosk.flow.State.PinRefused;
 import com.simkiosk.kiosk.flow.State.PrintStatus;
+import com.simkiosk.kiosk.flow.State.ReaderUnavailable;
 import com.simkiosk.kiosk.flow.State.Reading;
 import com.simkiosk.kiosk.flow.State.ShowBalance;
 import com.simkiosk.kiosk.flow.State.TakeSim;
@@ -125,6 +128,8 @@ public final class SessionFlow implements AutoCloseable {
     /** The card or carrier call the screen waits for, and the timer that ends the wait. */
     private Optional<InFlight> inFlight = Optional.empty();
     private Optional<FlowScheduler.Timer> waitDeadline = Optional.empty();
+    /** False while the smart card service is gone: the attract screen says so and offers the number path. */
+    private boolean readerUp = true;
 
     public SessionFlow(SimReader simReader, CarrierBackend carrier, SlipPrinter printer, FlowExecutors io,
                        Consumer<Runnable> post, Clock clock, FlowScheduler scheduler, FlowConfig config,
@@ -185,6 +190,10 @@ public final class SessionFlow implements AutoCloseable {
             onRemoved(e.reader());
             return;
         }
+        if (event instanceof ReaderServiceLost || event instanceof ReaderServiceBack) {
+            onReaderService(event instanceof ReaderServiceBack);
+            return;
+        }
         if (event instanceof LanguageChosen e) {
             language = e.language();
         } else if (event instanceof Cancel) {
@@ -200,7 +209,7 @@ public final class SessionFlow implements AutoCloseable {
 
     private void onScreenEvent(Event event) {
         State s = state;
-        if (s instanceof Attract) {
+        if (s instanceof Attract || s instanceof ReaderUnavailable) {
             if (event instanceof StartNumberEntry) {
                 startNumberEntry();
             }
@@ -336,7 +345,29 @@ public final class SessionFlow implements AutoCloseable {
             post.accept(() -> fire(new SimInserted(e.reader())));
         } else if (event instanceof CardEvent.Removed e) {
             post.accept(() -> fire(new SimRemoved(e.reader())));
+        } else if (event instanceof CardEvent.ServiceLost) {
+            post.accept(() -> fire(new ReaderServiceLost()));
+        } else if (event instanceof CardEvent.ReadersChanged) {
+            post.accept(() -> fire(new ReaderServiceBack())); // the monitor publishes readers only while the service is up
         }
+    }
+
+    /** The attract screen follows the reader service; a session in progress ends by its own errors, if at all. */
+    private void onReaderService(boolean up) {
+        if (up == readerUp) {
+            return;
+        }
+        readerUp = up;
+        log.info(up ? "SIM reader service is back" : "SIM reader service lost: offering the phone number only");
+        if (!state.inSession()) {
+            go(resting());
+            publish();
+        }
+    }
+
+    /** The screen between customers: the attract screen, or its "reader unavailable" form while the service is gone. */
+    private State resting() {
+        return readerUp ? new Attract() : new ReaderUnavailable();
     }
 
     private void onInserted(String reader) {
@@ -362,7 +393,7 @@ public final class SessionFlow implements AutoCloseable {
                 log.info("Session ended: SIM removed from reader '{}'", reader);
             }
             wipe();
-            go(new Attract());
+            go(resting());
             restartIdleTimer();
             publish();
         }
@@ -775,7 +806,7 @@ public final class SessionFlow implements AutoCloseable {
     private void endSession() {
         log.info("Session ended");
         wipe();
-        go(cardIn.isPresent() ? new TakeSim() : new Attract());
+        go(cardIn.isPresent() ? new TakeSim() : resting());
     }
 
     private void fail(ErrorKind kind) {
@@ -948,7 +979,7 @@ public final class SessionFlow implements AutoCloseable {
                 go(new TakeSim());
             } else {
                 language = config.defaultLanguage();
-                go(new Attract());
+                go(resting());
             }
             publish();
             return;

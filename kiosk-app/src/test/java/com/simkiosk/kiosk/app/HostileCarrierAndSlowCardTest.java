@@ -13,6 +13,7 @@ import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.FlowScheduler;
 import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.PlainFlowTexts;
+import com.simkiosk.kiosk.flow.SeenViews;
 import com.simkiosk.kiosk.flow.SessionFlow;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.mock.carrier.CarrierSimulator;
@@ -34,7 +35,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class HostileCarrierAndSlowCardTest {
     private static final Iccid GOOD_SIM = Iccid.parse("8981302605300000027");
 
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
-    private final List<FlowView> views = new CopyOnWriteArrayList<>();
+    private final SeenViews views = new SeenViews();
     private final ExecutorService flowThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "flow"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "timers"));
 
@@ -100,7 +100,7 @@ class HostileCarrierAndSlowCardTest {
         SessionFlow flow = own(new SessionFlow(reader, router, new InMemoryPrinter(), io.flow(), flowThread::execute,
                 Clock.systemUTC(), FlowScheduler.using(timers, flowThread::execute), config, new PlainFlowTexts()));
         flowThread.submit(() -> {
-            flow.addListener(views::add);
+            flow.addListener(views);
             flow.start();
         }).get(5, TimeUnit.SECONDS);
 
@@ -121,7 +121,7 @@ class HostileCarrierAndSlowCardTest {
         assertThat(Duration.ofNanos(System.nanoTime() - pinAsked)).isLessThan(MARGIN);
 
         // The slow card ends as a classified timeout at cardReadSeconds, with the phone number as a way forward.
-        FlowView timedOut = awaitView(v -> v.state() instanceof State.Error, CARD_READ.plus(MARGIN));
+        FlowView timedOut = views.await(v -> v.state() instanceof State.Error, CARD_READ.plus(MARGIN));
         assertThat(((State.Error) timedOut.state()).kind()).isEqualTo(ErrorKind.CARD_TIMEOUT);
         assertThat(((State.Error) timedOut.state()).kind().offersNumberEntry()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - slowIn)).isLessThan(CARD_READ.plus(MARGIN));
@@ -132,27 +132,14 @@ class HostileCarrierAndSlowCardTest {
         reader.remove(READER_A);
         reader.remove(READER_B);
         reader.remove(READER_C);
-        awaitView(v -> v.state() instanceof State.Attract, MARGIN);
+        views.await(v -> v.state() instanceof State.Attract, MARGIN);
         views.clear();
         long goodIn = System.nanoTime();
         reader.insert(READER_A, DemoCard.sim(GOOD_SIM));
-        awaitView(v -> v.state() instanceof State.EnterDetail, CARD_READ.plus(config.carrierWait()).plus(MARGIN));
+        views.await(v -> v.state() instanceof State.EnterDetail, CARD_READ.plus(config.carrierWait()).plus(MARGIN));
         assertThat(Duration.ofNanos(System.nanoTime() - goodIn)).isLessThan(CARD_READ.plus(config.carrierWait()).plus(MARGIN));
     }
 
-    private FlowView awaitView(Predicate<FlowView> wanted, Duration bound) throws InterruptedException {
-        long end = System.nanoTime() + bound.toNanos();
-        while (System.nanoTime() < end) {
-            for (FlowView v : views) {
-                if (wanted.test(v)) {
-                    return v;
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        throw new AssertionError("no such screen within " + bound + "; screens seen: "
-                + views.stream().map(v -> v.state().key()).distinct().toList());
-    }
 
     private static void awaitUntil(BooleanSupplier condition, Duration bound, String what) throws InterruptedException {
         long end = System.nanoTime() + bound.toNanos();
