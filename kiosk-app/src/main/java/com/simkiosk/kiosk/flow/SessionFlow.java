@@ -776,7 +776,7 @@ public final class SessionFlow implements AutoCloseable {
                 outcome = PrintStatus.PRINTER_UNAVAILABLE;
             }
             PrintStatus printed = outcome;
-            post.accept(() -> {
+            postQuietly(() -> {
                 if (mine == ticket && state instanceof TopUpSlip) {
                     go(new TopUpSlip(order, offer, printed));
                     publish();
@@ -879,7 +879,7 @@ public final class SessionFlow implements AutoCloseable {
                 running.end();
             }
             Runnable deliver = answer;
-            post.accept(() -> {
+            postQuietly(() -> {
                 if (mine != ticket) {
                     log.debug("Dropped an answer that came after a cancel, a deadline or a new session");
                     return;
@@ -890,6 +890,15 @@ public final class SessionFlow implements AutoCloseable {
                 publish();
             });
         });
+    }
+
+    /** Hands an answer to the flow's thread; one that comes after the kiosk shut its flow thread is let go. */
+    private void postQuietly(Runnable onFlowThread) {
+        try {
+            post.accept(onFlowThread);
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            log.debug("Answer dropped: the flow's thread has stopped");
+        }
     }
 
     /** The awaited call answered: its deadline no longer applies. */

@@ -66,11 +66,11 @@ class HostileCarrierAndSlowCardTest {
 
     @AfterEach
     void closeAll() throws Exception {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            owned.get(i).close(); // the flow, then its pools (interrupting what still runs), then the servers
+        }
         flowThread.shutdownNow();
         timers.shutdownNow();
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            owned.get(i).close();
-        }
     }
 
     private <T extends AutoCloseable> T own(T thing) {
@@ -121,8 +121,10 @@ class HostileCarrierAndSlowCardTest {
         assertThat(Duration.ofNanos(System.nanoTime() - pinAsked)).isLessThan(MARGIN);
 
         // The slow card ends as a classified timeout at cardReadSeconds, with the phone number as a way forward.
-        FlowView timedOut = views.await(v -> v.state() instanceof State.Error, CARD_READ.plus(MARGIN));
-        assertThat(((State.Error) timedOut.state()).kind()).isEqualTo(ErrorKind.CARD_TIMEOUT);
+        // (B's answer may already have been cut at the cap and shown before C went in: only C's outcome counts.)
+        FlowView timedOut = views.await(v -> v.state() instanceof State.Error e && e.kind() == ErrorKind.CARD_TIMEOUT,
+                CARD_READ.plus(MARGIN));
+        assertThat(((State.Error) timedOut.state()).canRetry()).isTrue();
         assertThat(((State.Error) timedOut.state()).kind().offersNumberEntry()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - slowIn)).isLessThan(CARD_READ.plus(MARGIN));
         // The kiosk let go of both hostile answers instead of reading on.
