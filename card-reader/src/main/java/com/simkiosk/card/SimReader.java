@@ -2,6 +2,7 @@ package com.simkiosk.card;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,14 @@ public interface SimReader extends AutoCloseable {
 
     /** Verifies the PIN, unless only one try is left: then it refuses without touching the card's counter. */
     PinResult verifyPin(String reader, String pin);
+
+    /**
+     * Why no reader is usable, when the device itself is at fault (port missing, device silent or garbled), as of
+     * the last call that reached it; empty when all is well or the driver cannot tell. For maintenance screens.
+     */
+    default Optional<ReadResult.Failed> fault() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -36,6 +36,7 @@ public final class AtEngine implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final byte[] chunk = new byte[512];
+    private boolean heardNonAt; // since the port was opened; guarded by lock
 
     /** {@code unsolicited} runs on the thread that happens to read the line: keep it short. */
     public AtEngine(SerialLink link, Consumer<String> unsolicited) {
@@ -45,6 +46,20 @@ public final class AtEngine implements AutoCloseable {
 
     public String device() {
         return link.name();
+    }
+
+    /**
+     * Whether, since the port was opened, the device sent something that is not AT: bytes that are not text, or a
+     * line that is neither an echo of our command, a result code, nor a known unsolicited one. Right after the
+     * first command this tells a garbled device (wrong speed, not a modem) from a silent one.
+     */
+    public boolean heardNonAt() {
+        lock.lock();
+        try {
+            return heardNonAt;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Sends {@code command} (without CR) and waits at most {@code timeout} for its final result code. */
@@ -73,8 +88,11 @@ public final class AtEngine implements AutoCloseable {
                     }
                     if (isUnsolicited(line, ownPrefix)) {
                         unsolicited.accept(line);
-                    } else if (lines.size() < MAX_LINES_PER_ANSWER) {
-                        lines.add(line);
+                    } else {
+                        heardNonAt = heardNonAt || !line.toUpperCase(Locale.ROOT).startsWith(ownPrefix.isEmpty() ? "+" : ownPrefix);
+                        if (lines.size() < MAX_LINES_PER_ANSWER) {
+                            lines.add(line);
+                        }
                     }
                 }
                 if (last != null) {
@@ -132,8 +150,12 @@ public final class AtEngine implements AutoCloseable {
                         lines.add(line);
                     }
                 }
-            } else if (b >= 0x20 && b < 0x7F && partial.size() < MAX_LINE) {
-                partial.write(b);
+            } else if (b >= 0x20 && b < 0x7F) {
+                if (partial.size() < MAX_LINE) {
+                    partial.write(b);
+                }
+            } else {
+                heardNonAt = true;
             }
             // anything else is line noise (power-up garbage, a wrong baud rate) and is skipped
         }

@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>Failures map as on PC/SC: no SIM, or the SIM leaving during a read ({@code +CPIN: NOT INSERTED},
  * {@code +CME ERROR: 10}) → {@link CardError#CARD_REMOVED}; the serial port missing or vanishing →
  * {@link CardError#PCSC_UNAVAILABLE} (the service behind the reader is gone; the port is reopened on the
- * next call, so a re-plugged modem recovers); a reader name that is not ours → {@link CardError#NO_READER};
- * no final answer in time → {@link CardError#TIMEOUT}.
+ * next call, so a re-plugged modem recovers); the port opens but the first AT command after opening gets
+ * nothing back → {@link CardError#READER_SILENT}, or bytes that are not AT → {@link CardError#READER_GARBLED};
+ * a reader name that is not ours → {@link CardError#NO_READER}; no final answer in time once the modem has
+ * answered → {@link CardError#TIMEOUT}. {@link #fault()} keeps the last of the first three for maintenance.
  */
 public final class AtModemSimReader implements SimReader {
     private static final Logger LOG = LoggerFactory.getLogger(AtModemSimReader.class);
@@ -66,6 +68,8 @@ public final class AtModemSimReader implements SimReader {
     private final Object openLock = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile AtEngine engine;
+    /** Why the modem could not be used at the last try, cleared when it answers again. */
+    private volatile Optional<ReadResult.Failed> fault = Optional.empty();
     private volatile String iccidCommand;
     private volatile ModemPin pinCommand;
     private Thread monitor;
@@ -101,6 +105,11 @@ public final class AtModemSimReader implements SimReader {
     }
 
     @Override
+    public Optional<ReadResult.Failed> fault() {
+        return fault;
+    }
+
+    @Override
     public ReadResult read(String reader) {
         if (!readerName.equals(reader)) {
             return new ReadResult.Failed(CardError.NO_READER, "no reader named " + reader);
@@ -129,8 +138,8 @@ public final class AtModemSimReader implements SimReader {
         while (System.nanoTime() - deadline < 0) {
             List<ReaderInfo> now = readers();
             if (now.isEmpty()) {
-                // Keep waiting: the modem may be plugged in meanwhile. Say why if it never is.
-                last = new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, "serial port " + device + " not available");
+                // Keep waiting: the modem may be plugged in (or switched on) meanwhile. Say why if it never is.
+                last = fault.orElseGet(() -> new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, portMissing()));
             } else if (now.get(0).cardPresent()) {
                 ReadResult result = read(readerName);
                 if (!(result instanceof ReadResult.Failed f && f.error() == CardError.CARD_REMOVED)) {
@@ -371,20 +380,48 @@ public final class AtModemSimReader implements SimReader {
                         fresh.send("ATE0", settings.commandTimeout()); // echo off where the module allows; echo on is handled too
                     } catch (AtException e) {
                         fresh.close();
-                        throw e;
+                        throw noted(e.kind() == AtException.Kind.TIMEOUT ? firstAnswerMissing(fresh, e) : e);
                     }
                     engine = fresh;
+                    fault = Optional.empty();
                 } catch (SerialLinkException e) {
-                    throw new AtException(AtException.Kind.PORT_LOST, "serial port " + device + " not available", e);
+                    throw noted(new AtException(AtException.Kind.PORT_LOST, portMissing(), e));
                 }
             }
             return engine;
         }
     }
 
+    private String portMissing() {
+        return "serial port " + device + " cannot be opened (missing, unplugged, or no permission?)";
+    }
+
+    /**
+     * The port opened but the first command got no final answer: a modem that says nothing at all is off, still
+     * starting, or set to another speed; one that sends bytes that are not AT is at another baud rate, or is not a
+     * modem. Either way the cable is fine, which a technician needs to know.
+     */
+    private AtException firstAnswerMissing(AtEngine fresh, AtException timeout) {
+        long ms = settings.commandTimeout().toMillis();
+        if (fresh.heardNonAt()) {
+            return new AtException(AtException.Kind.GARBLED, "the device on " + device + " answers, but not with AT "
+                    + "responses (another baud rate, or not a modem?)", timeout);
+        }
+        return new AtException(AtException.Kind.SILENT, "the modem on " + device + " does not answer AT within " + ms
+                + " ms (switched off, still starting, or another baud rate?)", timeout);
+    }
+
+    private AtException noted(AtException e) {
+        if (e.kind() != AtException.Kind.TIMEOUT) {
+            fault = Optional.of(new ReadResult.Failed(errorOf(e), e.getMessage()));
+        }
+        return e;
+    }
+
     private void dropEngine(AtException e) {
         if (e.kind() == AtException.Kind.PORT_LOST) {
             synchronized (openLock) {
+                fault = Optional.of(new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, e.getMessage()));
                 if (engine != null) {
                     LOG.warn("{}: serial port lost ({})", readerName, e.getMessage());
                     engine.close();
@@ -419,7 +456,7 @@ public final class AtModemSimReader implements SimReader {
                 now = List.of();
                 if (serviceUp) {
                     serviceUp = false;
-                    emit(new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "serial port " + device + " not available"));
+                    emit(new CardEvent.ServiceLost(errorOf(e), e.getMessage()));
                 }
             }
             publish(before, now);
@@ -445,7 +482,8 @@ public final class AtModemSimReader implements SimReader {
                     deliver(listener, new CardEvent.Inserted(readerName));
                 }
             } else {
-                deliver(listener, new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "serial port " + device + " not available"));
+                ReadResult.Failed why = fault.orElseGet(() -> new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, portMissing()));
+                deliver(listener, new CardEvent.ServiceLost(why.error(), why.detail()));
             }
             listeners.add(listener);
         }
@@ -495,7 +533,12 @@ public final class AtModemSimReader implements SimReader {
     }
 
     static CardError errorOf(AtException e) {
-        return e.kind() == AtException.Kind.PORT_LOST ? CardError.PCSC_UNAVAILABLE : CardError.TIMEOUT;
+        return switch (e.kind()) {
+            case PORT_LOST -> CardError.PCSC_UNAVAILABLE;
+            case SILENT -> CardError.READER_SILENT;
+            case GARBLED -> CardError.READER_GARBLED;
+            case TIMEOUT -> CardError.TIMEOUT;
+        };
     }
 
     static CardIoException classify(AtException e) {

@@ -1,5 +1,7 @@
 package com.simkiosk.carrier.tmf;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,10 +53,39 @@ public record CarrierEndpoint(
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("baseUri must be http or https");
         }
+        if ("http".equalsIgnoreCase(scheme) && !isLoopbackHost(baseUri.getHost())) {
+            // The client credentials and the customers' data would cross the network in clear text.
+            throw new IllegalArgumentException(PLAIN_HTTP_ONLY_HERE);
+        }
         // Strip a trailing slash so paths can always be appended with one.
         String text = baseUri.toString();
         if (text.endsWith("/")) {
             baseUri = URI.create(text.substring(0, text.length() - 1));
+        }
+    }
+
+    /** Why a plain {@code http://} address to another machine is refused, for operators. */
+    public static final String PLAIN_HTTP_ONLY_HERE =
+            "plain http is only allowed to this machine (127.0.0.0/8, ::1, localhost); use https://";
+
+    /**
+     * Whether {@code host} is this machine: {@code localhost} or a literal loopback address. Other names are not
+     * resolved: whether credentials may go out in clear text must not depend on DNS.
+     */
+    public static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:.]+]?")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.simkiosk.carrier.tmf;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
 import java.net.URLEncoder;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
 final class OAuthTokens {
     /** Refresh this long before {@code expires_in} runs out, so a request never leaves with a dying token. */
     static final Duration REFRESH_EARLY = Duration.ofSeconds(60);
+    /** A longer promised life is believed only this far: a token is fetched again at least daily. */
+    static final Duration LONGEST_LIFE = Duration.ofDays(1);
+    /** RFC 6749 §5.1 makes {@code expires_in} optional; without it, assume an hour. */
+    static final Duration DEFAULT_LIFE = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(OAuthTokens.class);
 
@@ -32,7 +37,7 @@ final class OAuthTokens {
     record TokenResponse(
             @JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType,
-            @JsonProperty("expires_in") Long expiresIn) {}
+            @JsonProperty("expires_in") JsonNode expiresIn) {}
 
     private record Token(String value, Instant refreshAt) {}
 
@@ -80,12 +85,34 @@ final class OAuthTokens {
             throw new CarrierException(CarrierError.BAD_RESPONSE, "token endpoint gave a non-bearer token");
         }
         Instant now = clock.instant();
-        long lifetime = response.expiresIn() == null ? 3600 : response.expiresIn();
-        Duration life = Duration.ofSeconds(Math.max(0, lifetime));
+        Duration life = lifetime(response.expiresIn());
+        long lifetime = life.toSeconds();
         Duration early = life.dividedBy(10).compareTo(REFRESH_EARLY) > 0 ? life.dividedBy(10) : REFRESH_EARLY;
         Duration use = life.compareTo(early) > 0 ? life.minus(early) : life.dividedBy(2);
         log.debug("carrier {}: new access token, valid {} s, replaced after {} s", endpoint.name(), lifetime, use.toSeconds());
         return new Token(value, now.plus(use));
+    }
+
+    /** {@code expires_in} as a usable life: refused when not a positive number, capped when absurdly long. */
+    private Duration lifetime(JsonNode expiresIn) throws CarrierException {
+        if (expiresIn == null || expiresIn.isNull()) {
+            return DEFAULT_LIFE;
+        }
+        if (!expiresIn.isNumber()) {
+            throw new CarrierException(CarrierError.BAD_RESPONSE,
+                    "carrier answered a token whose expires_in is not a number of seconds");
+        }
+        double seconds = expiresIn.asDouble();
+        if (!(seconds >= 1)) {
+            throw new CarrierException(CarrierError.BAD_RESPONSE,
+                    "carrier answered a token whose expires_in is not a positive number of seconds (" + expiresIn + ")");
+        }
+        if (seconds > LONGEST_LIFE.toSeconds()) {
+            log.warn("carrier {}: token expires_in {} s is implausible; it is replaced after at most {} s",
+                    endpoint.name(), expiresIn, LONGEST_LIFE.toSeconds());
+            return LONGEST_LIFE;
+        }
+        return Duration.ofSeconds((long) seconds);
     }
 
     /** RFC 6749 §2.3.1: client id and secret are form-encoded before Basic encoding. */

@@ -64,7 +64,12 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     private final TmfHttp http;
 
     public TmfCarrierClient(CarrierEndpoint endpoint) {
-        this(endpoint, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        this(endpoint, Clock.systemUTC());
+    }
+
+    /** With the clock that dates tokens, codes and buckets (the kiosk's, or a simulator's in tests). */
+    public TmfCarrierClient(CarrierEndpoint endpoint, Clock clock) {
+        this(endpoint, clock, d -> Thread.sleep(d.toMillis()));
     }
 
     /** With a clock for token expiry and bucket validity, and a sleeper for {@code Retry-After} (tests). */

@@ -110,9 +110,11 @@ final class TmfHttp implements AutoCloseable {
     private final OAuthTokens tokens;
     private final Json json;
     private final Sleeper sleeper;
+    private final Clock clock;
 
     TmfHttp(CarrierEndpoint endpoint, Clock clock, Json json, Sleeper sleeper) {
         this.endpoint = endpoint;
+        this.clock = clock;
         this.json = json;
         this.sleeper = sleeper;
         this.tokens = new OAuthTokens(endpoint, clock, json);
@@ -294,12 +296,12 @@ final class TmfHttp implements AutoCloseable {
         if (!busy || attempt >= MAX_ATTEMPTS) {
             return Optional.empty();
         }
-        Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(TmfHttp::parseRetryAfter);
+        Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(v -> parseRetryAfter(v, clock.instant()));
         return asked.filter(d -> waited.plus(d).compareTo(endpoint.maxRetryAfter()) <= 0);
     }
 
-    /** RFC 9110 §10.2.3: delay-seconds or an HTTP-date. */
-    static Optional<Duration> parseRetryAfter(String value) {
+    /** RFC 9110 §10.2.3: delay-seconds or an HTTP-date (counted from {@code now}). */
+    static Optional<Duration> parseRetryAfter(String value, Instant now) {
         String v = value.trim();
         try {
             long seconds = Long.parseLong(v);
@@ -307,7 +309,7 @@ final class TmfHttp implements AutoCloseable {
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration d = Duration.between(Instant.now(), at);
+                Duration d = Duration.between(now, at);
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();

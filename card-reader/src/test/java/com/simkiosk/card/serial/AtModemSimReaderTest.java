@@ -11,6 +11,7 @@ import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -138,6 +139,9 @@ class AtModemSimReaderTest {
             assertThat(reader.readers()).isEmpty();
             ReadResult result = reader.read(reader.readerName());
             assertThat(((ReadResult.Failed) result).error()).isEqualTo(CardError.PCSC_UNAVAILABLE);
+            assertThat(((ReadResult.Failed) result).detail()).isEqualTo(
+                    "serial port /dev/does-not-exist-kiosk cannot be opened (missing, unplugged, or no permission?)");
+            assertThat(reader.fault()).contains((ReadResult.Failed) result);
         }
     }
 
@@ -149,9 +153,40 @@ class AtModemSimReaderTest {
     }
 
     @Test
-    void aSilentModemIsTimeout() {
+    void aSilentModemIsSilentNotAMissingPort() {
         try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> null))) {
-            assertThat(((ReadResult.Failed) reader.read(reader.readerName())).error()).isEqualTo(CardError.TIMEOUT);
+            ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());
+
+            assertThat(failed.error()).isEqualTo(CardError.READER_SILENT);
+            assertThat(failed.detail()).isEqualTo(
+                    "the modem on /dev/fake does not answer AT within 300 ms (switched off, still starting, or another baud rate?)");
+            assertThat(reader.fault()).contains(failed);
+        }
+    }
+
+    @Test
+    void aModemAnsweringGarbageIsGarbled() {
+        try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> "\u00ff\u0013#x\r\n\u0082\u00e0~~\r\n"))) {
+            ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());
+
+            assertThat(failed.error()).isEqualTo(CardError.READER_GARBLED);
+            assertThat(failed.detail()).contains("answers, but not with AT responses");
+            assertThat(reader.readers()).isEmpty();
+            assertThat(reader.fault()).map(ReadResult.Failed::error).contains(CardError.READER_GARBLED);
+        }
+    }
+
+    @Test
+    void aModemThatAnswersAgainClearsTheFault() {
+        boolean[] awake = {false};
+        try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> awake[0] ? ublox(cmd) : null))) {
+            assertThat(reader.readers()).isEmpty();
+            assertThat(reader.fault()).map(ReadResult.Failed::error).contains(CardError.READER_SILENT);
+
+            awake[0] = true;
+
+            assertThat(reader.readers()).hasSize(1);
+            assertThat(reader.fault()).isEmpty();
         }
     }
 
@@ -216,13 +251,13 @@ class AtModemSimReaderTest {
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         try (AtModemSimReader reader = reader(link)) {
             reader.addListener(events::add);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(
                     new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
             present.set(false);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
             present.set(true);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         }
     }
 
@@ -233,14 +268,14 @@ class AtModemSimReaderTest {
         BlockingQueue<CardEvent> later = new LinkedBlockingQueue<>();
         try (AtModemSimReader reader = reader(link)) {
             reader.addListener(first::add);
-            assertThat(first.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-            assertThat(first.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(first.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+            assertThat(first.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
             reader.addListener(later::add);
 
-            assertThat(later.poll(2, TimeUnit.SECONDS)).isEqualTo(
+            assertThat(later.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(
                     new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-            assertThat(later.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(later.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         }
     }
 
@@ -277,19 +312,19 @@ class AtModemSimReaderTest {
             return opens.incrementAndGet() == 1 ? first : second;
         }, FAST)) {
             reader.addListener(events::add);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
             plugged.set(false);
             first.vanish();
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ServiceLost.class);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ServiceLost.class);
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
 
             plugged.set(true);
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(
                     new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+            assertThat(events.poll(TestTime.scaled(2), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         }
     }
 }

@@ -9,6 +9,7 @@ import com.simkiosk.carrier.CarrierException;
 import com.simkiosk.carrier.Line;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.OtpChallenge;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class CarrierRouterTest {
         return new CarrierRouter(
                 List.of(new CarrierRoute("docomo", docomo, Set.of("898110")), new CarrierRoute("kddi", kddi, Set.of("898130", "89813026"))),
                 withAggregator ? Optional.of(new CarrierRoute("aggregator", aggregator, Set.of())) : Optional.empty(),
-                Duration.ofMillis(500));
+                TestTime.bound(Duration.ofMillis(500)));
     }
 
     @Test
@@ -47,7 +48,7 @@ class CarrierRouterTest {
         FakeBackend mvno = new FakeBackend("mvno").sim(KDDI_SIM);
         try (CarrierRouter router = new CarrierRouter(List.of(
                 new CarrierRoute("kddi", kddi, Set.of("898130")), new CarrierRoute("mvno", mvno, Set.of("89813026"))),
-                Optional.empty(), Duration.ofMillis(500))) {
+                Optional.empty(), TestTime.bound(Duration.ofMillis(500)))) {
             assertThat(router.findLineByIccid(Iccid.parse(KDDI_SIM)).brand()).isEqualTo("mvno");
         }
     }

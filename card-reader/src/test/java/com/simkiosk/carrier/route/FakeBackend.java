@@ -13,6 +13,7 @@ import com.simkiosk.carrier.OtpChallenge;
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.testing.TestTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,7 +57,7 @@ final class FakeBackend implements CarrierBackend {
         CountDownLatch hang = hangUntil;
         if (hang != null) {
             try {
-                hang.await(10, TimeUnit.SECONDS);
+                hang.await(TestTime.scaled(10), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CarrierException(CarrierError.UNAVAILABLE, "interrupted");

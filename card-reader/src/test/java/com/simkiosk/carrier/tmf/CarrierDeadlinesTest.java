@@ -8,12 +8,12 @@ import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
 import com.simkiosk.testing.HostileCarrier;
 import com.simkiosk.testing.HostileCarrier.Behaviour;
-import java.time.Clock;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
  */
 class CarrierDeadlinesTest {
     private static final Iccid ICCID = Iccid.parse("8981102603110000016");
-    /** Generous: a busy two-core machine running other builds. */
+    /** Generous for a busy two-core machine; TestTime scales it further where asked. */
     private static final Duration MARGIN = Duration.ofSeconds(5);
+    private static final Instant ORIGIN = Instant.parse("2026-11-26T03:00:00Z");
 
     private static TmfCarrierClient client(HostileCarrier carrier, Duration requestTimeout) {
         CarrierEndpoint endpoint = CarrierEndpoint.of("hostile", carrier.uri(), "demo-kiosk", "demo-secret")
                 .withTimeouts(Duration.ofSeconds(2), requestTimeout);
-        return new TmfCarrierClient(endpoint, Clock.systemUTC(), d -> { });
+        return new TmfCarrierClient(endpoint, TestTime.runningFrom(ORIGIN), d -> { });
     }
 
     @Test
@@ -41,9 +42,9 @@ class CarrierDeadlinesTest {
             long started = System.nanoTime();
             assertThatThrownBy(() -> client.findLineByIccid(ICCID))
                     .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.TIMEOUT));
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(deadline.plus(MARGIN));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(deadline.plus(TestTime.bound(MARGIN)));
             assertThat(carrier.requests()).isEqualTo(1); // a timeout is not sent again
-            waitUntil(() -> carrier.hungUp() >= 1, MARGIN, "the kiosk hangs up on the stalled answer");
+            TestTime.awaitUntil(MARGIN, () -> carrier.hungUp() >= 1, "the kiosk hangs up on the stalled answer");
         }
     }
 
@@ -58,7 +59,7 @@ class CarrierDeadlinesTest {
                         assertThat(e.getMessage()).contains("larger than " + TmfHttp.MAX_BODY_BYTES);
                     });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
-            waitUntil(() -> carrier.hungUp() >= 1, MARGIN, "the kiosk stops the endless stream");
+            TestTime.awaitUntil(MARGIN, () -> carrier.hungUp() >= 1, "the kiosk stops the endless stream");
         }
     }
 
@@ -68,7 +69,7 @@ class CarrierDeadlinesTest {
              TmfCarrierClient client = client(carrier, Duration.ofSeconds(30))) {
             assertThatThrownBy(() -> client.findLineByIccid(ICCID))
                     .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.BAD_RESPONSE));
-            waitUntil(() -> carrier.hungUp() >= 1, MARGIN, "the kiosk hangs up on the huge answer");
+            TestTime.awaitUntil(MARGIN, () -> carrier.hungUp() >= 1, "the kiosk hangs up on the huge answer");
         }
     }
 
@@ -88,20 +89,10 @@ class CarrierDeadlinesTest {
             }, "customer-call");
             caller.set(thread);
             thread.start();
-            waitUntil(() -> carrier.requests() == 1, MARGIN, "the lookup reaches the carrier");
+            TestTime.awaitUntil(MARGIN, () -> carrier.requests() == 1, "the lookup reaches the carrier");
             caller.get().interrupt(); // what the kiosk's Cancel does to the carrier thread
-            assertThat(outcome.get(MARGIN.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(CarrierError.UNAVAILABLE);
-            waitUntil(() -> carrier.hungUp() >= 1, MARGIN, "the kiosk hangs up when the customer cancels");
-        }
-    }
-
-    static void waitUntil(BooleanSupplier condition, Duration bound, String what) throws InterruptedException {
-        long end = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + bound + ": " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
+            assertThat(outcome.get(TestTime.bound(MARGIN).toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(CarrierError.UNAVAILABLE);
+            TestTime.awaitUntil(MARGIN, () -> carrier.hungUp() >= 1, "the kiosk hangs up when the customer cancels");
         }
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
+import com.simkiosk.testing.TestTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,24 +28,14 @@ class ClientThreadsTest {
         }
         // The JDK's HttpClient has its own selector thread; it can be stopped from JDK 21 on (shutdownNow).
         boolean selectorStoppable = Runtime.version().feature() >= 21;
-        waitUntil(() -> threadNames().stream().filter(n -> !before.contains(n))
+        TestTime.awaitUntil(Duration.ofSeconds(5), () -> threadNames().stream().filter(n -> !before.contains(n))
                 .noneMatch(n -> n.startsWith("carrier-threads-check-http")
                         || (selectorStoppable && n.startsWith("HttpClient-") && n.endsWith("-SelectorManager"))),
-                Duration.ofSeconds(5));
+                "the client's threads end when it is closed");
     }
 
     private static Set<String> threadNames() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .collect(Collectors.toSet());
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("threads still alive after " + bound + ": " + threadNames());
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 }

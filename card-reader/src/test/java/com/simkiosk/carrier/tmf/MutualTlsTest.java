@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
+import com.simkiosk.testing.TestTime;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
@@ -98,7 +99,7 @@ class MutualTlsTest {
 
     CarrierEndpoint endpoint(Optional<CarrierEndpoint.KeyStoreFile> trust, Optional<CarrierEndpoint.KeyStoreFile> keys) {
         return CarrierEndpoint.of("tls", uri, "demo-kiosk", "demo-secret")
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3)).withTls(trust, keys);
+                .withTimeouts(TestTime.bound(Duration.ofSeconds(3)), TestTime.bound(Duration.ofSeconds(3))).withTls(trust, keys);
     }
 
     @Test
@@ -143,7 +144,7 @@ class MutualTlsTest {
         command.addAll(List.of("-storepass", PASS, "-storetype", "PKCS12"));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        if (!p.waitFor(TestTime.scaled(30), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("keytool did not finish");
         }

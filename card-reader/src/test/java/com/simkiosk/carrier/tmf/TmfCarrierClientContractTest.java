@@ -19,6 +19,7 @@ import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
 import com.simkiosk.testing.MutableClock;
+import com.simkiosk.testing.TestTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class TmfCarrierClientContractTest {
 
     TmfCarrierClient client(Duration maxRetryAfter) {
         CarrierEndpoint endpoint = CarrierEndpoint.of("stub", carrier.uri(), "demo-kiosk", "demo-secret")
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800))
+                .withTimeouts(TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(Duration.ofMillis(800)))
                 .withMaxRetryAfter(maxRetryAfter);
         return new TmfCarrierClient(endpoint, Clock.fixed(NOW, ZoneOffset.UTC), waits::add);
     }
@@ -406,13 +407,13 @@ class TmfCarrierClientContractTest {
             List<java.util.concurrent.Future<Line>> lookups = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 lookups.add(screens.submit(() -> {
-                    go.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    go.await(TestTime.scaled(5), java.util.concurrent.TimeUnit.SECONDS);
                     return client.findLineByIccid(TOURIST_SIM);
                 }));
             }
             go.countDown();
             for (var lookup : lookups) {
-                assertThat(lookup.get(10, java.util.concurrent.TimeUnit.SECONDS).id()).isEqualTo("prd-tourist-3gb-0001");
+                assertThat(lookup.get(TestTime.scaled(10), java.util.concurrent.TimeUnit.SECONDS).id()).isEqualTo("prd-tourist-3gb-0001");
             }
         } finally {
             screens.shutdownNow();
@@ -499,7 +500,7 @@ class TmfCarrierClientContractTest {
     void aCarrierThatDoesNotAnswerInTimeIsATimeout() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         carrier.respond(TmfCarrierClient.BUCKET, req -> {
-            release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            release.await(TestTime.scaled(5), java.util.concurrent.TimeUnit.SECONDS);
             return Reply.json(200, "[]");
         });
         try {
@@ -516,7 +517,7 @@ class TmfCarrierClientContractTest {
         java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
         carrier.respond(TmfCarrierClient.BUCKET, req -> {
             asked.countDown();
-            release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            release.await(TestTime.scaled(5), java.util.concurrent.TimeUnit.SECONDS);
             return Reply.json(200, "[]");
         });
         java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
@@ -529,13 +530,13 @@ class TmfCarrierClientContractTest {
         }, "test-balance-screen");
         try {
             screen.start();
-            assertThat(asked.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(asked.await(TestTime.scaled(5), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             screen.interrupt();
             // Well before the 800 ms request timeout, which would say TIMEOUT instead.
-            assertThat(outcome.get(500, java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo("UNAVAILABLE interrupted=true");
+            assertThat(outcome.get(TestTime.scaled(500), java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo("UNAVAILABLE interrupted=true");
         } finally {
             release.countDown();
-            screen.join(5000);
+            screen.join(TestTime.bound(Duration.ofSeconds(5)).toMillis());
         }
     }
 

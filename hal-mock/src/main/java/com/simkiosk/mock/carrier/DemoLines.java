@@ -35,16 +35,16 @@ public final class DemoLines {
         this.lines = data.lines.stream().map(DemoLines::toDemoLine).toList();
     }
 
-    /** The lines shipped with the simulator ({@code carrier-sim/demo-lines.json}). */
-    public static DemoLines builtIn() {
+    /** The lines shipped with the simulator ({@code carrier-sim/demo-lines.json}), dated from {@code clock}. */
+    public static DemoLines builtIn(Clock clock) {
         ObjectMapper json = new ObjectMapper();
-        return new DemoLines(CarrierData.parse(CarrierData.readBuiltIn(json), Clock.systemUTC().instant()));
+        return new DemoLines(CarrierData.parse(CarrierData.readBuiltIn(json), clock.instant()));
     }
 
-    /** The lines of a data file given to {@code carrier-sim --data FILE}. */
-    public static DemoLines fromFile(Path file) throws IOException {
+    /** The lines of a data file given to {@code carrier-sim --data FILE}, dated from {@code clock}. */
+    public static DemoLines fromFile(Path file, Clock clock) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        return new DemoLines(CarrierData.parse(CarrierData.readFile(json, file), Clock.systemUTC().instant()));
+        return new DemoLines(CarrierData.parse(CarrierData.readFile(json, file), clock.instant()));
     }
 
     public List<DemoLine> all() {

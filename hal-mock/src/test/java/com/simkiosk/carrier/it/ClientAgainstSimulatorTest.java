@@ -100,7 +100,7 @@ class ClientAgainstSimulatorTest {
     @Test
     void theDailyUsageChartHasOneBarPerJapaneseDayEndingToday() throws Exception {
         Line au = carrier.client.findLineByIccid(carrier.lines().auPrepaid().iccid());
-        LocalDate today = Units.dayInJapan(Instant.now());
+        LocalDate today = Units.dayInJapan(carrier.clock.instant()); // the simulator's day, not the machine's
 
         List<DailyUsage> days = carrier.client.dailyUsage(au, today.minusDays(2));
 

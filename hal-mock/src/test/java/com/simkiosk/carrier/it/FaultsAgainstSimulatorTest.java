@@ -11,6 +11,7 @@ import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.mock.carrier.Endpoint;
 import com.simkiosk.mock.carrier.Fault;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -122,7 +123,7 @@ class FaultsAgainstSimulatorTest {
 
     @Test
     void aSlowCarrierIsATimeout() {
-        carrier.simulator.faults().inject(Endpoint.BUCKET, new Fault.Latency(Duration.ofSeconds(3)), 1);
+        carrier.simulator.faults().inject(Endpoint.BUCKET, new Fault.Latency(TestTime.bound(Duration.ofSeconds(3))), 1);
         assertFails(CarrierError.TIMEOUT, () -> carrier.client.balance(au));
     }
 
@@ -142,7 +143,7 @@ class FaultsAgainstSimulatorTest {
     @Test
     void anOrderThatTimedOutIsRetriedWithTheSameKeyAndGivesTheSameOrder() throws Exception {
         TopUpOffer offer = carrier.client.topUpOffers(au).get(1);
-        carrier.simulator.faults().inject(Endpoint.TOPUP, new Fault.Latency(Duration.ofMillis(1500)), 1);
+        carrier.simulator.faults().inject(Endpoint.TOPUP, new Fault.Latency(TestTime.bound(Duration.ofMillis(1500))), 1);
 
         assertFails(CarrierError.TIMEOUT, () -> carrier.client.orderTopUp(au, offer, "slow-order-1"));
         // The kiosk tries again with the same key: the carrier may still be busy with the first (409 + Retry-After).

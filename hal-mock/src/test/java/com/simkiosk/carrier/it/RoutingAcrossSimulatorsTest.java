@@ -15,6 +15,7 @@ import com.simkiosk.carrier.route.CarrierRoute;
 import com.simkiosk.carrier.route.CarrierRouter;
 import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
+import com.simkiosk.testing.TestTime;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class RoutingAcrossSimulatorsTest {
         router = new CarrierRouter(List.of(
                 new CarrierRoute("docomo", docomo.client, Set.of("898110", "898112")),
                 new CarrierRoute("kddi-softbank", kddi.client, Set.of("898130", "898120"))),
-                Optional.empty(), Duration.ofSeconds(3));
+                Optional.empty(), TestTime.bound(Duration.ofSeconds(3)));
     }
 
     /** The built-in demo data with only the lines whose ICCID the predicate keeps. */
@@ -78,7 +79,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void eachSimGoesToTheCarrierOfItsIssuer() throws Exception {
-        DemoLines all = DemoLines.builtIn();
+        DemoLines all = DemoLines.builtIn(docomo.clock);
         Line tourist = router.findLineByIccid(all.touristData().iccid());
         Line au = router.findLineByIccid(all.auPrepaid().iccid());
         Line ocn = router.findLineByIccid(all.staggeredTopUps().iccid());
@@ -92,7 +93,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void aSimOfAnIssuerNoCarrierServesIsNotSupported() {
-        assertThatThrownBy(() -> router.findLineByIccid(DemoLines.builtIn().rakuten().iccid()))
+        assertThatThrownBy(() -> router.findLineByIccid(DemoLines.builtIn(docomo.clock).rakuten().iccid()))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
         assertThatThrownBy(() -> router.findLineByIccid(DemoLines.FOREIGN_ICCID))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
@@ -100,7 +101,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void aPortedNumberIsFoundAtTheCarrierThatAcceptsItsCode() throws Exception {
-        DemoLine softbank = DemoLines.builtIn().softbankPrepaid();
+        DemoLine softbank = DemoLines.builtIn(docomo.clock).softbankPrepaid();
         Msisdn number = softbank.msisdn().orElseThrow();
 
         OtpChallenge challenge = router.sendCode(number, "{{code}} is your SIM kiosk verification code");
@@ -115,7 +116,7 @@ class RoutingAcrossSimulatorsTest {
 
     @Test
     void aWrongCodeIsWrongAtEveryCarrier() throws Exception {
-        Msisdn number = DemoLines.builtIn().iijMvno().msisdn().orElseThrow(); // served by neither simulator here
+        Msisdn number = DemoLines.builtIn(docomo.clock).iijMvno().msisdn().orElseThrow(); // served by neither simulator here
         OtpChallenge challenge = router.sendCode(number, "{{code}} is your SIM kiosk verification code");
 
         assertThatThrownBy(() -> router.validateCode(challenge, "123456"))

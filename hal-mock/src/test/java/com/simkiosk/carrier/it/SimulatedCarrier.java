@@ -7,17 +7,19 @@ import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.mock.carrier.CarrierSimulator;
 import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.testing.MutableClock;
+import com.simkiosk.testing.TestTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** One simulator on loopback and the kiosk's real client talking to it over HTTP; both closed together. */
 final class SimulatedCarrier implements AutoCloseable {
-    // Seconds only: the wire carries whole seconds, so times compare exactly.
-    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    /** 12:00 in Japan on Thursday 26 November 2026; the demo data's dates are relative to it. */
+    static final Instant START = Instant.parse("2026-11-26T03:00:00Z");
+    /** The simulator's and the client's one clock, moved by hand: tokens, codes and buckets age together. */
+    final MutableClock clock = new MutableClock(START);
     final CarrierSimulator simulator;
     final TmfCarrierClient client;
 
@@ -29,7 +31,9 @@ final class SimulatedCarrier implements AutoCloseable {
         CarrierSimulator.Builder builder = CarrierSimulator.builder().clock(clock);
         data.ifPresent(builder::dataFile);
         simulator = builder.start();
-        client = new TmfCarrierClient(endpoint("sim").withTimeouts(Duration.ofSeconds(2), requestTimeout));
+        // Both scaled (TestTime), so a loaded machine is not mistaken for a slow carrier.
+        client = new TmfCarrierClient(endpoint("sim").withTimeouts(TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(requestTimeout)),
+                clock);
     }
 
     CarrierEndpoint endpoint(String name) {

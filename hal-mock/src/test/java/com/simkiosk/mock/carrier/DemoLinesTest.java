@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoLinesTest {
 
-    private final DemoLines demo = DemoLines.builtIn();
+    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-26T03:00:00Z"));
+    private final DemoLines demo = DemoLines.builtIn(clock);
 
     @Test
     void shipsAtLeastEightJapaneseLinesWithLuhnValidIccids() {
@@ -92,9 +94,9 @@ class DemoLinesTest {
         String good = new String(getClass().getResourceAsStream(CarrierData.BUILT_IN).readAllBytes());
         Path bad = dir.resolve("lines.json");
         Files.writeString(bad, good.replace("8981102603110000016", "8981102603110000017"));
-        assertThatThrownBy(() -> DemoLines.fromFile(bad)).hasMessageContaining("tourist-data").hasMessageContaining("Luhn");
+        assertThatThrownBy(() -> DemoLines.fromFile(bad, clock)).hasMessageContaining("tourist-data").hasMessageContaining("Luhn");
         Path copy = dir.resolve("same.json");
         Files.writeString(copy, good);
-        assertThat(DemoLines.fromFile(copy).all()).hasSameSizeAs(demo.all());
+        assertThat(DemoLines.fromFile(copy, clock).all()).hasSameSizeAs(demo.all());
     }
 }

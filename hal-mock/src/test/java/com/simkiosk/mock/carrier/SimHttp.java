@@ -2,6 +2,7 @@ package com.simkiosk.mock.carrier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.simkiosk.testing.TestTime;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +16,7 @@ import java.util.Base64;
 /** Plain java.net.http requests to the simulator (deliberately not the kiosk's client). */
 final class SimHttp {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = TestTime.bound(Duration.ofSeconds(5));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI base;

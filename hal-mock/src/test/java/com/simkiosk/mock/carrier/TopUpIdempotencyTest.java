@@ -3,6 +3,7 @@ package com.simkiosk.mock.carrier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.simkiosk.testing.TestTime;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,12 +74,12 @@ class TopUpIdempotencyTest extends SimulatorFixture {
                 throw new IllegalStateException(e);
             }
         });
-        waitUntil(() -> sim.faults().pending() == 0, Duration.ofSeconds(5)); // the first one is in the slow part
+        TestTime.awaitUntil(Duration.ofSeconds(5), () -> sim.faults().pending() == 0, "the first order reached the slow part");
         HttpResponse<String> impatient = order(EXAMPLES.text("topup-request"), "slow-order");
         assertThat(impatient.statusCode()).isEqualTo(409);
         assertThat(impatient.headers().firstValue("Retry-After")).contains("1");
         assertThat(http.json(impatient).get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
-        HttpResponse<String> done = first.get(10, TimeUnit.SECONDS);
+        HttpResponse<String> done = first.get(TestTime.scaled(10), TimeUnit.SECONDS);
         assertThat(done.statusCode()).isEqualTo(201);
         assertThat(http.json(order(EXAMPLES.text("topup-request"), "slow-order"))).isEqualTo(http.json(done));
     }
@@ -108,14 +109,4 @@ class TopUpIdempotencyTest extends SimulatorFixture {
         assertThat(sim.confirmPayment(order.get("payment").get("paymentCode").asText())).isFalse();
     }
 
-    /** Polls a condition until it holds, failing after the bound. */
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + bound);
-            }
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
-    }
 }

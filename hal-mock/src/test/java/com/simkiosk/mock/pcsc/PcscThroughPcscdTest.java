@@ -20,6 +20,7 @@ import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
 class PcscThroughPcscdTest {
     private static final String SLOT0 = "Virtual PCD 00 00";
     private static final String ICCID = "8981100000000000905";
-    private static final Duration CARD_SEEN = Duration.ofSeconds(5);
+    private static final Duration CARD_SEEN = TestTime.bound(Duration.ofSeconds(5));
 
     private final VpcdBridge slot0 = new VpcdBridge(0);
 
@@ -76,7 +77,7 @@ class PcscThroughPcscdTest {
 
     private static CardEvent next(BlockingQueue<CardEvent> events, Predicate<CardEvent> wanted, String what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        long deadline = System.nanoTime() + TestTime.bound(Duration.ofSeconds(8)).toNanos();
         while (true) {
             CardEvent event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             assertThat(event).as("event: " + what).isNotNull();
@@ -231,11 +232,11 @@ class PcscThroughPcscdTest {
                     results.add(pool.submit(() -> reader.read(SLOT0)));
                 }
                 for (var result : results) {
-                    assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(ReadResult.Sim.class);
+                    assertThat(result.get(TestTime.scaled(10), TimeUnit.SECONDS)).isInstanceOf(ReadResult.Sim.class);
                 }
             } finally {
                 pool.shutdownNow();
-                assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(pool.awaitTermination(TestTime.scaled(5), TimeUnit.SECONDS)).isTrue();
             }
         }
     }
@@ -275,7 +276,7 @@ class PcscThroughPcscdTest {
             pcscd.start();
             long back = System.nanoTime();
             Await.until(Duration.ofSeconds(3), () -> reader.read(SLOT0) instanceof ReadResult.Sim, "a read after the restart");
-            assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(TestTime.bound(Duration.ofSeconds(3)));
             next(events, e -> e.equals(new CardEvent.Inserted(SLOT0)), "the monitor sees the card again");
         }
     }

@@ -7,6 +7,7 @@ import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.mock.vpcd.PcscdProcess;
+import com.simkiosk.testing.TestTime;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class PcscWithoutReadersTest {
 
                 BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
                 reader.addListener(events::add);
-                CardEvent first = events.poll(5, TimeUnit.SECONDS);
+                CardEvent first = events.poll(TestTime.scaled(5), TimeUnit.SECONDS);
                 assertThat(first).isEqualTo(new CardEvent.ReadersChanged(java.util.List.of()));
 
                 assertThat(reader.awaitAndRead(null, Duration.ofSeconds(1))).isInstanceOfSatisfying(ReadResult.Failed.class,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.simkiosk.printer.PrinterException;
 import com.simkiosk.printer.PrinterStatus;
 import com.simkiosk.printer.Slip;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,8 +83,8 @@ class InMemoryPrinterTest {
             }
         });
 
-        assertThat(printer.awaitPrinted(1, Duration.ofSeconds(5))).isTrue();
-        printing.join();
+        assertThat(printer.awaitPrinted(1, TestTime.bound(Duration.ofSeconds(5)))).isTrue();
+        printing.get(TestTime.scaled(5), java.util.concurrent.TimeUnit.SECONDS);
         assertThat(printer.awaitPrinted(2, Duration.ofMillis(20))).isFalse();
     }
 

@@ -11,6 +11,7 @@ import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -43,7 +44,7 @@ class InMemorySimReaderTest {
     }
 
     private CardEvent nextEvent() throws InterruptedException {
-        CardEvent event = events.poll(5, TimeUnit.SECONDS);
+        CardEvent event = events.poll(TestTime.scaled(5), TimeUnit.SECONDS);
         assertThat(event).as("an event within 5 s").isNotNull();
         return event;
     }
@@ -53,7 +54,7 @@ class InMemorySimReaderTest {
         reader.insert(R1, DemoCard.sim(ICCID));
 
         assertThat(nextEvent()).isEqualTo(new CardEvent.Inserted(R1));
-        assertThat(eventThreads.poll(5, TimeUnit.SECONDS)).isEqualTo("in-memory-reader-events");
+        assertThat(eventThreads.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo("in-memory-reader-events");
         assertThat(reader.readers()).containsExactly(new ReaderInfo(R0, false), new ReaderInfo(R1, true));
     }
 
@@ -67,8 +68,8 @@ class InMemorySimReaderTest {
         reader.addListener(late::add);
         reader.insert(R0, DemoCard.sim(ICCID));
 
-        assertThat(late.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(R1));
-        assertThat(late.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(R0));
+        assertThat(late.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(R1));
+        assertThat(late.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(R0));
         assertThat(nextEvent()).isEqualTo(new CardEvent.Inserted(R0));
     }
 
@@ -80,7 +81,7 @@ class InMemorySimReaderTest {
         BlockingQueue<CardEvent> late = new LinkedBlockingQueue<>();
         reader.addListener(late::add);
 
-        assertThat(late.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
+        assertThat(late.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
                 lost -> assertThat(lost.error()).isEqualTo(CardError.PCSC_UNAVAILABLE));
     }
 
@@ -180,7 +181,7 @@ class InMemorySimReaderTest {
             readingThread[0] = Thread.currentThread();
             return reader.read(R0);
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TestTime.bound(Duration.ofSeconds(5)).toNanos();
         while ((readingThread[0] == null || readingThread[0].getState() != Thread.State.TIMED_WAITING)
                 && System.nanoTime() < deadline) {
             Thread.onSpinWait(); // until the read is waiting on the slow card
@@ -188,7 +189,7 @@ class InMemorySimReaderTest {
 
         reader.remove(R0);
 
-        assertThat(((ReadResult.Failed) read.get(5, TimeUnit.SECONDS)).error()).isEqualTo(CardError.CARD_REMOVED);
+        assertThat(((ReadResult.Failed) read.get(TestTime.scaled(5), TimeUnit.SECONDS)).error()).isEqualTo(CardError.CARD_REMOVED);
     }
 
     @Test
@@ -240,12 +241,12 @@ class InMemorySimReaderTest {
     @Test
     void awaitAndReadReadsACardInsertedWhileWaiting() throws Exception {
         CompletableFuture<ReadResult> waiting =
-                CompletableFuture.supplyAsync(() -> reader.awaitAndRead(R1, Duration.ofSeconds(10)));
+                CompletableFuture.supplyAsync(() -> reader.awaitAndRead(R1, TestTime.bound(Duration.ofSeconds(10))));
 
         reader.insert(R0, DemoCard.sim(new Iccid("8981200000000000012"))); // the wrong reader
         reader.insert(R1, DemoCard.sim(ICCID));
 
-        ReadResult result = waiting.get(10, TimeUnit.SECONDS);
+        ReadResult result = waiting.get(TestTime.scaled(10), TimeUnit.SECONDS);
         assertThat(((ReadResult.Sim) result).identity().iccid()).isEqualTo(ICCID);
     }
 
@@ -300,6 +301,6 @@ class InMemorySimReaderTest {
         reader.insert(R0, DemoCard.sim(ICCID));
 
         assertThat(((ReadResult.Failed) reader.read(R0)).error()).isEqualTo(CardError.PCSC_UNAVAILABLE);
-        assertThat(events.poll(50, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(events.poll(TestTime.scaled(50), TimeUnit.MILLISECONDS)).isNull();
     }
 }

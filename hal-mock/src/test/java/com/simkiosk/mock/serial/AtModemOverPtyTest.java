@@ -14,6 +14,8 @@ import com.simkiosk.card.serial.AtModemSimReader;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.JsscSerialLink;
+import com.simkiosk.testing.TestTime;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The AT-modem reader through real pseudo-terminals (socat), jssc on both ends. */
 class AtModemOverPtyTest {
     private static final Iccid ICCID = Iccid.parse("8981100000000000019");
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(5));
     private static final AtModemSimReader.Settings QUICK =
             new AtModemSimReader.Settings(Duration.ofSeconds(1), Duration.ofMillis(50));
 
@@ -57,6 +59,10 @@ class AtModemOverPtyTest {
     private SimulatedModem modem(PtyPair pty, ModemDialect dialect, SimulatedModem.Options options, VirtualSim card)
             throws Exception {
         return own(SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), 115200), dialect, card, options));
+    }
+
+    private AtModemSimReader reader(Path device) {
+        return own(AtModemSimReader.open(device.toString(), 115200, QUICK));
     }
 
     private AtModemSimReader reader(PtyPair pty, AtModemSimReader.Settings settings) {
@@ -120,11 +126,71 @@ class AtModemOverPtyTest {
     }
 
     @Test
-    void aModemSlowerThanTheTimeoutIsTimeout() throws Exception {
+    void aModemSlowerThanTheTimeoutToItsFirstAtIsSilent() throws Exception {
         PtyPair pty = pty();
         modem(pty, ModemDialect.QUECTEL, SimulatedModem.Options.PLAIN.withAnswerDelay(Duration.ofMillis(800)));
         AtModemSimReader reader = reader(pty, new AtModemSimReader.Settings(Duration.ofMillis(200), Duration.ofMillis(50)));
-        assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.TIMEOUT);
+        assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.READER_SILENT);
+    }
+
+    // ---- a silent or babbling modem is not an unplugged cable (issue 15, item 10) ----
+
+    @Test
+    void aPortWhoseOtherSideNeverAnswersIsSilentNotUnplugged() throws Exception {
+        PtyPair pty = pty(); // nothing listens on b: the port is fine, the modem is off
+        AtModemSimReader reader = reader(pty, QUICK);
+
+        ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());
+
+        assertThat(failed.error()).isEqualTo(CardError.READER_SILENT);
+        assertThat(failed.detail()).isEqualTo("the modem on " + pty.a()
+                + " does not answer AT within 1000 ms (switched off, still starting, or another baud rate?)");
+        assertThat(reader.readers()).isEmpty();
+        assertThat(reader.fault()).map(ReadResult.Failed::error).contains(CardError.READER_SILENT);
+        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
+        reader.addListener(events::add);
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
+                lost -> assertThat(lost.error()).isEqualTo(CardError.READER_SILENT));
+    }
+
+    @Test
+    void aPortThatBabblesRandomBytesIsGarbledNotUnplugged() throws Exception {
+        PtyPair pty = pty();
+        own(BabblingDevice.start(JsscSerialLink.open(pty.b().toString(), 115200), 15));
+        AtModemSimReader reader = reader(pty, QUICK);
+
+        ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());
+
+        assertThat(failed.error()).isEqualTo(CardError.READER_GARBLED);
+        assertThat(failed.detail()).isEqualTo("the device on " + pty.a()
+                + " answers, but not with AT responses (another baud rate, or not a modem?)");
+        assertThat(reader.readers()).isEmpty();
+        assertThat(reader.fault()).map(ReadResult.Failed::error).contains(CardError.READER_GARBLED);
+    }
+
+    @Test
+    void aMissingPortIsTheOnlyOneThatPointsAtTheCable() throws Exception {
+        PtyPair pty = pty();
+        Path gone = pty.a();
+        pty.close();
+        AtModemSimReader reader = reader(gone);
+
+        ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());
+
+        assertThat(failed.error()).isEqualTo(CardError.PCSC_UNAVAILABLE);
+        assertThat(failed.detail()).isEqualTo("serial port " + gone + " cannot be opened (missing, unplugged, or no permission?)");
+    }
+
+    @Test
+    void aSilentModemThatIsSwitchedOnIsReadWithoutARestart() throws Exception {
+        PtyPair pty = pty();
+        AtModemSimReader reader = reader(pty, QUICK);
+        assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.READER_SILENT);
+
+        modem(pty, ModemDialect.SIMCOM, SimulatedModem.Options.PLAIN);
+
+        assertThat(iccidOf(reader.read(reader.readerName()))).isEqualTo(ICCID.digits());
+        assertThat(reader.fault()).isEmpty();
     }
 
     @ParameterizedTest
@@ -145,16 +211,16 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, QUICK);
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(
                 new CardEvent.ReadersChanged(List.of(new ReaderInfo(reader.readerName(), true))));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
         pty.vanish();
 
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOfSatisfying(CardEvent.ServiceLost.class,
                 lost -> assertThat(lost.error()).isEqualTo(CardError.PCSC_UNAVAILABLE));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.ReadersChanged(List.of()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
         assertThat(errorOf(reader.read(reader.readerName()))).isEqualTo(CardError.PCSC_UNAVAILABLE);
         assertThat(reader.readers()).isEmpty();
     }
@@ -166,14 +232,14 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, QUICK);
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
 
         modem.removeSim();
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Removed(reader.readerName()));
         Iccid other = Iccid.parse("89812000001234567895");
         modem.insertSim(new VirtualSim(VirtualSimSpec.uicc(other.digits())));
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         assertThat(iccidOf(reader.read(reader.readerName()))).isEqualTo(other.digits());
     }
 
@@ -272,8 +338,8 @@ class AtModemOverPtyTest {
         AtModemSimReader reader = reader(pty, new AtModemSimReader.Settings(Duration.ofSeconds(1), Duration.ofMillis(1)));
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
-        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);
+        assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isEqualTo(new CardEvent.Inserted(reader.readerName()));
         for (int i = 0; i < 50; i++) {
             assertThat(iccidOf(reader.read(reader.readerName()))).isEqualTo(ICCID.digits());
         }

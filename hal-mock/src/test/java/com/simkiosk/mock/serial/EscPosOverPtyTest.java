@@ -10,6 +10,7 @@ import com.simkiosk.printer.escpos.EscPosPrinter;
 import com.simkiosk.printer.escpos.JapaneseTextMode;
 import com.simkiosk.printer.escpos.TextRaster;
 import com.simkiosk.serial.JsscSerialLink;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The ESC/POS driver through a real pseudo-terminal pair, decoded by the simulated printer. */
 class EscPosOverPtyTest {
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(5));
     private static final Instant ISSUED = Instant.parse("2026-11-26T09:30:00Z"); // 18:30 in Tokyo
 
     private PtyPair pty;

@@ -8,6 +8,7 @@ import com.github.anastaciocintra.escpos.barcode.QRCode;
 import com.simkiosk.serial.JsscSerialLink;
 import com.simkiosk.serial.SerialLink;
 import com.simkiosk.serial.SerialLinkException;
+import com.simkiosk.testing.TestTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class SimulatedPrinterCrossCheckTest {
 
     @Test
     void decodesTextKanjiCode128QrAndCutFromAnIndependentEncoder() throws Exception {
-        try (PtyPair pty = PtyPair.open(Duration.ofSeconds(5));
+        try (PtyPair pty = PtyPair.open(TestTime.bound(Duration.ofSeconds(5)));
              SimulatedEscPosPrinter printer = SimulatedEscPosPrinter.start(JsscSerialLink.open(pty.b().toString(), 115200));
              SerialLink link = JsscSerialLink.open(pty.a().toString(), 115200)) {
             EscPos escpos = new EscPos(stream(link));
@@ -36,7 +37,7 @@ class SimulatedPrinterCrossCheckTest {
             escpos.write(new QRCode(), "PAY-7Q4K");
             escpos.cut(EscPos.CutMode.PART);
 
-            List<PrintedItem> slip = printer.awaitSlip(Duration.ofSeconds(5));
+            List<PrintedItem> slip = printer.awaitSlip(TestTime.bound(Duration.ofSeconds(5)));
             assertThat(slip).containsExactly(
                     new PrintedItem.Text("Hello from escpos-coffee", false),
                     new PrintedItem.Text("データ追加", true),

@@ -10,11 +10,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.StackPane;
-import javafx.scene.transform.Scale;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -89,21 +86,17 @@ public final class KioskApp extends Application {
     @Override
     public void start(Stage stage) {
         runtime = new KioskRuntime(parts, Clock.systemUTC(), () -> exit(stage));
-        double w = runtime.root().prefWidth(-1);
-        double h = KioskShell.HEIGHT;
-        Group scaled = new Group(runtime.root());
-        Scale scale = new Scale(1, 1, 0, 0);
-        scaled.getTransforms().add(scale);
-        StackPane holder = new StackPane(scaled);
-        holder.setStyle("-fx-background-color: black;");
-        Rectangle2D bounds = Screen.getPrimary().getBounds();
-        double startW = windowed ? Math.min(w, bounds.getWidth() * 0.9) : bounds.getWidth();
-        double startH = windowed ? startW * h / w : bounds.getHeight();
-        Scene scene = new Scene(holder, startW, startH);
+        Letterbox letterbox = new Letterbox(runtime.root());
+        Scene scene = new Scene(letterbox);
         Styling.apply(scene, parts.theme());
-        scale.xProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(scene.getWidth() / w, scene.getHeight() / h), scene.widthProperty(), scene.heightProperty()));
-        scale.yProperty().bind(scale.xProperty());
+        letterbox.applyCss(); // the kiosk's own size comes from its CSS: take it only once that is applied
+        Screen screen = Screen.getPrimary();
+        WindowGeometry place = windowed ? windowedPlace(letterbox, screen.getVisualBounds()) : screenPlace(screen.getBounds());
+        if (!windowed) {
+            letterbox.setPrefSize(place.width(), place.height());
+        }
+        stage.setX(place.x());
+        stage.setY(place.y());
         stage.setScene(scene);
         stage.setTitle(runtime.messages().get("app.title"));
         if (windowed) {
@@ -116,7 +109,32 @@ public final class KioskApp extends Application {
             stage.setOnCloseRequest(e -> e.consume());
         }
         stage.show();
-        log.info("kiosk started ({}, {})", parts.demo() ? "demo" : "live", windowed ? "windowed" : "fullscreen");
+        if (windowed) {
+            // Sized and placed once shown: JavaFX 21 on Linux loses a size given before the window is mapped under
+            // some window managers (openbox: a 200×200 window; JDK-8316423, fixed in JavaFX 22). The stage's size
+            // includes the window's frame, which the visual bounds' share left room for.
+            stage.setX(place.x());
+            stage.setY(place.y());
+            stage.setWidth(place.width());
+            stage.setHeight(place.height());
+        }
+        log.info("kiosk started ({}, {}): kiosk {}×{} on a {}×{} screen, window {}×{} at {},{}", parts.demo() ? "demo" : "live",
+                windowed ? "windowed" : "fullscreen", fmt(letterbox.designWidth()), fmt(letterbox.designHeight()),
+                fmt(screen.getBounds().getWidth()), fmt(screen.getBounds().getHeight()),
+                fmt(place.width()), fmt(place.height()), fmt(place.x()), fmt(place.y()));
+    }
+
+    private static WindowGeometry windowedPlace(Letterbox letterbox, Rectangle2D area) {
+        return WindowGeometry.windowed(letterbox.designWidth(), letterbox.designHeight(),
+                area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
+    }
+
+    private static WindowGeometry screenPlace(Rectangle2D screen) {
+        return new WindowGeometry(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
+    }
+
+    private static String fmt(double v) {
+        return String.valueOf(Math.round(v));
     }
 
     private void exit(Stage stage) {

@@ -3,7 +3,7 @@ package com.simkiosk.kiosk.app;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.kiosk.flow.FlowConfig;
-import com.simkiosk.kiosk.screen.maintenance.MaintenanceLock;
+import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.printer.SlipPrinter;
 import java.util.List;
@@ -20,7 +20,7 @@ public record KioskParts(
         SlipPrinter printer,
         FlowConfig flowConfig,
         Theme theme,
-        MaintenanceLock maintenanceLock,
+        GuardedSecret maintenancePin,
         Optional<DemoPanelFactory> demoPanel,
         List<AutoCloseable> owned,
         List<com.simkiosk.kiosk.flow.Language> languages) {

@@ -5,6 +5,7 @@ import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.SessionFlow;
 import com.simkiosk.kiosk.i18n.BundleFlowTexts;
 import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.screen.maintenance.KioskHealth;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceScreen;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceStatus;
@@ -108,17 +109,22 @@ public final class KioskRuntime implements AutoCloseable {
         }
         Messages m = messages();
         Runnable[] remove = new Runnable[1];
-        Parent pad = MaintenanceScreen.pinPad(m, (pin, sayWrong) -> offFx(() -> parts.maintenanceLock().unlocks(pin), ok -> {
-            if (!ok) {
-                log.info("maintenance: wrong PIN");
-                sayWrong.run();
+        String waiting = parts.maintenancePin().waitLeft().map(w -> waitMessage(m, w)).orElse(" ");
+        Parent pad = MaintenanceScreen.pinPad(m, (pin, say) -> offFx(() -> parts.maintenancePin().attempt(pin), outcome -> {
+            if (outcome instanceof GuardedSecret.Outcome.Wrong wrong) {
+                say.accept(wrong.nextTryIn().map(w -> m.get("maint.pin.wrong") + ". " + waitMessage(m, w))
+                        .orElse(m.get("maint.pin.wrong")));
+                return;
+            }
+            if (outcome instanceof GuardedSecret.Outcome.TooSoon tooSoon) {
+                say.accept(waitMessage(m, tooSoon.nextTryIn()));
                 return;
             }
             remove[0].run();
             maintenance = Optional.empty();
             log.info("maintenance opened");
             showStatus("");
-        }), () -> {
+        }), waiting, () -> {
             remove[0].run();
             maintenance = Optional.empty();
         });
@@ -126,9 +132,14 @@ public final class KioskRuntime implements AutoCloseable {
         maintenance = Optional.of(remove[0]);
     }
 
+    /** "Too many wrong PINs. Try again in 60 s." in the screen's language, whole seconds rounded up. */
+    private static String waitMessage(Messages m, java.time.Duration wait) {
+        return m.get("maint.pin.wait", (wait.toMillis() + 999) / 1000);
+    }
+
     private void showStatus(String note) {
         Messages m = messages();
-        offFx(() -> new MaintenanceStatus(parts.reader().readers(), parts.printer().status(), health.lastBackendError(),
+        offFx(() -> new MaintenanceStatus(parts.reader().readers(), parts.reader().fault(), parts.printer().status(), health.lastBackendError(),
                 health.lastErrors(), health.sessions(), health.balancesShown(), health.errors(), health.slipsPrinted()), status -> {
             maintenance.ifPresent(Runnable::run);
             Parent view = MaintenanceScreen.status(m, status, new MaintenanceScreen.Actions() {

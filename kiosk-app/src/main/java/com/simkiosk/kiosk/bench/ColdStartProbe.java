@@ -40,7 +40,7 @@ public final class ColdStartProbe {
             once[0] = () -> {
                 if (runtime.shell().surface().lookup("#screen-attract") != null) {
                     scene.removePostLayoutPulseListener(once[0]);
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    long ms = ManagementFactory.getRuntimeMXBean().getUptime();
                     // CPU time as well as wall time: on a shared machine the wall time mostly says how busy it was.
                     long cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                             .getProcessCpuTime() / 1_000_000L;

@@ -13,7 +13,7 @@ import com.simkiosk.mock.carrier.CarrierSimulator;
 import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,7 +157,7 @@ public final class BenchCarrierCommand implements Callable<Integer> {
             ObjectNode root = mapper.createObjectNode();
             root.put("benchmark", "carrier");
             root.put("operation", "TMF637 product by ICCID + TMF654 buckets, OAuth bearer, loopback HTTP/1.1 to the simulator");
-            root.put("date", Instant.now().toString());
+            root.put("date", Clock.systemUTC().instant().toString());
             root.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
             root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
             root.put("cpus", Runtime.getRuntime().availableProcessors());

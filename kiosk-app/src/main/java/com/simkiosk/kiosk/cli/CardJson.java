@@ -38,7 +38,7 @@ final class CardJson {
     /** As {@link #explain(CardError)}, for a SIM read through a modem on a serial port rather than pcscd. */
     static String explain(CardError error, boolean serial) {
         return serial && error == CardError.PCSC_UNAVAILABLE
-                ? "the modem's serial port is not available (unplugged, or the wrong device?)"
+                ? "the modem's serial port cannot be opened (unplugged, the wrong device, or no permission?)"
                 : explain(error);
     }
 
@@ -50,6 +50,9 @@ final class CardJson {
             case CARD_MUTE -> "the card does not answer (upside down, dirty or dead?)";
             case NO_READER -> "no smart card reader found";
             case PCSC_UNAVAILABLE -> "the smart card service (pcscd) is not running";
+            case READER_SILENT -> "the port opens but the modem does not answer AT (switched off, still starting, "
+                    + "or another baud rate?); the cable is not the first suspect";
+            case READER_GARBLED -> "something answers on the port, but not in AT (another baud rate, or not a modem?)";
             case TIMEOUT -> "no card was inserted in time";
             case SHARING_VIOLATION -> "another program is using the card";
         };

@@ -37,6 +37,9 @@ public final class HashPinCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         char[] pin = fromStdin ? firstLineOfStdin() : askTwice(err);
         if (pin.length == 0) {
+            if (fromStdin) {
+                err.println("Not hashed: no PIN on standard input; pipe one in, e.g.  echo 12345678 | ./kiosk hash-pin --stdin");
+            }
             return 1;
         }
         try {

@@ -22,7 +22,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,9 +59,21 @@ public final class LookupCommand implements Callable<Integer> {
             description = "OAuth 2.0 client id of this kiosk (default: ${DEFAULT-VALUE}).")
     String clientId;
 
-    @Option(names = "--client-secret", paramLabel = "S", defaultValue = "demo-secret",
-            description = "OAuth 2.0 client secret (default: the simulator's demo secret).")
-    String clientSecret;
+    /** Where the client secret comes from when no file names it. */
+    static final String SECRET_VARIABLE = "KIOSK_CLIENT_SECRET";
+    /** The carrier simulator's demo secret, used when no secret is given. */
+    static final String DEMO_SECRET = "demo-secret";
+    private static final int MAX_SECRET_CHARS = 4_096;
+
+    /** Refused: a secret in the arguments is visible to every user of the machine ({@code ps}, /proc). */
+    @Option(names = "--client-secret", paramLabel = "S", hidden = true)
+    String clientSecretArgument;
+
+    @Option(names = "--client-secret-file", paramLabel = "FILE",
+            description = "Read the OAuth 2.0 client secret from the first line of FILE (- for standard input; "
+                    + "then a typed SMS code follows on the next line). Without it: the environment variable "
+                    + SECRET_VARIABLE + ", else the simulator's demo secret.")
+    String clientSecretFile;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -78,27 +93,42 @@ public final class LookupCommand implements Callable<Integer> {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final BufferedReader codeInput;
+    private final Map<String, String> env;
 
     /** Reads the SMS code from standard input. */
     public LookupCommand() {
-        this(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        this(new InputStreamReader(System.in, StandardCharsets.UTF_8), System.getenv());
     }
 
-    /** Reads the SMS code from {@code codeInput} (tests type it there). */
-    LookupCommand(Reader codeInput) {
+    /** Reads the SMS code (and a secret from "-") from {@code codeInput}; tests type there and pass their own env. */
+    LookupCommand(Reader codeInput, Map<String, String> env) {
         this.codeInput = new BufferedReader(codeInput);
+        this.env = Map.copyOf(env);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (clientSecretArgument != null) {
+            return fail(out, "INVALID_INPUT", "--client-secret on the command line is visible to every user (ps); "
+                    + "use --client-secret-file FILE (- for standard input) or the " + SECRET_VARIABLE
+                    + " environment variable", INVALID_INPUT);
+        }
+        String clientSecret;
+        try {
+            clientSecret = clientSecret();
+        } catch (IllegalArgumentException e) {
+            return fail(out, "INVALID_INPUT", e.getMessage(), INVALID_INPUT);
+        }
         CarrierEndpoint endpoint;
         try {
             endpoint = CarrierEndpoint.of(backend.getAuthority() == null ? "back end" : backend.getAuthority(), backend,
                     clientId, clientSecret);
         } catch (IllegalArgumentException e) {
-            return fail(out, "INVALID_INPUT", "--backend must be an http or https URL", INVALID_INPUT);
+            String why = CarrierEndpoint.PLAIN_HTTP_ONLY_HERE.equals(e.getMessage()) ? e.getMessage()
+                    : "must be an http or https URL";
+            return fail(out, "INVALID_INPUT", "--backend " + why, INVALID_INPUT);
         }
         try (TmfCarrierClient client = new TmfCarrierClient(endpoint)) {
             Line line;
@@ -135,6 +165,33 @@ public final class LookupCommand implements Callable<Integer> {
         }
     }
 
+    /** From --client-secret-file (a file or "-"), else the environment, else the simulator's demo secret. */
+    private String clientSecret() {
+        if (clientSecretFile == null) {
+            String fromEnv = env.getOrDefault(SECRET_VARIABLE, "");
+            return fromEnv.isEmpty() ? DEMO_SECRET : fromEnv;
+        }
+        String line;
+        if (clientSecretFile.equals("-")) {
+            line = readLine();
+        } else {
+            try (BufferedReader in = Files.newBufferedReader(Path.of(clientSecretFile), StandardCharsets.UTF_8)) {
+                line = boundedLine(in);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--client-secret-file " + clientSecretFile + " cannot be read ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        }
+        String where = clientSecretFile.equals("-") ? "standard input" : clientSecretFile;
+        if (line == null || line.isBlank()) {
+            throw new IllegalArgumentException("no client secret on the first line of " + where);
+        }
+        if (line.length() > MAX_SECRET_CHARS) {
+            throw new IllegalArgumentException("the first line of " + where + " is too long for a client secret");
+        }
+        return line.strip();
+    }
+
     /** libphonenumber, Japan as the default region: 090-1234-5678 and +81 90 1234 5678 are the same number. */
     static Msisdn parseNumber(String typed) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -149,9 +206,19 @@ public final class LookupCommand implements Callable<Integer> {
         }
     }
 
+    /** One line of at most {@link #MAX_SECRET_CHARS} (+1, to tell "too long"): a line from /dev/zero must end. */
+    private static String boundedLine(Reader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n' && line.length() <= MAX_SECRET_CHARS) {
+            line.append((char) c);
+        }
+        return c < 0 && line.length() == 0 ? null : line.toString();
+    }
+
     private String readLine() {
         try {
-            return codeInput.readLine();
+            return boundedLine(codeInput);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

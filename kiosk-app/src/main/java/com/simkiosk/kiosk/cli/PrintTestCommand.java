@@ -6,6 +6,7 @@ import com.simkiosk.printer.Slip;
 import com.simkiosk.printer.escpos.EscPosPrinter;
 import com.simkiosk.printer.escpos.JapaneseTextMode;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class PrintTestCommand implements Callable<Integer> {
             if (status != PrinterStatus.READY) {
                 return 1;
             }
-            printer.print(testSlip(store, kiosk, Instant.now()));
+            printer.print(testSlip(store, kiosk, Clock.systemUTC().instant()));
             out.println("printed a test slip (" + japanese.name().toLowerCase() + " mode)");
             return 0;
         } catch (PrinterException e) {

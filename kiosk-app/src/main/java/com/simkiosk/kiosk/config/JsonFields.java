@@ -12,6 +12,10 @@ import java.util.Set;
  * so that an operator sees all mistakes at once instead of the first exception.
  */
 final class JsonFields {
+    /** No configured text is longer (paths, URLs, secrets); a longer one is a mistake or an attack. */
+    static final int MAX_TEXT = 2_048;
+    static final int MAX_ID = 64;
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final JsonNode node;
     private final String path;
@@ -47,7 +51,45 @@ final class JsonFields {
             problem(field, "must be a string");
             return Optional.empty();
         }
-        return Optional.of(value.asText());
+        String text = value.asText();
+        if (text.length() > MAX_TEXT) {
+            problem(field, "too long (" + text.length() + " characters; at most " + MAX_TEXT + ")");
+            return Optional.empty();
+        }
+        Optional<Integer> control = text.codePoints().filter(Character::isISOControl).boxed().findFirst();
+        if (control.isPresent()) {
+            problem(field, "contains a control character (U+%04X)".formatted(control.get()));
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    /**
+     * A required name that ends up in logs, slips and file names: 1 to {@value #MAX_ID} letters, digits, '.', '_'
+     * or '-', starting with a letter or digit. "" when missing or refused (the problem is recorded).
+     */
+    String id(String field) {
+        String text = text(field);
+        if (text.isEmpty()) {
+            return "";
+        }
+        if (text.length() > MAX_ID || !ID.matcher(text).matches()) {
+            problem(field, "must be 1 to " + MAX_ID + " letters, digits, '.', '_' or '-' (e.g. store-0042)");
+            return "";
+        }
+        return text;
+    }
+
+    boolean bool(String field, boolean fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            problem(field, "must be true or false");
+            return fallback;
+        }
+        return value.asBoolean();
     }
 
     /** A required non-blank string; "" when missing (the problem is recorded). */

@@ -1,17 +1,28 @@
 package com.simkiosk.kiosk.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.simkiosk.card.pcsc.RealReadersOnly;
+import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +45,9 @@ public record KioskConfig(
         List<Language> languages,
         Language defaultLanguage,
         Timeouts timeouts,
-        MaintenancePin maintenancePin) {
+        MaintenancePin maintenancePin,
+        boolean testRig,
+        Optional<Path> configuredStateDirectory) {
 
     public KioskConfig {
         backends = List.copyOf(backends);
@@ -80,6 +93,24 @@ public record KioskConfig(
 
     public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead) {}
 
+    /**
+     * Where the kiosk keeps what must survive a restart (the maintenance PIN's back-off; nothing personal):
+     * {@code stateDirectory} from the file, else systemd's {@code $STATE_DIRECTORY} (the unit's
+     * {@code StateDirectory=simkiosk}), else {@code $XDG_STATE_HOME/simkiosk}, else {@code ~/.local/state/simkiosk}.
+     */
+    public Path stateDirectory(java.util.Map<String, String> env) {
+        if (configuredStateDirectory.isPresent()) {
+            return configuredStateDirectory.get();
+        }
+        String systemd = env.getOrDefault("STATE_DIRECTORY", "");
+        if (!systemd.isBlank()) {
+            return Path.of(systemd.split(":")[0]);
+        }
+        String xdg = env.getOrDefault("XDG_STATE_HOME", "");
+        Path base = xdg.isBlank() ? Path.of(env.getOrDefault("HOME", "."), ".local", "state") : Path.of(xdg);
+        return base.resolve("simkiosk");
+    }
+
     /** The session flow's settings taken from this configuration. */
     public FlowConfig flowConfig() {
         FlowConfig defaults = FlowConfig.defaults();
@@ -92,26 +123,81 @@ public record KioskConfig(
 
     // ---------------------------------------------------------------- loading
 
+    /** A kiosk configuration is a few kilobytes; anything this large is the wrong file (or {@code /dev/zero}). */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+
+    /** A duplicate key would silently win over the first; text after the object would be silently ignored. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     public static KioskConfig load(Path file) throws ConfigException {
         String source = file.toString();
-        try {
-            return parse(Files.readString(file), source, Optional.ofNullable(file.toAbsolutePath().getParent()));
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ConfigException(source, List.of("file not found"));
         } catch (IOException e) {
             throw new ConfigException(source, List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ConfigException(source, List.of("larger than " + (MAX_FILE_BYTES >> 20)
+                    + " MiB: not a kiosk configuration (wrong file?)"));
+        }
+        KioskConfig config = parse(utf8(bytes, source), source, Optional.ofNullable(file.toAbsolutePath().getParent()));
+        refuseExposedSecrets(file, config, source);
+        return config;
     }
 
-    /** {@code baseDir} resolves relative trust store paths (the config file's folder). */
+    private static String utf8(byte[] bytes, String source) throws ConfigException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(source, List.of("not UTF-8 text (save it as UTF-8)"));
+        }
+    }
+
+    /** Client secrets and key store passwords are for the kiosk's user alone: refuse a file others can read. */
+    private static void refuseExposedSecrets(Path file, KioskConfig config, String source) throws ConfigException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // not a POSIX file system: nothing to check
+        }
+        boolean exposed = permissions.contains(PosixFilePermission.GROUP_READ)
+                || permissions.contains(PosixFilePermission.OTHERS_READ);
+        if (exposed && config.holdsSecrets()) {
+            throw new ConfigException(source, List.of("holds client secrets but group or others may read it ("
+                    + PosixFilePermissions.toString(permissions) + "): chmod 600 " + file));
+        }
+    }
+
+    /** Whether this configuration contains a client secret or a key store password. */
+    public boolean holdsSecrets() {
+        List<Backend> all = new ArrayList<>(backends);
+        aggregator.ifPresent(all::add);
+        return all.stream().anyMatch(b -> !b.clientSecret().isEmpty() || b.trustStorePassword().isPresent()
+                || b.clientKeyStorePassword().isPresent());
+    }
+
+    /**
+     * {@code baseDir} resolves relative trust store paths (the config file's folder). A leading UTF-8 byte order mark
+     * (Windows editors write one) is accepted.
+     */
     public static KioskConfig parse(String json, String source, Optional<Path> baseDir) throws ConfigException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = STRICT.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw new ConfigException(source, List.of(where + "not valid JSON (" + e.getOriginalMessage() + ")"));
+            String why = e.getOriginalMessage().startsWith("Trailing token")
+                    ? "text after the closing brace" : e.getOriginalMessage();
+            throw new ConfigException(source, List.of(where + "not valid JSON (" + why + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(source, List.of("must be a JSON object"));
@@ -127,10 +213,15 @@ public record KioskConfig(
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
     private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir) {
         root.allowOnly(Set.of("storeId", "kioskId", "reader", "backends", "aggregator", "printer", "languages",
-                "defaultLanguage", "timeouts", "maintenancePin"));
-        String storeId = root.text("storeId");
-        String kioskId = root.text("kioskId");
-        ReaderChoice reader = readReader(root.object("reader"));
+                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory"));
+        String storeId = root.id("storeId");
+        String kioskId = root.id("kioskId");
+        boolean testRig = root.bool("testRig", false);
+        Optional<Path> stateDirectory = root.optionalText("stateDirectory").map(Path::of);
+        if (stateDirectory.isPresent() && !stateDirectory.get().isAbsolute()) {
+            root.problem("stateDirectory", "must be an absolute path (e.g. /var/lib/simkiosk)");
+        }
+        ReaderChoice reader = readReader(root.object("reader"), testRig);
         List<Backend> backends = new ArrayList<>();
         for (JsonFields backend : root.objects("backends")) {
             backends.add(readBackend(backend, true, baseDir));
@@ -169,15 +260,21 @@ public record KioskConfig(
 
         Timeouts timeouts = readTimeouts(root.optionalObject("timeouts"));
         return readPin(root.object("maintenancePin")).map(pin -> new KioskConfig(storeId, kioskId, reader, backends,
-                aggregator, printer, languages, defaultLanguage, timeouts, pin));
+                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory));
     }
 
-    private static ReaderChoice readReader(JsonFields reader) {
+    private static ReaderChoice readReader(JsonFields reader, boolean testRig) {
         String type = reader.text("type");
         switch (type) {
             case "pcsc" -> {
                 reader.allowOnly(Set.of("type", "name"));
-                return new ReaderChoice.Pcsc(reader.optionalText("name").filter(n -> !n.isBlank()));
+                Optional<String> name = reader.optionalText("name").filter(n -> !n.isBlank());
+                // vpcd's readers take their card from whoever connects to TCP port 35963/35964: test rigs only.
+                if (name.isPresent() && RealReadersOnly.isVirtual(name.get()) && !testRig) {
+                    reader.problem("name", "'" + name.get() + "' is vsmartcard's virtual reader, which anyone on the "
+                            + "network can put a card into; name a real reader, or set \"testRig\": true on a test machine");
+                }
+                return new ReaderChoice.Pcsc(name);
             }
             case "serial" -> {
                 reader.allowOnly(Set.of("type", "device", "baud"));
@@ -224,7 +321,7 @@ public record KioskConfig(
             known.add("iccidPrefixes");
         }
         backend.allowOnly(known);
-        String name = backend.text("name");
+        String name = backend.id("name");
         URI baseUrl = readBaseUrl(backend);
         String clientId = backend.text("clientId");
         String clientSecret = backend.text("clientSecret");
@@ -266,28 +363,13 @@ public record KioskConfig(
                 backend.problem("baseUrl", "must be an https:// address (was '" + text + "')");
                 return fallback;
             }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            if (scheme.equals("http") && !CarrierEndpoint.isLoopbackHost(uri.getHost())) {
                 backend.problem("baseUrl", "plain http is only allowed to this machine; use https://");
             }
             return uri;
         } catch (URISyntaxException e) {
             backend.problem("baseUrl", "not an address (" + e.getReason() + ")");
             return fallback;
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equals("localhost")) {
-            return true;
-        }
-        // Only literal addresses: a name would need DNS, which a config check must not depend on.
-        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.kiosk.app.KioskParts;
 import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceLock;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.carrier.CarrierSimulator;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +78,8 @@ public final class DemoKiosk implements AutoCloseable {
         Optional<KioskParts.DemoPanelFactory> factory = panel
                 ? Optional.of(runtime -> new DemoPanel(this, hands, runtime).view())
                 : Optional.empty();
-        return new KioskParts(cardReader, client, printer, config, theme, pinLock(DEMO_MAINTENANCE_PIN), factory, owned,
+        GuardedSecret pin = GuardedSecret.inMemory("maintenance PIN", pinLock(DEMO_MAINTENANCE_PIN), Clock.systemUTC());
+        return new KioskParts(cardReader, client, printer, config, theme, pin, factory, owned,
                 List.of(com.simkiosk.kiosk.flow.Language.values()));
     }
 

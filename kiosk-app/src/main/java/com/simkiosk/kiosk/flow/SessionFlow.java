@@ -830,7 +830,7 @@ public final class SessionFlow implements AutoCloseable {
             case NOT_A_SIM, CARD_MUTE -> ErrorKind.NOT_A_SIM;
             case CARD_REMOVED -> ErrorKind.CARD_REMOVED;
             case TIMEOUT -> ErrorKind.CARD_TIMEOUT;
-            case NO_READER, PCSC_UNAVAILABLE, SHARING_VIOLATION -> ErrorKind.READER_PROBLEM;
+            case NO_READER, PCSC_UNAVAILABLE, READER_SILENT, READER_GARBLED, SHARING_VIOLATION -> ErrorKind.READER_PROBLEM;
         };
     }
 

@@ -2,20 +2,24 @@ package com.simkiosk.kiosk.launcher;
 
 import com.simkiosk.card.SimReader;
 import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.card.pcsc.RealReadersOnly;
 import com.simkiosk.card.serial.AtModemSimReader;
 import com.simkiosk.kiosk.app.KioskApp;
 import com.simkiosk.kiosk.app.KioskParts;
 import com.simkiosk.kiosk.config.ConfigException;
 import com.simkiosk.kiosk.carrier.ConfiguredCarriers;
 import com.simkiosk.kiosk.config.KioskConfig;
+import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.SlipPrinter;
 import com.simkiosk.printer.escpos.EscPosPrinter;
 import com.simkiosk.printer.escpos.JapaneseTextMode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +36,16 @@ final class RealKiosk {
             err.println("kiosk: " + file + ": " + e.getMessage());
             return 2;
         }
+        Path stateDirectory = config.stateDirectory(System.getenv());
+        GuardedSecret maintenancePin;
+        try {
+            maintenancePin = GuardedSecret.persistent("maintenance-pin", "maintenance PIN",
+                    pin -> config.maintenancePin().matches(pin.toCharArray()), stateDirectory, Clock.systemUTC());
+        } catch (IOException e) {
+            err.println("kiosk: the state directory " + stateDirectory + " cannot be used (" + e.getMessage()
+                    + "): set \"stateDirectory\" in " + file + " to a folder the kiosk may write");
+            return 2;
+        }
         List<AutoCloseable> owned = new ArrayList<>();
         KioskParts parts;
         try {
@@ -39,12 +53,12 @@ final class RealKiosk {
             // on a configuration the drivers refuse outright.
             SlipPrinter printer = printer(config.printer());
             owned.add(printer);
-            SimReader reader = reader(config.reader());
+            SimReader reader = reader(config.reader(), config.testRig());
             owned.add(reader);
             ConfiguredCarriers carriers = new ConfiguredCarriers(config);
             owned.add(carriers);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
-                    pin -> config.maintenancePin().matches(pin.toCharArray()), Optional.empty(), owned,
+                    maintenancePin, Optional.empty(), owned,
                     config.languages());
         } catch (RuntimeException e) {
             err.println("kiosk: could not set up the configured devices: " + e.getMessage());
@@ -57,9 +71,10 @@ final class RealKiosk {
         return 0;
     }
 
-    private static SimReader reader(KioskConfig.ReaderChoice choice) {
+    /** Outside a test rig PC/SC never offers vpcd's network-fed virtual readers, named in the config or not. */
+    private static SimReader reader(KioskConfig.ReaderChoice choice, boolean testRig) {
         if (choice instanceof KioskConfig.ReaderChoice.Pcsc) {
-            return new PcscSimReader();
+            return testRig ? new PcscSimReader() : new RealReadersOnly(new PcscSimReader());
         }
         if (choice instanceof KioskConfig.ReaderChoice.Memory) {
             return new InMemorySimReader();

@@ -1,5 +1,6 @@
 package com.simkiosk.kiosk.app;
 
+import com.simkiosk.testing.TestTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Small helpers for UI tests on headless Monocle: run on the FX thread, wait with a bound, screenshots, texts. */
 public final class Fx {
-    public static final Duration PATIENCE = Duration.ofSeconds(10);
+    public static final Duration PATIENCE = TestTime.bound(Duration.ofSeconds(30)); // some calls render every screen of a language
 
     private Fx() {}
 

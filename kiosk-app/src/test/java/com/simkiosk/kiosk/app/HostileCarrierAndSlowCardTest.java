@@ -22,9 +22,10 @@ import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.testing.HostileCarrier;
+import com.simkiosk.testing.TestTime;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +47,10 @@ import org.junit.jupiter.api.Test;
 class HostileCarrierAndSlowCardTest {
     private static final Duration CARD_READ = Duration.ofSeconds(2);
     private static final Duration CARRIER_CALL = Duration.ofSeconds(2);
-    /** For a busy two-core machine; the bug this guards against waited 36 s to forever. */
-    private static final Duration MARGIN = Duration.ofSeconds(6);
+    /** For a busy two-core machine (scaled by TestTime); the bug this guards against waited 36 s to forever. */
+    private static final Duration MARGIN = TestTime.bound(Duration.ofSeconds(6));
+    /** 12:00 in Japan on 26 November 2026: the kiosk's clock runs from here, whatever the real date. */
+    private static final Instant ORIGIN = Instant.parse("2026-11-26T03:00:00Z");
 
     private static final String READER_A = "Reader A";
     private static final String READER_B = "Reader B";
@@ -98,7 +100,7 @@ class HostileCarrierAndSlowCardTest {
         MaintenancePin pin = MaintenancePin.hash("24681357".toCharArray(), MaintenancePin.MIN_ITERATIONS, new SecureRandom());
         FlowConfig config = FlowConfig.defaults().withWaits(CARD_READ, CARRIER_CALL.plus(FlowConfig.CARRIER_GRACE));
         SessionFlow flow = own(new SessionFlow(reader, router, new InMemoryPrinter(), io.flow(), flowThread::execute,
-                Clock.systemUTC(), FlowScheduler.using(timers, flowThread::execute), config, new PlainFlowTexts()));
+                TestTime.runningFrom(ORIGIN), FlowScheduler.using(timers, flowThread::execute), config, new PlainFlowTexts()));
         flowThread.submit(() -> {
             flow.addListener(views);
             flow.start();
@@ -106,10 +108,10 @@ class HostileCarrierAndSlowCardTest {
 
         // A: headers, 100 bytes of the body, then nothing. The customer waits.
         reader.insert(READER_A, DemoCard.sim(STALLED_SIM));
-        awaitUntil(() -> stalled.requests() >= 1, MARGIN, "the stalled carrier is asked");
+        TestTime.awaitUntil(MARGIN, () -> stalled.requests() >= 1, "the stalled carrier is asked");
         // B, in the next reader while A's lookup still hangs: a body without end.
         reader.insert(READER_B, DemoCard.sim(ENDLESS_SIM));
-        awaitUntil(() -> endless.requests() >= 1, MARGIN, "the endless carrier is asked");
+        TestTime.awaitUntil(MARGIN, () -> endless.requests() >= 1, "the endless carrier is asked");
         // C: a card that would take a minute to answer, while A's and B's answers are still on the wire.
         long slowIn = System.nanoTime();
         reader.insert(READER_C, DemoCard.sim(SLOW_SIM).slowRead(Duration.ofMinutes(1)));
@@ -128,7 +130,7 @@ class HostileCarrierAndSlowCardTest {
         assertThat(((State.Error) timedOut.state()).kind().offersNumberEntry()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - slowIn)).isLessThan(CARD_READ.plus(MARGIN));
         // The kiosk let go of both hostile answers instead of reading on.
-        awaitUntil(() -> stalled.hungUp() >= 1 && endless.hungUp() >= 1, MARGIN, "both hostile answers abandoned");
+        TestTime.awaitUntil(MARGIN, () -> stalled.hungUp() >= 1 && endless.hungUp() >= 1, "both hostile answers abandoned");
 
         // The next customer's good SIM: read and looked up within the card and carrier bounds.
         reader.remove(READER_A);
@@ -140,16 +142,5 @@ class HostileCarrierAndSlowCardTest {
         reader.insert(READER_A, DemoCard.sim(GOOD_SIM));
         views.await(v -> v.state() instanceof State.EnterDetail, CARD_READ.plus(config.carrierWait()).plus(MARGIN));
         assertThat(Duration.ofNanos(System.nanoTime() - goodIn)).isLessThan(CARD_READ.plus(config.carrierWait()).plus(MARGIN));
-    }
-
-
-    private static void awaitUntil(BooleanSupplier condition, Duration bound, String what) throws InterruptedException {
-        long end = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + bound + ": " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 }

@@ -212,10 +212,7 @@ class KioskJourneyTest {
     @Test
     void fiveCornerTapsAndThePinOpenMaintenanceWhichTestPrints() throws Exception {
         kiosk = KioskDriver.open("maintenance", PATIENT);
-        for (int i = 0; i < 5; i++) {
-            kiosk.tap("maintenance-corner");
-        }
-        Fx.waitUntil("PIN pad", () -> kiosk.runtime().shell().surface().lookup("#maintenance-pin") != null);
+        openPinPad();
         kiosk.type("1111");
         kiosk.tap("maintenance-pin-ok");
         Fx.waitUntil("wrong PIN said", () -> textNow("maintenance-pin-wrong").equals("Wrong PIN"));
@@ -228,6 +225,31 @@ class KioskJourneyTest {
         assertThat(kiosk.demo().printer().awaitPrinted(1, Fx.PATIENCE)).isTrue();
         kiosk.tap("maintenance-close");
         Fx.waitUntil("closed", () -> kiosk.runtime().shell().surface().lookup("#maintenance-status") == null);
+    }
+
+    @Test
+    void afterThreeWrongPinsThePadShowsTheWaitAndEvenTheRightPinWaits() throws Exception {
+        kiosk = KioskDriver.open("maintenance-backoff", PATIENT);
+        openPinPad();
+        for (int i = 0; i < 2; i++) {
+            kiosk.type("11111" + i);
+            kiosk.tap("maintenance-pin-ok");
+            Fx.waitUntil("wrong PIN said", () -> textNow("maintenance-pin-wrong").equals("Wrong PIN"));
+        }
+        kiosk.type("111112");
+        kiosk.tap("maintenance-pin-ok");
+        Fx.waitUntil("the wait said", () -> textNow("maintenance-pin-wrong").startsWith("Wrong PIN. Too many wrong PINs."));
+        kiosk.shot("maintenance-backoff");
+        assertThat(textNow("maintenance-pin-wrong")).isEqualTo("Wrong PIN. Too many wrong PINs. Try again in 30 s");
+
+        kiosk.type(DemoKiosk.DEMO_MAINTENANCE_PIN);
+        kiosk.tap("maintenance-pin-ok");
+        Fx.waitUntil("still waiting", () -> textNow("maintenance-pin-wrong").matches("Too many wrong PINs\\. Try again in \\d+ s"));
+        assertThat(kiosk.runtime().shell().surface().lookup("#maintenance-status")).isNull();
+        for (com.simkiosk.kiosk.flow.Language language : com.simkiosk.kiosk.flow.Language.values()) {
+            assertThat(com.simkiosk.kiosk.i18n.Messages.of(language).get("maint.pin.wait", 60)).as(language.name())
+                    .contains("60").doesNotContain("{0}");
+        }
     }
 
     @Test
@@ -282,6 +304,13 @@ class KioskJourneyTest {
             }
             kiosk.tap("key-" + (c == '-' ? "dash" : String.valueOf(c)));
         }
+    }
+
+    private void openPinPad() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            kiosk.tap("maintenance-corner");
+        }
+        Fx.waitUntil("PIN pad", () -> kiosk.runtime().shell().surface().lookup("#maintenance-pin") != null);
     }
 
     private String textNow(String id) {

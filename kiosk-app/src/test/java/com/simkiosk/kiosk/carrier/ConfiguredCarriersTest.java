@@ -50,6 +50,7 @@ class ConfiguredCarriersTest {
         }
         Path file = dir.resolve("kiosk.json");
         Files.writeString(file, mapper.writeValueAsString(config));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return KioskConfig.load(file);
     }
 

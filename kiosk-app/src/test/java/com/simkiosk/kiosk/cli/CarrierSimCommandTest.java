@@ -2,6 +2,7 @@ package com.simkiosk.kiosk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.simkiosk.testing.TestTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -33,7 +34,7 @@ class CarrierSimCommandTest {
         Thread runner = new Thread(() -> exit.set(cli.execute("--port", "0")), "carrier-sim-command-test");
         runner.start();
         try {
-            String url = awaitUrl(out, Duration.ofSeconds(10));
+            String url = awaitUrl(out, TestTime.bound(Duration.ofSeconds(10)));
             assertThat(out.toString()).contains("demo-kiosk / demo-secret").contains("8981102603110000016");
             HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/oauth2/token"))
                     .timeout(Duration.ofSeconds(5))
@@ -46,7 +47,7 @@ class CarrierSimCommandTest {
             assertThat(token.body()).contains("access_token");
         } finally {
             runner.interrupt();
-            runner.join(TimeUnit.SECONDS.toMillis(10));
+            runner.join(TestTime.bound(Duration.ofSeconds(10)).toMillis());
         }
         assertThat(runner.isAlive()).isFalse();
         assertThat(exit.get()).isZero();

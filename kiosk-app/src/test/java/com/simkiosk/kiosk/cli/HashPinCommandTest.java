@@ -51,4 +51,14 @@ class HashPinCommandTest {
         assertThat(err.toString().strip()).isEqualTo("Not hashed: a maintenance PIN has at least 6 digits");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void emptyStandardInputSaysWhatIsMissingInsteadOfExitingSilently() {
+        int exit = run("", "hash-pin", "--stdin", "--iterations", "10000");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo(
+                "Not hashed: no PIN on standard input; pipe one in, e.g.  echo 12345678 | ./kiosk hash-pin --stdin");
+        assertThat(out.toString()).isEmpty();
+    }
 }

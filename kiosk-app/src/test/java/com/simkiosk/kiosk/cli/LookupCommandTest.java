@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.mock.carrier.CarrierSimulator;
 import com.simkiosk.testing.HostileCarrier;
+import com.simkiosk.testing.TestTime;
 import com.simkiosk.mock.carrier.DemoLines;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ./kiosk lookup} against the carrier simulator on loopback, as an operator would run it. */
@@ -36,7 +41,11 @@ class LookupCommandTest {
     }
 
     int run(Reader codeInput, String... args) {
-        CommandLine cli = new CommandLine(new LookupCommand(codeInput));
+        return run(codeInput, Map.of(), args);
+    }
+
+    int run(Reader codeInput, Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new LookupCommand(codeInput, env));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -66,7 +75,7 @@ class LookupCommandTest {
 
     @Test
     void findsANumberAfterTheCodeFromTheSmsIsTyped() throws Exception {
-        String number = DemoLines.builtIn().rakuten().msisdn().orElseThrow().e164();
+        String number = DemoLines.builtIn(java.time.Clock.fixed(java.time.Instant.parse("2026-11-26T03:00:00Z"), java.time.ZoneOffset.UTC)).rakuten().msisdn().orElseThrow().e164();
         // The operator reads the SMS and types the code when asked.
         Reader typed = new Reader() {
             Reader line;
@@ -123,14 +132,14 @@ class LookupCommandTest {
             assertThat(exit).isEqualTo(LookupCommand.CARRIER_ERROR);
             assertThat(json().get("error").asText()).isEqualTo("TIMEOUT");
             // The default call bound, plus a generous margin for a busy machine.
-            assertThat(took).isLessThan(CarrierEndpoint.DEFAULT_REQUEST_TIMEOUT.plusSeconds(10));
+            assertThat(took).isLessThan(CarrierEndpoint.DEFAULT_REQUEST_TIMEOUT.plus(TestTime.bound(Duration.ofSeconds(10))));
         }
     }
 
     @Test
     void wrongCredentialsAreUnauthorized() throws Exception {
-        int exit = run(new StringReader(""), "--backend", simulator.baseUri().toString(), "--client-secret", "nope",
-                "--iccid", "8981102603110000016", "--json");
+        int exit = run(new StringReader(""), Map.of(LookupCommand.SECRET_VARIABLE, "nope"),
+                "--backend", simulator.baseUri().toString(), "--iccid", "8981102603110000016", "--json");
 
         assertThat(exit).isEqualTo(LookupCommand.CARRIER_ERROR);
         assertThat(json().get("error").asText()).isEqualTo("UNAUTHORIZED");
@@ -157,5 +166,67 @@ class LookupCommandTest {
     void nationalAndInternationalSpellingsAreTheSameNumber() {
         assertThat(LookupCommand.parseNumber("090-1234-0002").e164()).isEqualTo("+819012340002");
         assertThat(LookupCommand.parseNumber("+81 90 1234 0002").e164()).isEqualTo("+819012340002");
+    }
+
+    // ---- secrets and transport (issue 15, item 9) ----
+
+    @Test
+    void aSecretOnTheCommandLineIsRefusedWithTheWaysThatKeepItOutOfPs() throws Exception {
+        int exit = run(new StringReader(""), "--backend", simulator.baseUri().toString(), "--client-secret",
+                DemoLines.CLIENT_SECRET, "--iccid", "8981102603110000016", "--json");
+
+        assertThat(exit).isEqualTo(LookupCommand.INVALID_INPUT);
+        assertThat(json().get("error").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(json().get("message").asText()).contains("visible to every user (ps)", "--client-secret-file",
+                LookupCommand.SECRET_VARIABLE);
+    }
+
+    @Test
+    void theSecretIsReadFromAFile(@TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("secret"), DemoLines.CLIENT_SECRET + "\n");
+        Path bad = Files.writeString(dir.resolve("wrong"), "nope\n");
+
+        assertThat(run(new StringReader(""), "--backend", simulator.baseUri().toString(), "--client-secret-file",
+                good.toString(), "--iccid", "8981102603110000016", "--json")).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run(new StringReader(""), "--backend", simulator.baseUri().toString(), "--client-secret-file",
+                bad.toString(), "--iccid", "8981102603110000016", "--json")).isEqualTo(LookupCommand.CARRIER_ERROR);
+        assertThat(json().get("error").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void theSecretIsReadFromStandardInputBeforeTheCode() throws Exception {
+        int exit = run(new StringReader("nope\n"), "--backend", simulator.baseUri().toString(),
+                "--client-secret-file", "-", "--iccid", "8981102603110000016", "--json");
+
+        assertThat(exit).isEqualTo(LookupCommand.CARRIER_ERROR);
+        assertThat(json().get("error").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void anEmptyOrEndlessSecretFileIsInvalidInputInOneLine(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "");
+
+        assertThat(run(new StringReader(""), "--backend", simulator.baseUri().toString(), "--client-secret-file",
+                empty.toString(), "--iccid", "8981102603110000016")).isEqualTo(LookupCommand.INVALID_INPUT);
+        assertThat(err.toString()).contains("no client secret on the first line of " + empty);
+        assertThat(run(new StringReader(""), "--backend", simulator.baseUri().toString(), "--client-secret-file",
+                "/dev/zero", "--iccid", "8981102603110000016")).isEqualTo(LookupCommand.INVALID_INPUT);
+        assertThat(err.toString()).contains("the first line of /dev/zero is too long for a client secret");
+    }
+
+    @Test
+    void plainHttpGoesToThisMachineOnlyAndCredentialsNeverLeaveForAnotherHost() throws Exception {
+        for (String remote : new String[] {"http://api.example.jp", "http://10.0.0.8:8080", "http://[2001:db8::1]/"}) {
+            out.getBuffer().setLength(0);
+            int exit = run(new StringReader(""), "--backend", remote, "--iccid", "8981102603110000016", "--json");
+
+            assertThat(exit).as(remote).isEqualTo(LookupCommand.INVALID_INPUT);
+            assertThat(json().get("message").asText()).as(remote).isEqualTo(
+                    "--backend plain http is only allowed to this machine (127.0.0.0/8, ::1, localhost); use https://");
+        }
+        String viaLocalhost = simulator.baseUri().toString().replace("127.0.0.1", "localhost");
+        out.getBuffer().setLength(0);
+        assertThat(run(new StringReader(""), "--backend", viaLocalhost, "--iccid", "8981102603110000016", "--json")).isZero();
     }
 }

@@ -15,6 +15,7 @@ import com.simkiosk.mock.serial.SimulatedModem;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.JsscSerialLink;
+import com.simkiosk.testing.TestTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import picocli.CommandLine;
 
 /** The serial launcher commands, run as an operator would, against socat pseudo-terminals. */
 class SerialCommandsTest {
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(10));
 
     private static CommandLine commandLine(Object command, StringWriter out) {
         return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
@@ -139,5 +140,17 @@ class SerialCommandsTest {
         assertThat(answer.get("error").asText()).isEqualTo("PCSC_UNAVAILABLE");
         // The operator is pointed at the serial port, not at a pcscd this path never uses.
         assertThat(answer.get("message").asText()).contains("serial port").doesNotContain("pcscd");
+    }
+
+    @Test
+    void readCardThroughASilentModemDoesNotBlameTheCable() throws Exception {
+        try (PtyPair pty = PtyPair.open(BOUND)) { // the port is there; nothing answers on it
+            StringWriter out = new StringWriter();
+            int exit = commandLine(new Main(), out).execute("read-card", "--serial", pty.a().toString(), "--timeout", "3", "--json");
+            assertThat(exit).isEqualTo(1);
+            JsonNode answer = new ObjectMapper().readTree(out.toString());
+            assertThat(answer.get("error").asText()).isEqualTo("READER_SILENT");
+            assertThat(answer.get("message").asText()).contains("does not answer AT").doesNotContain("unplugged");
+        }
     }
 }

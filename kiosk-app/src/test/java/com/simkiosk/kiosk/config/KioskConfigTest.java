@@ -9,7 +9,9 @@ import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KioskConfigTest {
 
-    private static final Path EXAMPLE = Path.of("..", "docs", "examples", "kiosk.json");
+    private static final Path DOCUMENTED_EXAMPLE = Path.of("..", "docs", "examples", "kiosk.json");
     private static final String PIN_BLOCK = """
             "maintenancePin": {"iterations": 600000, "salt": "KKB47rpw22rW4LuR/8JxUA==",
                                "hash": "6fqbDaU2vfPH30VV873oFEJ4Y7vUQbcm3eTdgjVqrHI="}""";
@@ -32,6 +34,22 @@ class KioskConfigTest {
                  %s %s}""".formatted(PIN_BLOCK, extra);
     }
 
+    @TempDir
+    Path tmp;
+
+    /** The documented example as an operator installs it: readable by the kiosk's user alone (it holds secrets). */
+    private Path example() throws Exception {
+        return privateCopy(Files.readString(DOCUMENTED_EXAMPLE));
+    }
+
+    private Path privateCopy(String json) throws Exception {
+        return ownerOnly(Files.writeString(tmp.resolve("kiosk.json"), json));
+    }
+
+    static Path ownerOnly(Path file) throws Exception {
+        return Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
     private static List<String> problems(String json) {
         try {
             KioskConfig.parse(json, "test.json", Optional.empty());
@@ -43,11 +61,12 @@ class KioskConfigTest {
 
     @Test
     void theDocumentedExampleLoads() throws Exception {
-        KioskConfig config = KioskConfig.load(EXAMPLE);
+        KioskConfig config = KioskConfig.load(example());
 
         assertThat(config.storeId()).isEqualTo("store-0042");
         assertThat(config.kioskId()).isEqualTo("kiosk-01");
-        assertThat(config.reader()).isEqualTo(new ReaderChoice.Pcsc(Optional.of("Virtual PCD 00 00")));
+        assertThat(config.reader()).isEqualTo(new ReaderChoice.Pcsc(Optional.of("ACS ACR39U ICC Reader 00 00")));
+        assertThat(config.testRig()).isFalse();
         assertThat(config.backends()).extracting(KioskConfig.Backend::name).containsExactly("docomo-mvno", "kddi-mvno");
         assertThat(config.backends().get(0).iccidPrefixes()).containsExactly("898110", "898112");
         assertThat(config.backends().get(1).baseUrl()).isEqualTo(URI.create("https://tmf.kddi-mvno.example.jp/api"));
@@ -62,11 +81,11 @@ class KioskConfigTest {
 
     @Test
     void theFlowGetsTimeoutsReaderNameLanguageAndIds() throws Exception {
-        FlowConfig flow = KioskConfig.load(EXAMPLE).flowConfig();
+        FlowConfig flow = KioskConfig.load(example()).flowConfig();
 
         assertThat(flow.idleWarningAfter()).isEqualTo(Duration.ofSeconds(60));
         assertThat(flow.idleCountdown()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(flow.readerName()).contains("Virtual PCD 00 00");
+        assertThat(flow.readerName()).contains("ACS ACR39U ICC Reader 00 00");
         assertThat(flow.defaultLanguage()).isEqualTo(Language.JA);
         assertThat(flow.storeId()).isEqualTo("store-0042");
         assertThat(flow.kioskId()).isEqualTo("kiosk-01");
@@ -74,7 +93,7 @@ class KioskConfigTest {
 
     @Test
     void secretsNeverShowInToString() throws Exception {
-        KioskConfig config = KioskConfig.load(EXAMPLE);
+        KioskConfig config = KioskConfig.load(example());
 
         assertThat(config.toString()).doesNotContain("change-me", "6fqbDaU2", "KKB47rpw")
                 .contains("docomo-mvno");
@@ -170,7 +189,7 @@ class KioskConfigTest {
     @Test
     void trustStoreIsResolvedNextToTheConfigAndMustBeReadable(@TempDir Path dir) throws Exception {
         String json = minimal("").replace("\"iccidPrefixes\"", "\"trustStore\": \"ca.p12\", \"iccidPrefixes\"");
-        Path file = Files.writeString(dir.resolve("kiosk.json"), json);
+        Path file = ownerOnly(Files.writeString(dir.resolve("kiosk.json"), json));
 
         assertThatThrownBy(() -> KioskConfig.load(file)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.problems()).containsExactly(
@@ -184,7 +203,7 @@ class KioskConfigTest {
     void clientCertificateForMutualTlsIsResolvedNextToTheConfigAndMustBeReadable(@TempDir Path dir) throws Exception {
         String json = minimal("").replace("\"iccidPrefixes\"",
                 "\"clientKeyStore\": \"kiosk.p12\", \"clientKeyStorePassword\": \"s3cret\", \"iccidPrefixes\"");
-        Path file = Files.writeString(dir.resolve("kiosk.json"), json);
+        Path file = ownerOnly(Files.writeString(dir.resolve("kiosk.json"), json));
 
         assertThatThrownBy(() -> KioskConfig.load(file)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.problems()).containsExactly(
@@ -225,5 +244,106 @@ class KioskConfigTest {
         assertThatThrownBy(() -> KioskConfig.load(Path.of("no-such-kiosk.json")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("no-such-kiosk.json: file not found");
+    }
+
+    // ------------------------------------------------------------ hostile and mistaken files (issue 15, item 8)
+
+    private List<String> loadProblems(Path file) {
+        try {
+            KioskConfig.load(file);
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected " + file + " to be refused");
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedInsteadOfTheLastOneWinning() {
+        String json = minimal("").replace("\"storeId\": \"s1\",", "\"storeId\": \"s1\", \"storeId\": \"s2\",");
+
+        assertThat(problems(json)).singleElement().asString()
+                .contains("not valid JSON").contains("Duplicate field 'storeId'");
+    }
+
+    @Test
+    void textAfterTheClosingBraceIsRefused() {
+        assertThat(problems(minimal("") + "\n{\"storeId\": \"evil\"}")).singleElement().asString()
+                .contains("not valid JSON (text after the closing brace)");
+    }
+
+    @Test
+    void idsHaveALengthAndCharacterLimit() {
+        String huge = minimal("").replace("\"storeId\": \"s1\"", "\"storeId\": \"" + "x".repeat(10_000_000) + "\"");
+        String bell = minimal("").replace("\"kioskId\": \"k1\"", "\"kioskId\": \"k\\u0007\\n1\"");
+        String slash = minimal("").replace("\"kioskId\": \"k1\"", "\"kioskId\": \"../k1\"");
+
+        assertThat(problems(huge)).singleElement().asString()
+                .startsWith("storeId: too long (10000000 characters; at most 2048)").hasSizeLessThan(200);
+        assertThat(problems(bell)).containsExactly("kioskId: contains a control character (U+0007)");
+        assertThat(problems(slash)).singleElement().asString()
+                .startsWith("kioskId: must be 1 to 64 letters, digits, '.', '_' or '-'");
+        assertThat(problems(minimal("").replace("\"storeId\": \"s1\"", "\"storeId\": \"" + "s".repeat(65) + "\"")))
+                .singleElement().asString().startsWith("storeId: must be 1 to 64");
+    }
+
+    @Test
+    void anEndlessFileIsCutAtOneMebibyteWithAOneLineReason() {
+        assertThat(loadProblems(Path.of("/dev/zero")))
+                .containsExactly("larger than 1 MiB: not a kiosk configuration (wrong file?)");
+    }
+
+    @Test
+    void aByteOrderMarkFromAWindowsEditorIsAccepted() throws Exception {
+        byte[] json = minimal("").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        Path file = ownerOnly(Files.write(tmp.resolve("bom.json"), withBom));
+
+        assertThat(KioskConfig.load(file).storeId()).isEqualTo("s1");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysSo() throws Exception {
+        Path file = ownerOnly(Files.write(tmp.resolve("latin1.json"),
+                minimal("").replace("s1", "s\u00e91").getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(loadProblems(file)).containsExactly("not UTF-8 text (save it as UTF-8)");
+    }
+
+    @Test
+    void aConfigHoldingASecretThatOthersCanReadIsRefused() throws Exception {
+        Path file = privateCopy(minimal(""));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(loadProblems(file)).containsExactly(
+                "holds client secrets but group or others may read it (rw-r--r--): chmod 600 " + file);
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(loadProblems(file)).singleElement().asString().contains("group or others may read it (rw-r-----)");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(KioskConfig.load(file).storeId()).isEqualTo("s1");
+    }
+
+    // ------------------------------------------------------------ the virtual reader (issue 15, item 6)
+
+    @Test
+    void aVirtualReaderIsRefusedOutsideATestRig() throws Exception {
+        String json = minimal("").replace("\"reader\": {\"type\": \"memory\"}",
+                "\"reader\": {\"type\": \"pcsc\", \"name\": \"Virtual PCD 00 00\"}");
+
+        assertThat(problems(json)).singleElement().asString()
+                .startsWith("reader.name: 'Virtual PCD 00 00' is vsmartcard's virtual reader")
+                .contains("\"testRig\": true")
+                .doesNotContain("\n");
+
+        KioskConfig rig = KioskConfig.parse(minimal(", \"testRig\": true").replace("\"reader\": {\"type\": \"memory\"}",
+                "\"reader\": {\"type\": \"pcsc\", \"name\": \"Virtual PCD 00 01\"}"), "test.json", Optional.empty());
+        assertThat(rig.testRig()).isTrue();
+        assertThat(rig.reader()).isEqualTo(new ReaderChoice.Pcsc(Optional.of("Virtual PCD 00 01")));
+        assertThat(problems(minimal(", \"testRig\": \"yes\""))).containsExactly("testRig: must be true or false");
     }
 }

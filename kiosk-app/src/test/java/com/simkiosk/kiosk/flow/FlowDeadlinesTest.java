@@ -13,6 +13,7 @@ import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -122,13 +123,13 @@ class FlowDeadlinesTest {
         try {
             flow.start();
             flow.fire(new Event.SimInserted(READER));
-            flowThread.poll(5, TimeUnit.SECONDS).run(); // the card's answer, on the flow's thread
-            assertThat(calling.await(5, TimeUnit.SECONDS)).isTrue();
+            flowThread.poll(TestTime.scaled(5), TimeUnit.SECONDS).run(); // the card's answer, on the flow's thread
+            assertThat(calling.await(TestTime.scaled(5), TimeUnit.SECONDS)).isTrue();
             assertThat(flow.state()).isEqualTo(new State.LookingUp());
 
             flow.fire(new Event.Cancel());
 
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the stuck carrier call was interrupted").isTrue();
+            assertThat(interrupted.await(TestTime.scaled(5), TimeUnit.SECONDS)).as("the stuck carrier call was interrupted").isTrue();
             assertThat(flow.state()).isEqualTo(new State.TakeSim());
         } finally {
             flow.close();

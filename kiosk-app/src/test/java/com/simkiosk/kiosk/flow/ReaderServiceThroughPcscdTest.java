@@ -16,8 +16,8 @@ import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
+import com.simkiosk.testing.TestTime;
 import java.io.File;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class ReaderServiceThroughPcscdTest {
     private static final Duration CARD_READ = Duration.ofSeconds(2);
     /** pcscd restarts and the monitor's recovery (about a second here) on a busy machine. */
-    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(20));
     private static final Iccid ICCID = Iccid.parse("8981100000000000905");
 
     private static PcscdProcess pcscd;
@@ -76,7 +76,7 @@ class ReaderServiceThroughPcscdTest {
         when(carrier.findLineByIccid(any())).thenReturn(FlowFixture.line(LineStatus.ACTIVE, VerificationMethod.ID_DOCUMENT));
         io = new IoExecutors();
         reader = new PcscSimReader();
-        flow = new SessionFlow(reader, carrier, new InMemoryPrinter(), io.flow(), flowThread::execute, Clock.systemUTC(),
+        flow = new SessionFlow(reader, carrier, new InMemoryPrinter(), io.flow(), flowThread::execute, TestTime.runningFrom(FlowFixture.NOW),
                 FlowScheduler.using(timers, flowThread::execute), FlowConfig.defaults().withWaits(CARD_READ,
                         Duration.ofSeconds(6)), new PlainFlowTexts());
         flowThread.submit(() -> {
@@ -124,7 +124,7 @@ class ReaderServiceThroughPcscdTest {
         FlowView shown = views.await(v -> v.state() instanceof State.Error, BOUND);
 
         assertThat(shown.state()).isEqualTo(new State.Error(ErrorKind.CARD_TIMEOUT, true));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CARD_READ.plus(Duration.ofSeconds(6)));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CARD_READ.plus(TestTime.bound(Duration.ofSeconds(6))));
         slot0.remove();
         views.await(v -> v.state() instanceof State.Attract, BOUND);
         views.clear();

@@ -13,6 +13,7 @@ import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ class RestartWithSimInsideTest {
 
     /** Waits (bounded) for the reader's event to reach the flow's thread, then runs everything it leads to. */
     private void runFlowThreadUntilQuiet() throws InterruptedException {
-        Runnable first = flowThread.poll(5, TimeUnit.SECONDS);
+        Runnable first = flowThread.poll(TestTime.scaled(5), TimeUnit.SECONDS);
         assertThat(first).as("the reader's event reached the flow within 5 s").isNotNull();
         first.run();
         for (int guard = 0; guard < 100; guard++) {

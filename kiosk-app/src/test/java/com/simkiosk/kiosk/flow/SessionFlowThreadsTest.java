@@ -11,7 +11,7 @@ import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
-import java.time.Clock;
+import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionFlowThreadsTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(10));
 
     private final ExecutorService flowThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "flow"));
     private final ExecutorService io = Executors.newFixedThreadPool(2, r -> new Thread(r, "flow-io"));
@@ -46,7 +46,7 @@ class SessionFlowThreadsTest {
     private SessionFlow flow;
 
     private void start(FlowConfig config) throws Exception {
-        flow = new SessionFlow(reader, carrier, printer, FlowExecutors.sharing(io), flowThread::execute, Clock.systemUTC(),
+        flow = new SessionFlow(reader, carrier, printer, FlowExecutors.sharing(io), flowThread::execute, TestTime.runningFrom(FlowFixture.NOW),
                 FlowScheduler.using(timers, flowThread::execute), config, new PlainFlowTexts());
         onFlowThread(() -> {
             flow.addListener(view -> {
@@ -66,18 +66,18 @@ class SessionFlowThreadsTest {
         reader.close();
         for (ExecutorService pool : List.of(flowThread, io, timers)) {
             pool.shutdownNow();
-            assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(pool.awaitTermination(TestTime.scaled(5), TimeUnit.SECONDS)).isTrue();
         }
     }
 
     private void onFlowThread(Runnable task) throws Exception {
-        flowThread.submit(task).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        flowThread.submit(task).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private FlowView awaitView(Predicate<FlowView> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (System.nanoTime() < deadline) {
-            FlowView view = views.poll(100, TimeUnit.MILLISECONDS);
+            FlowView view = views.poll(TestTime.scaled(100), TimeUnit.MILLISECONDS);
             if (view != null && wanted.test(view)) {
                 return view;
             }

@@ -33,14 +33,16 @@ public final class MaintenanceScreen {
     private MaintenanceScreen() {}
 
     /**
-     * The PIN pad. {@code onPin} gets the typed PIN and a way to say it was wrong: checking a PBKDF2 hash takes a
-     * moment, so the caller does it off the FX thread and answers later.
+     * The PIN pad. {@code onPin} gets the typed PIN and a way to say why it did not open (wrong, or wait): checking
+     * a PBKDF2 hash takes a moment, so the caller does it off the FX thread and answers later. {@code note} is
+     * shown from the start (a back-off still running), or " ".
      */
-    public static Parent pinPad(Messages m, java.util.function.BiConsumer<String, Runnable> onPin, Runnable cancel) {
+    public static Parent pinPad(Messages m, java.util.function.BiConsumer<String, Consumer<String>> onPin, String note,
+                                Runnable cancel) {
         StringBuilder typed = new StringBuilder();
         Label field = Ui.label(" ", "entry-field");
         field.setId("maintenance-pin-field");
-        Label wrong = Ui.label(" ", "message-error");
+        Label wrong = Ui.label(note, "message-error");
         wrong.setId("maintenance-pin-wrong");
         Consumer<Keypad.Key> onKey = k -> {
             Keypad.edit(typed, k, PIN_MAX);
@@ -51,7 +53,7 @@ public final class MaintenanceScreen {
             typed.setLength(0);
             field.setText(" ");
             wrong.setText(" ");
-            onPin.accept(pin, () -> wrong.setText(m.get("maint.pin.wrong")));
+            onPin.accept(pin, wrong::setText);
         });
         VBox box = new VBox(20, Ui.title(m.get("maint.pin.title")), field, wrong, new Keypad(m, onKey),
                 Ui.actions(Ui.button("maintenance-cancel", m.get("common.cancel"), cancel), ok));
@@ -63,7 +65,7 @@ public final class MaintenanceScreen {
         grid.setHgap(32);
         grid.setVgap(12);
         int r = 0;
-        String readers = s.readers().isEmpty() ? m.get("maint.none")
+        String readers = s.readers().isEmpty() ? s.readerFault().map(f -> readerFault(m, f)).orElse(m.get("maint.none"))
                 : String.join(", ", s.readers().stream().map(MaintenanceScreen::reader).toList());
         r = row(grid, r, m.get("maint.readers"), readers, !s.readers().isEmpty());
         r = row(grid, r, m.get("maint.printer"), s.printer().name(), s.printer() == PrinterStatus.READY);
@@ -83,6 +85,12 @@ public final class MaintenanceScreen {
                         Ui.button("maintenance-test-print", m.get("maint.testPrint"), actions::testPrint),
                         Ui.primary("maintenance-close", m.get("maint.close"), actions::close)));
         return overlay("maintenance-status", box);
+    }
+
+    /** Port missing, modem silent, modem garbled: each sends the technician somewhere else. */
+    static String readerFault(Messages m, com.simkiosk.card.ReadResult.Failed fault) {
+        String key = "maint.readerFault." + fault.error().name();
+        return m.has(key) ? m.get(key) : m.get("maint.state.fault") + " (" + fault.error().name() + ")";
     }
 
     private static String reader(ReaderInfo r) {

@@ -1,5 +1,6 @@
 package com.simkiosk.kiosk.screen.maintenance;
 
+import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.printer.PrinterStatus;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Optional;
 /** A snapshot of the devices for the maintenance screen, gathered off the FX thread (each device call blocks). */
 public record MaintenanceStatus(
         List<ReaderInfo> readers,
+        Optional<ReadResult.Failed> readerFault,
         PrinterStatus printer,
         Optional<Instant> lastBackendError,
         List<KioskHealth.SeenError> lastErrors,
