@@ -24,8 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,10 +42,18 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} honoured within {@link CarrierEndpoint#maxRetryAfter()}, one redial after a dropped
  * connection for calls that are safe to repeat, and every failure classified. Nothing here logs a URL's query
  * or a body: those carry ICCIDs and phone numbers.
+ *
+ * <p>Bounds: all the round trips of one call together (token, 401 retry, redial, each with its whole body) get
+ * {@link CarrierEndpoint#requestTimeout()}, and the Retry-After pauses between them at most
+ * {@link CarrierEndpoint#maxRetryAfter()}. {@code HttpClient}'s own request timeout stops at the headers, so the
+ * body is awaited here, and read through {@link CappedBody} ({@link #MAX_BODY_BYTES}). Interrupting the calling
+ * thread (the customer's Cancel) abandons the exchange at once.
  */
 final class TmfHttp implements AutoCloseable {
     /** Hard bound on round trips for one call, whatever the carrier answers. */
     static final int MAX_ATTEMPTS = 5;
+    /** The largest answer a carrier may send; TMF and CAMARA answers for one line are a few kilobytes. */
+    static final long MAX_BODY_BYTES = 1L << 20;
 
     private static final Logger log = LoggerFactory.getLogger(TmfHttp.class);
 
@@ -125,17 +137,36 @@ final class TmfHttp implements AutoCloseable {
         this.client = builder.build();
     }
 
+    /** What is left of one call's time on the wire; Retry-After pauses are not counted (they have their own bound). */
+    private static final class Budget {
+        private long leftNanos;
+
+        Budget(Duration total) {
+            this.leftNanos = total.toNanos();
+        }
+
+        long leftNanos() {
+            return leftNanos;
+        }
+
+        void spend(long nanos) {
+            leftNanos -= nanos;
+        }
+    }
+
     /** Sends a call with the bearer token; returns a 2xx answer or throws a classified error. */
     Answer send(Call call) throws CarrierException {
         // One correlator for every attempt of this call, so the carrier's logs and ours line up.
         String correlator = UUID.randomUUID().toString();
         Call traced = call.withHeader("x-correlator", correlator);
-        String token = tokens.current(this::postToken);
-        HttpResponse<byte[]> response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token));
+        Budget budget = new Budget(endpoint.requestTimeout());
+        OAuthTokens.Fetcher fetcher = (path, form, auth) -> postToken(path, form, auth, budget);
+        String token = tokens.current(fetcher);
+        HttpResponse<byte[]> response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
         if (response.statusCode() == 401) { // once: a second 401 is the kiosk's credentials, not an old token
             log.info("carrier {}: token refused for {}, fetching a new one", endpoint.name(), call.what());
-            token = tokens.replace(token, this::postToken);
-            response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token));
+            token = tokens.replace(token, fetcher);
+            response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
         }
         int status = response.statusCode();
         log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
@@ -146,9 +177,9 @@ final class TmfHttp implements AutoCloseable {
     }
 
     /** The token request: form body, Basic client authentication, same timeouts and Retry-After rules. */
-    private Answer postToken(String path, String form, String basicAuthorization) throws CarrierException {
+    private Answer postToken(String path, String form, String basicAuthorization, Budget budget) throws CarrierException {
         Call call = Call.token(path, form, basicAuthorization);
-        HttpResponse<byte[]> response = sendPatiently(call);
+        HttpResponse<byte[]> response = sendPatiently(call, budget);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return new Answer(status, response.body());
@@ -164,12 +195,11 @@ final class TmfHttp implements AutoCloseable {
      * Sends one call until it has an answer worth reporting: once more after a dropped connection (if repeatable),
      * and again after each Retry-After that fits the bound, at most {@link #MAX_ATTEMPTS} times. Any status.
      */
-    private HttpResponse<byte[]> sendPatiently(Call call) throws CarrierException {
-        HttpRequest request = request(call);
+    private HttpResponse<byte[]> sendPatiently(Call call, Budget budget) throws CarrierException {
         boolean redialled = false;
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response = exchange(request, call, redialled);
+            HttpResponse<byte[]> response = exchange(call, budget, redialled);
             if (response == null) {
                 redialled = true;
                 continue;
@@ -183,32 +213,71 @@ final class TmfHttp implements AutoCloseable {
         }
     }
 
-    /** The response, or {@code null} when the connection dropped and the call may go once more. */
-    private HttpResponse<byte[]> exchange(HttpRequest request, Call call, boolean redialled) throws CarrierException {
+    /**
+     * One round trip, headers and whole body, within what is left of the call's budget; {@code null} when the
+     * connection dropped and the call may go once more.
+     */
+    private HttpResponse<byte[]> exchange(Call call, Budget budget, boolean redialled) throws CarrierException {
+        long left = budget.leftNanos();
+        if (left <= 0) {
+            throw overTime();
+        }
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES));
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
+            return pending.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            log.info("carrier {}: {} not answered in full within {} ms", endpoint.name(), call.what(),
+                    endpoint.requestTimeout().toMillis());
+            throw overTime();
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier call cancelled");
+        } catch (ExecutionException e) {
+            return failed(e.getCause(), call, redialled);
+        } finally {
+            budget.spend(System.nanoTime() - started);
+        }
+    }
+
+    /** Classifies a failed exchange, or returns {@code null} when it may be sent once more. */
+    private HttpResponse<byte[]> failed(Throwable cause, Call call, boolean redialled) throws CarrierException {
+        if (cause instanceof CappedBody.TooLarge) {
+            log.warn("carrier {}: answer to {} larger than {} bytes, not read", endpoint.name(), call.what(), MAX_BODY_BYTES);
+            throw new CarrierException(CarrierError.BAD_RESPONSE,
+                    "carrier " + endpoint.name() + " sent an answer larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
             throw new CarrierException(CarrierError.TIMEOUT,
                     "carrier " + endpoint.name() + " did not accept a connection within " + endpoint.connectTimeout().toMillis() + " ms");
-        } catch (HttpTimeoutException e) {
-            throw new CarrierException(CarrierError.TIMEOUT,
-                    "carrier " + endpoint.name() + " did not answer within " + endpoint.requestTimeout().toMillis() + " ms");
-        } catch (IOException e) {
+        }
+        if (cause instanceof HttpTimeoutException) {
+            throw overTime();
+        }
+        if (cause instanceof IOException) {
             if (call.repeatable() && !redialled) {
                 log.info("carrier {}: connection lost during {}, sending it once more", endpoint.name(), call.what());
                 return null;
             }
-            log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), e.getClass().getSimpleName());
+            log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
             throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier call cancelled");
         }
+        log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), cause == null ? "?" : cause.getClass().getSimpleName());
+        throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
     }
 
-    private HttpRequest request(Call call) {
+    private CarrierException overTime() {
+        return new CarrierException(CarrierError.TIMEOUT,
+                "carrier " + endpoint.name() + " did not answer within " + endpoint.requestTimeout().toMillis() + " ms");
+    }
+
+    /** {@code headersWithin}: the client's own timeout, which covers the headers only; the body is awaited above. */
+    private HttpRequest request(Call call, Duration headersWithin) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(call.pathAndQuery()))
-                .timeout(endpoint.requestTimeout())
+                .timeout(headersWithin)
                 .header("Accept", "application/json");
         call.headers().forEach(b::header);
         b.method(call.method(), call.body().map(HttpRequest.BodyPublishers::ofByteArray).orElse(HttpRequest.BodyPublishers.noBody()));

@@ -15,12 +15,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.layout.HBox;
@@ -37,7 +37,7 @@ public final class KioskRuntime implements AutoCloseable {
 
     private final KioskParts parts;
     private final Clock clock;
-    private final ExecutorService io;
+    private final IoExecutors io;
     private final ScheduledExecutorService timers;
     private final SessionFlow flow;
     private final KioskShell shell;
@@ -50,9 +50,9 @@ public final class KioskRuntime implements AutoCloseable {
         this.parts = parts;
         this.clock = clock;
         this.exitKiosk = exitKiosk;
-        this.io = Executors.newFixedThreadPool(2, named("kiosk-io"));
+        this.io = new IoExecutors();
         this.timers = Executors.newSingleThreadScheduledExecutor(named("kiosk-timers"));
-        this.flow = new SessionFlow(parts.reader(), parts.carrier(), parts.printer(), io, Platform::runLater, clock,
+        this.flow = new SessionFlow(parts.reader(), parts.carrier(), parts.printer(), io.flow(), Platform::runLater, clock,
                 FlowScheduler.using(timers, Platform::runLater), parts.flowConfig(), new BundleFlowTexts());
         this.health = new KioskHealth(clock);
         this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages());
@@ -88,9 +88,12 @@ public final class KioskRuntime implements AutoCloseable {
         return shell.messages(flow.language());
     }
 
-    /** Runs a blocking device call off the FX thread and hands its answer back on it. */
+    /**
+     * Runs a blocking maintenance call (PIN check, device status, test print) off the FX thread, on the
+     * maintenance executor that no customer's card or carrier call can occupy, and hands its answer back on it.
+     */
     public <T> void offFx(java.util.concurrent.Callable<T> call, java.util.function.Consumer<T> onFx) {
-        io.execute(() -> {
+        execute(io.maintenance(), () -> {
             try {
                 T value = call.call();
                 Platform.runLater(() -> onFx.accept(value));
@@ -175,9 +178,8 @@ public final class KioskRuntime implements AutoCloseable {
         flow.close();
         shell.close();
         timers.shutdownNow();
-        io.shutdownNow();
+        io.close();
         try {
-            io.awaitTermination(2, TimeUnit.SECONDS);
             timers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -193,12 +195,15 @@ public final class KioskRuntime implements AutoCloseable {
         }
     }
 
+    private static void execute(Executor executor, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.warn("maintenance call refused: every maintenance thread is busy");
+        }
+    }
+
     static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return IoExecutors.named(prefix);
     }
 }

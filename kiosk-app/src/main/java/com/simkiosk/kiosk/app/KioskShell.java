@@ -112,7 +112,7 @@ public final class KioskShell {
         if (languageChanged) {
             Styling.applyLanguage(surface, language);
         }
-        if (stateChanged && view.state() instanceof State.Attract && theme != defaultTheme) {
+        if (stateChanged && !view.state().inSession() && theme != defaultTheme) {
             useTheme(defaultTheme); // the next customer gets the kiosk's own look
         }
         if (languageChanged || stateChanged) {
@@ -211,7 +211,7 @@ public final class KioskShell {
         }
         bar.getChildren().add(Ui.spacer());
         bar.getChildren().add(display);
-        if (!(state instanceof State.Attract)) {
+        if (state.inSession()) { // the attract screens have their own large language buttons
             HBox langs = new HBox(8);
             langs.getStyleClass().add("language-bar");
             ScreenContext ctx = context(m);

@@ -20,6 +20,8 @@ public final class Screens {
     public static Parent render(State s, Language language, ScreenContext ctx) {
         if (s instanceof State.Attract) {
             return AttractScreen.view(language, ctx);
+        } else if (s instanceof State.ReaderUnavailable) {
+            return AttractScreen.view(language, ctx, false);
         } else if (s instanceof State.EnterNumber n) {
             return EnterNumberScreen.view(n, ctx);
         } else if (s instanceof State.Reading) {

@@ -18,6 +18,7 @@ import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.UsageType;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.kiosk.flow.Event;
+import com.simkiosk.kiosk.app.IoExecutors;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.FlowScheduler;
 import com.simkiosk.kiosk.flow.FlowView;
@@ -79,7 +80,7 @@ public final class BenchFlowCommand implements java.util.concurrent.Callable<Int
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExecutorService flowThread = Executors.newSingleThreadExecutor(named("bench-flow"));
-        ExecutorService io = Executors.newFixedThreadPool(2, named("bench-flow-io"));
+        IoExecutors io = new IoExecutors(); // the kiosk's own card, carrier and printer pools
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("bench-flow-timers"));
         LinkedBlockingQueue<FlowView> views = new LinkedBlockingQueue<>();
         // Each session logs a few INFO lines; printing thousands of them would be what this measured.
@@ -88,7 +89,7 @@ public final class BenchFlowCommand implements java.util.concurrent.Callable<Int
         ch.qos.logback.classic.Level level = kioskLog.getLevel();
         kioskLog.setLevel(ch.qos.logback.classic.Level.WARN);
         try (InMemorySimReader reader = new InMemorySimReader(); InMemoryPrinter printer = new InMemoryPrinter()) {
-            SessionFlow flow = new SessionFlow(reader, new MemoryCarrier(), printer, io, flowThread::execute,
+            SessionFlow flow = new SessionFlow(reader, new MemoryCarrier(), printer, io.flow(), flowThread::execute,
                     Clock.systemUTC(), FlowScheduler.using(timers, flowThread::execute), FlowConfig.defaults(),
                     new PlainFlowTexts());
             flowThread.submit(() -> {
@@ -133,7 +134,8 @@ public final class BenchFlowCommand implements java.util.concurrent.Callable<Int
             return 1;
         } finally {
             kioskLog.setLevel(level);
-            for (ExecutorService pool : List.of(flowThread, io, timers)) {
+            io.close();
+            for (ExecutorService pool : List.of(flowThread, timers)) {
                 pool.shutdownNow();
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }

@@ -117,7 +117,8 @@ public record KioskConfig(
         Optional<String> readerName = reader instanceof ReaderChoice.Pcsc pcsc ? pcsc.name() : Optional.empty();
         return new FlowConfig(timeouts.idleWarning(), timeouts.idleCountdown(), readerName, defaultLanguage,
                 defaults.codeAttempts(), defaults.codeSends(), defaults.detailAttempts(), defaults.usageDays(),
-                defaults.expiryWarningDays(), storeId, kioskId);
+                defaults.expiryWarningDays(), storeId, kioskId, timeouts.cardRead(),
+                timeouts.carrierCall().plus(FlowConfig.CARRIER_GRACE));
     }
 
     // ---------------------------------------------------------------- loading

@@ -9,6 +9,8 @@ public enum ErrorKind {
     FOREIGN_SIM("error.foreignSim", false),
     CARD_REMOVED("error.cardRemoved", false),
     READER_PROBLEM("error.readerProblem", true),
+    /** The card did not answer within the configured card-read time (a slow or failing card). */
+    CARD_TIMEOUT("error.cardTimeout", true),
     BACKEND_DOWN("error.backendDown", true),
     LINE_SUSPENDED("error.lineSuspended", false),
     LINE_EXPIRED("error.lineExpired", false),
@@ -46,7 +48,7 @@ public enum ErrorKind {
      * this error screen ({@link Event.StartNumberEntry}) instead of starting over.
      */
     public boolean offersNumberEntry() {
-        return this == NOT_A_SIM || this == FOREIGN_SIM || this == READER_PROBLEM;
+        return this == NOT_A_SIM || this == FOREIGN_SIM || this == READER_PROBLEM || this == CARD_TIMEOUT;
     }
 
     /** Whether trying the same step again can help (offered as a Retry button). */

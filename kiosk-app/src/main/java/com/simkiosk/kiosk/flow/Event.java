@@ -18,6 +18,12 @@ public sealed interface Event {
 
     record SimRemoved(String reader) implements Event {}
 
+    /** From the reader monitor: the smart card service (pcscd, the modem's port) went away. */
+    record ReaderServiceLost() implements Event {}
+
+    /** From the reader monitor: the service answers again (it reported its readers). */
+    record ReaderServiceBack() implements Event {}
+
     /** "Enter phone number instead" on the attract screen. */
     record StartNumberEntry() implements Event {}
 

@@ -33,6 +33,8 @@ import com.simkiosk.kiosk.flow.Event.LanguageChosen;
 import com.simkiosk.kiosk.flow.Event.MethodChosen;
 import com.simkiosk.kiosk.flow.Event.OfferChosen;
 import com.simkiosk.kiosk.flow.Event.PinSubmitted;
+import com.simkiosk.kiosk.flow.Event.ReaderServiceBack;
+import com.simkiosk.kiosk.flow.Event.ReaderServiceLost;
 import com.simkiosk.kiosk.flow.Event.Print;
 import com.simkiosk.kiosk.flow.Event.ResendCode;
 import com.simkiosk.kiosk.flow.Event.Retry;
@@ -50,6 +52,7 @@ import com.simkiosk.kiosk.flow.State.EnterPin;
 import com.simkiosk.kiosk.flow.State.LookingUp;
 import com.simkiosk.kiosk.flow.State.PinRefused;
 import com.simkiosk.kiosk.flow.State.PrintStatus;
+import com.simkiosk.kiosk.flow.State.ReaderUnavailable;
 import com.simkiosk.kiosk.flow.State.Reading;
 import com.simkiosk.kiosk.flow.State.ShowBalance;
 import com.simkiosk.kiosk.flow.State.TakeSim;
@@ -82,8 +85,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The customer's journey as a plain-Java state machine: screens send {@link Event}s, the flow answers with a
  * {@link FlowView} ({@link State} + language + idle warning). Single-threaded: call {@link #fire} only on the
- * flow's thread (the FX thread in the app). Card and carrier calls run on {@code io}; their answers come back
- * through {@code post} and are dropped if the customer cancelled, removed the SIM or a new session began since.
+ * flow's thread (the FX thread in the app). Card and carrier calls run on their own executors ({@link FlowExecutors});
+ * their answers come back through {@code post} and are dropped if the customer cancelled, removed the SIM or a new
+ * session began since. Every wait has a deadline ({@link FlowConfig#cardReadWait()}, {@link FlowConfig#carrierWait()})
+ * kept by the flow's scheduler: when it passes, the call is interrupted and the customer sees a classified error
+ * with a way forward; Cancel interrupts the call too.
  */
 public final class SessionFlow implements AutoCloseable {
 
@@ -96,7 +102,7 @@ public final class SessionFlow implements AutoCloseable {
     private final SimReader simReader;
     private final CarrierBackend carrier;
     private final SlipPrinter printer;
-    private final Executor io;
+    private final FlowExecutors io;
     private final Consumer<Runnable> post;
     private final Clock clock;
     private final FlowScheduler scheduler;
@@ -119,8 +125,13 @@ public final class SessionFlow implements AutoCloseable {
     private long idleRound;
     private Optional<FlowScheduler.Timer> idleTimer = Optional.empty();
     private OptionalInt idleSecondsLeft = OptionalInt.empty();
+    /** The card or carrier call the screen waits for, and the timer that ends the wait. */
+    private Optional<InFlight> inFlight = Optional.empty();
+    private Optional<FlowScheduler.Timer> waitDeadline = Optional.empty();
+    /** False while the smart card service is gone: the attract screen says so and offers the number path. */
+    private boolean readerUp = true;
 
-    public SessionFlow(SimReader simReader, CarrierBackend carrier, SlipPrinter printer, Executor io,
+    public SessionFlow(SimReader simReader, CarrierBackend carrier, SlipPrinter printer, FlowExecutors io,
                        Consumer<Runnable> post, Clock clock, FlowScheduler scheduler, FlowConfig config,
                        FlowTexts texts) {
         this.simReader = simReader;
@@ -179,6 +190,10 @@ public final class SessionFlow implements AutoCloseable {
             onRemoved(e.reader());
             return;
         }
+        if (event instanceof ReaderServiceLost || event instanceof ReaderServiceBack) {
+            onReaderService(event instanceof ReaderServiceBack);
+            return;
+        }
         if (event instanceof LanguageChosen e) {
             language = e.language();
         } else if (event instanceof Cancel) {
@@ -194,7 +209,7 @@ public final class SessionFlow implements AutoCloseable {
 
     private void onScreenEvent(Event event) {
         State s = state;
-        if (s instanceof Attract) {
+        if (s instanceof Attract || s instanceof ReaderUnavailable) {
             if (event instanceof StartNumberEntry) {
                 startNumberEntry();
             }
@@ -330,7 +345,29 @@ public final class SessionFlow implements AutoCloseable {
             post.accept(() -> fire(new SimInserted(e.reader())));
         } else if (event instanceof CardEvent.Removed e) {
             post.accept(() -> fire(new SimRemoved(e.reader())));
+        } else if (event instanceof CardEvent.ServiceLost) {
+            post.accept(() -> fire(new ReaderServiceLost()));
+        } else if (event instanceof CardEvent.ReadersChanged) {
+            post.accept(() -> fire(new ReaderServiceBack())); // the monitor publishes readers only while the service is up
         }
+    }
+
+    /** The attract screen follows the reader service; a session in progress ends by its own errors, if at all. */
+    private void onReaderService(boolean up) {
+        if (up == readerUp) {
+            return;
+        }
+        readerUp = up;
+        log.info(up ? "SIM reader service is back" : "SIM reader service lost: offering the phone number only");
+        if (!state.inSession()) {
+            go(resting());
+            publish();
+        }
+    }
+
+    /** The screen between customers: the attract screen, or its "reader unavailable" form while the service is gone. */
+    private State resting() {
+        return readerUp ? new Attract() : new ReaderUnavailable();
     }
 
     private void onInserted(String reader) {
@@ -341,8 +378,8 @@ public final class SessionFlow implements AutoCloseable {
         log.info("Session started: SIM inserted in reader '{}'", reader);
         wipe();
         session.cardReader = reader;
-        restartIdleTimer();
         readCard();
+        restartIdleTimer(); // now that the session's first screen is up, its quiet time runs
         publish();
     }
 
@@ -356,7 +393,7 @@ public final class SessionFlow implements AutoCloseable {
                 log.info("Session ended: SIM removed from reader '{}'", reader);
             }
             wipe();
-            go(new Attract());
+            go(resting());
             restartIdleTimer();
             publish();
         }
@@ -364,8 +401,8 @@ public final class SessionFlow implements AutoCloseable {
 
     private void readCard() {
         String reader = session.cardReader;
-        await(new Reading(), Optional.empty(), () -> simReader.read(reader), this::onCardRead,
-                failure -> fail(ErrorKind.READER_PROBLEM));
+        await(new Reading(), Optional.empty(), Wait.CARD, () -> simReader.read(reader), this::onCardRead,
+                failure -> fail(failure instanceof CardTooSlow ? ErrorKind.CARD_TIMEOUT : ErrorKind.READER_PROBLEM));
     }
 
     private void onCardRead(ReadResult result) {
@@ -382,7 +419,7 @@ public final class SessionFlow implements AutoCloseable {
             fail(ErrorKind.FOREIGN_SIM); // no carrier here serves it: do not even ask
             return;
         }
-        await(new LookingUp(), Optional.empty(), () -> carrier.findLineByIccid(card.iccid()), this::onSimLine,
+        await(new LookingUp(), Optional.empty(), Wait.CARRIER, () -> carrier.findLineByIccid(card.iccid()), this::onSimLine,
                 this::carrierFailed);
     }
 
@@ -444,8 +481,8 @@ public final class SessionFlow implements AutoCloseable {
         }
         String reader = session.cardReader;
         // Not cancellable back to the PIN screen: the card may already have counted the try.
-        await(new LookingUp(), Optional.empty(), () -> simReader.verifyPin(reader, pin), this::onPinResult,
-                failure -> pinCheckFailed(ErrorKind.READER_PROBLEM));
+        await(new LookingUp(), Optional.empty(), Wait.CARD, () -> simReader.verifyPin(reader, pin), this::onPinResult,
+                failure -> pinCheckFailed(failure instanceof CardTooSlow ? ErrorKind.CARD_TIMEOUT : ErrorKind.READER_PROBLEM));
     }
 
     private void onPinResult(PinResult result) {
@@ -490,7 +527,7 @@ public final class SessionFlow implements AutoCloseable {
         }
         Line line = session.line;
         EnterDetail screen = new EnterDetail(method, session.detailAttemptsLeft, Optional.empty());
-        await(new LookingUp(), Optional.of(screen), () -> {
+        await(new LookingUp(), Optional.of(screen), Wait.CARRIER, () -> {
             carrier.verifyRegisteredDetail(line, method, entered);
             return line;
         }, verified -> loadBalance(), failure -> {
@@ -523,7 +560,7 @@ public final class SessionFlow implements AutoCloseable {
         String message = texts.smsMessage(language);
         session.codeSendsLeft--;
         State back = session.challenge == null ? enterNumber() : enterCode(Optional.empty());
-        await(new LookingUp(), Optional.of(back), () -> sendOrPretend(number, message), sent -> {
+        await(new LookingUp(), Optional.of(back), Wait.CARRIER, () -> sendOrPretend(number, message), sent -> {
             session.challenge = sent.challenge();
             session.genuineChallenge = sent.genuine();
             session.codeAttemptsLeft = config.codeAttempts();
@@ -562,7 +599,7 @@ public final class SessionFlow implements AutoCloseable {
     private void checkCode(String code) {
         OtpChallenge challenge = session.challenge;
         boolean genuine = session.genuineChallenge;
-        await(new LookingUp(), Optional.of(enterCode(Optional.empty())), () -> {
+        await(new LookingUp(), Optional.of(enterCode(Optional.empty())), Wait.CARRIER, () -> {
             if (!genuine) {
                 throw new CarrierException(CarrierError.OTP_INVALID, "no code was sent");
             }
@@ -594,7 +631,7 @@ public final class SessionFlow implements AutoCloseable {
     /** Only now, with the number proven, may the flow learn (and say) anything about the line. */
     private void findLineByNumber() {
         Msisdn number = session.number;
-        await(new LookingUp(), Optional.empty(), () -> carrier.findLineByNumber(number), line -> {
+        await(new LookingUp(), Optional.empty(), Wait.CARRIER, () -> carrier.findLineByNumber(number), line -> {
             session.line = line;
             if (usable(line)) {
                 loadBalance();
@@ -620,7 +657,7 @@ public final class SessionFlow implements AutoCloseable {
         Line line = session.line;
         LocalDate today = LocalDate.ofInstant(clock.instant(), BalanceView.JST);
         LocalDate from = today.minusDays(config.usageDays() - 1L);
-        await(new LookingUp(), Optional.empty(), () -> new Loaded(carrier.balance(line), usageOrNone(line, from)),
+        await(new LookingUp(), Optional.empty(), Wait.CARRIER, () -> new Loaded(carrier.balance(line), usageOrNone(line, from)),
                 loaded -> {
                     Instant now = clock.instant();
                     if (loaded.balance().expires().isPresent() && !loaded.balance().expires().get().isAfter(now)) {
@@ -700,7 +737,7 @@ public final class SessionFlow implements AutoCloseable {
 
     private void loadOffers() {
         Line line = session.line;
-        await(new LookingUp(), Optional.of(new ShowBalance(session.balance)), () -> carrier.topUpOffers(line),
+        await(new LookingUp(), Optional.of(new ShowBalance(session.balance)), Wait.CARRIER, () -> carrier.topUpOffers(line),
                 offers -> {
                     session.offers = List.copyOf(offers);
                     go(new TopUpOffers(session.offers));
@@ -711,7 +748,7 @@ public final class SessionFlow implements AutoCloseable {
         Line line = session.line;
         TopUpOffer offer = session.offer;
         String key = session.idempotencyKey;
-        await(new LookingUp(), Optional.of(new TopUpConfirm(offer)), () -> carrier.orderTopUp(line, offer, key),
+        await(new LookingUp(), Optional.of(new TopUpConfirm(offer)), Wait.CARRIER, () -> carrier.orderTopUp(line, offer, key),
                 order -> {
                     session.order = order;
                     log.info("Top-up ordered: offer '{}', {} yen", offer.id(), order.amountYen());
@@ -726,7 +763,7 @@ public final class SessionFlow implements AutoCloseable {
         TopUpOffer offer = session.offer;
         go(new TopUpSlip(order, offer, PrintStatus.PRINTING));
         long mine = ticket;
-        execute(() -> {
+        execute(io.printer(), () -> {
             PrintStatus outcome;
             try {
                 printer.print(slip);
@@ -739,7 +776,7 @@ public final class SessionFlow implements AutoCloseable {
                 outcome = PrintStatus.PRINTER_UNAVAILABLE;
             }
             PrintStatus printed = outcome;
-            post.accept(() -> {
+            postQuietly(() -> {
                 if (mine == ticket && state instanceof TopUpSlip) {
                     go(new TopUpSlip(order, offer, printed));
                     publish();
@@ -753,6 +790,7 @@ public final class SessionFlow implements AutoCloseable {
     private void cancel() {
         if (state instanceof Reading || state instanceof LookingUp) {
             ticket++; // whatever answers now is dropped
+            abandonWait(); // and the call itself is interrupted: a stalled carrier lets go of its thread
             Optional<State> back = session.cancelTo;
             if (back.isPresent()) {
                 go(back.get());
@@ -768,7 +806,7 @@ public final class SessionFlow implements AutoCloseable {
     private void endSession() {
         log.info("Session ended");
         wipe();
-        go(cardIn.isPresent() ? new TakeSim() : new Attract());
+        go(cardIn.isPresent() ? new TakeSim() : resting());
     }
 
     private void fail(ErrorKind kind) {
@@ -791,8 +829,8 @@ public final class SessionFlow implements AutoCloseable {
         return switch (error) {
             case NOT_A_SIM, CARD_MUTE -> ErrorKind.NOT_A_SIM;
             case CARD_REMOVED -> ErrorKind.CARD_REMOVED;
-            case NO_READER, PCSC_UNAVAILABLE, READER_SILENT, READER_GARBLED, TIMEOUT, SHARING_VIOLATION ->
-                    ErrorKind.READER_PROBLEM;
+            case TIMEOUT -> ErrorKind.CARD_TIMEOUT;
+            case NO_READER, PCSC_UNAVAILABLE, READER_SILENT, READER_GARBLED, SHARING_VIOLATION -> ErrorKind.READER_PROBLEM;
         };
     }
 
@@ -801,42 +839,88 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     /**
-     * Shows {@code waiting}, runs {@code call} on the I/O executor and hands its answer to {@code onValue} or
-     * {@code onFailure} on the flow's thread, unless the ticket moved on meanwhile. The same step is what Retry
-     * repeats (so a retried order reuses its idempotency key); Cancel returns to {@code cancelTo}, or ends the session.
+     * Shows {@code waiting}, runs {@code call} on the executor of its kind and hands its answer to {@code onValue}
+     * or {@code onFailure} on the flow's thread, unless the ticket moved on meanwhile. When the kind's deadline
+     * passes first, the call is interrupted and {@code onFailure} gets a timeout ({@link CardTooSlow}, or a
+     * carrier {@code TIMEOUT}). The same step is what Retry repeats (so a retried order reuses its idempotency
+     * key); Cancel returns to {@code cancelTo}, or ends the session.
      */
-    private <T> void await(State waiting, Optional<State> cancelTo, Call<T> call, Consumer<T> onValue,
+    private <T> void await(State waiting, Optional<State> cancelTo, Wait kind, Call<T> call, Consumer<T> onValue,
                            Consumer<Exception> onFailure) {
-        session.retry = () -> await(waiting, cancelTo, call, onValue, onFailure);
+        session.retry = () -> await(waiting, cancelTo, kind, call, onValue, onFailure);
         session.cancelTo = cancelTo;
+        abandonWait();
         long mine = ++ticket;
         go(waiting);
-        execute(() -> {
+        InFlight running = new InFlight();
+        inFlight = Optional.of(running);
+        Duration patience = kind == Wait.CARD ? config.cardReadWait() : config.carrierWait();
+        waitDeadline = Optional.of(scheduler.schedule(patience, () -> {
+            if (mine != ticket) {
+                return;
+            }
+            ticket++; // the answer, should it still come, is dropped
+            abandonWait();
+            log.info("No answer from the {} within {} ms", kind == Wait.CARD ? "card" : "carrier", patience.toMillis());
+            onFailure.accept(kind == Wait.CARD ? new CardTooSlow()
+                    : new CarrierException(CarrierError.TIMEOUT, "no answer within " + patience.toMillis() + " ms"));
+            restartIdleTimer(); // a new screen: the customer gets their quiet time to read it
+            publish();
+        }));
+        execute(kind == Wait.CARD ? io.card() : io.carrier(), () -> {
             Runnable answer;
+            running.begin();
             try {
                 T value = call.call();
                 answer = () -> onValue.accept(value);
             } catch (Exception e) {
                 answer = () -> onFailure.accept(e);
+            } finally {
+                running.end();
             }
             Runnable deliver = answer;
-            post.accept(() -> {
+            postQuietly(() -> {
                 if (mine != ticket) {
-                    log.debug("Dropped an answer that came after a cancel or a new session");
+                    log.debug("Dropped an answer that came after a cancel, a deadline or a new session");
                     return;
                 }
+                endWait();
                 deliver.run();
+                restartIdleTimer();
                 publish();
             });
         });
     }
 
-    private void execute(Runnable task) {
+    /** Hands an answer to the flow's thread; one that comes after the kiosk shut its flow thread is let go. */
+    private void postQuietly(Runnable onFlowThread) {
         try {
-            io.execute(task);
+            post.accept(onFlowThread);
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            log.debug("Answer dropped: the flow's thread has stopped");
+        }
+    }
+
+    /** The awaited call answered: its deadline no longer applies. */
+    private void endWait() {
+        waitDeadline.ifPresent(FlowScheduler.Timer::cancel);
+        waitDeadline = Optional.empty();
+        inFlight = Optional.empty();
+    }
+
+    /** Nobody waits for the call in flight any more: stop its deadline and interrupt it. */
+    private void abandonWait() {
+        inFlight.ifPresent(InFlight::interrupt);
+        endWait();
+    }
+
+    private void execute(Executor executor, Runnable task) {
+        try {
+            executor.execute(task);
         } catch (RejectedExecutionException e) {
-            log.warn("I/O executor refused work (shutting down?)");
-            fail(ErrorKind.BACKEND_DOWN);
+            log.warn("I/O executor refused work (shutting down, or every thread is stuck)");
+            endWait();
+            fail(executor == io.card() ? ErrorKind.READER_PROBLEM : ErrorKind.BACKEND_DOWN);
         }
     }
 
@@ -849,6 +933,7 @@ public final class SessionFlow implements AutoCloseable {
         session = new Session();
         phone.clear();
         ticket++;
+        abandonWait();
     }
 
     private void publish() {
@@ -880,6 +965,10 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     private void quietTimeOver() {
+        if (state instanceof TakeSim) {
+            stopIdleTimer(); // already wiped; the screen stays until the SIM is taken, in its owner's language
+            return;
+        }
         if (!state.inSession()) {
             language = config.defaultLanguage(); // the attract screen returns to Japanese; nothing personal to wipe
             stopIdleTimer();
@@ -894,8 +983,13 @@ public final class SessionFlow implements AutoCloseable {
             log.info("Session ended: idle");
             stopIdleTimer();
             wipe();
-            language = config.defaultLanguage();
-            go(new Attract());
+            if (cardIn.isPresent()) {
+                // The SIM is still in the reader: ask for it back, in the language its owner was reading.
+                go(new TakeSim());
+            } else {
+                language = config.defaultLanguage();
+                go(resting());
+            }
             publish();
             return;
         }
@@ -917,6 +1011,44 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     private record SentCode(OtpChallenge challenge, boolean genuine) {}
+
+    /** Which deadline a wait has, and which executor its call runs on. */
+    private enum Wait { CARD, CARRIER }
+
+    /** The card did not answer within {@link FlowConfig#cardReadWait()}. */
+    private static final class CardTooSlow extends Exception {
+        CardTooSlow() {
+            super("card did not answer in time", null, false, false);
+        }
+    }
+
+    /**
+     * The thread running an awaited call, so that a cancel or a deadline can interrupt it, and only it: the
+     * interrupt cannot outlive the call and hit the next task on the same pooled thread.
+     */
+    private static final class InFlight {
+        private Thread runner;
+        private boolean abandoned;
+
+        synchronized void begin() {
+            runner = Thread.currentThread();
+            if (abandoned) {
+                runner.interrupt(); // abandoned before it started: let a blocking call give up at once
+            }
+        }
+
+        synchronized void end() {
+            runner = null;
+            Thread.interrupted(); // clears an interrupt meant for this call
+        }
+
+        synchronized void interrupt() {
+            abandoned = true;
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
+    }
 
     private record Loaded(Balance balance, List<DailyUsage> usage) {}
 

@@ -34,6 +34,21 @@ public sealed interface State {
         }
     }
 
+    /**
+     * The attract screen while the SIM reader service is gone: languages, "the SIM reader is not available", and
+     * the phone number. Returns to {@link Attract} by itself when the service is back.
+     */
+    record ReaderUnavailable() implements State {
+        public String key() {
+            return "screen.readerUnavailable";
+        }
+
+        @Override
+        public boolean inSession() {
+            return false;
+        }
+    }
+
     /** The on-screen keypad: raw digits, the same digits formatted as typed, and whether they form a JP mobile number. */
     record EnterNumber(String typed, String formatted, boolean valid) implements State {
         public String key() {

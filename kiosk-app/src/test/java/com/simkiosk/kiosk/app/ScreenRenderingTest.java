@@ -46,29 +46,40 @@ class ScreenRenderingTest {
     void noScreenShowsARawKey(Language language) throws Exception {
         List<State> states = new ArrayList<>(FlowSamples.oneOfEachState());
         Clock clock = Clock.fixed(FlowSamples.NOW, ZoneOffset.UTC);
-        Fx.run(() -> {
-            try {
-                KioskShell shell = new KioskShell(e -> {}, clock, true, () -> {});
-                Scene scene = new Scene(shell.surface(), KioskShell.WIDTH, KioskShell.HEIGHT);
-                Styling.apply(scene, Theme.NORMAL);
-                int n = 0;
-                for (State s : states) {
-                    shell.show(new FlowView(s, language, OptionalInt.empty()));
-                    scene.getRoot().applyCss();
-                    scene.getRoot().layout();
-                    assertNoRawKeys(shell, s.key() + " in " + language);
-                    Fx.screenshot(shell.surface(), String.format("render-%02d-%s-%s", n++, s.key().substring(7), language.tag()));
-                }
-                shell.show(new FlowView(states.get(9), language, OptionalInt.of(12)));
-                assertNoRawKeys(shell, "idle warning in " + language);
-                assertThat(Fx.texts(shell.surface())).contains("12");
-                Fx.screenshot(shell.surface(), "render-idle-" + language.tag());
-                assertThat(scene.getRoot().getStyleClass()).contains(LanguageLook.styleClass(language));
-                shell.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        KioskShell shell = Fx.call(() -> new KioskShell(e -> {}, clock, true, () -> {}));
+        Scene scene = Fx.call(() -> {
+            Scene made = new Scene(shell.surface(), KioskShell.WIDTH, KioskShell.HEIGHT);
+            Styling.apply(made, Theme.NORMAL);
+            return made;
         });
+        // One FX call per screen: each rendering and its 1920×1080 PNG get Fx.PATIENCE, not the whole list at once.
+        for (int i = 0; i < states.size(); i++) {
+            State s = states.get(i);
+            String name = String.format("render-%02d-%s-%s", i, s.key().substring(7), language.tag());
+            Fx.run(() -> {
+                shell.show(new FlowView(s, language, OptionalInt.empty()));
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                assertNoRawKeys(shell, s.key() + " in " + language);
+                screenshot(shell, name);
+            });
+        }
+        Fx.run(() -> {
+            shell.show(new FlowView(states.get(9), language, OptionalInt.of(12)));
+            assertNoRawKeys(shell, "idle warning in " + language);
+            assertThat(Fx.texts(shell.surface())).contains("12");
+            screenshot(shell, "render-idle-" + language.tag());
+            assertThat(scene.getRoot().getStyleClass()).contains(LanguageLook.styleClass(language));
+            shell.close();
+        });
+    }
+
+    private static void screenshot(KioskShell shell, String name) {
+        try {
+            Fx.screenshot(shell.surface(), name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest

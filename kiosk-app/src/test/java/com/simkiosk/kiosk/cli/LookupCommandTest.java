@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.mock.carrier.CarrierSimulator;
+import com.simkiosk.testing.HostileCarrier;
+import com.simkiosk.testing.TestTime;
 import com.simkiosk.mock.carrier.DemoLines;
 import java.io.Reader;
 import java.io.StringReader;
@@ -12,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +118,22 @@ class LookupCommandTest {
 
         assertThat(exit).isEqualTo(LookupCommand.CARRIER_ERROR);
         assertThat(json().get("error").asText()).isEqualTo("NOT_SUPPORTED");
+    }
+
+    /** Issue 15 item 1: headers, part of the body, then silence; the operator's command still ends in time. */
+    @Test
+    void aCarrierThatStallsMidBodyEndsAsATimeoutWithinTheCallBound() throws Exception {
+        try (HostileCarrier stalled = new HostileCarrier(HostileCarrier.Behaviour.STALLED_BODY)) {
+            long started = System.nanoTime();
+            int exit = run(new StringReader(""), "--backend", stalled.uri().toString(),
+                    "--iccid", "8981102603110000016", "--json");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(exit).isEqualTo(LookupCommand.CARRIER_ERROR);
+            assertThat(json().get("error").asText()).isEqualTo("TIMEOUT");
+            // The default call bound, plus a generous margin for a busy machine.
+            assertThat(took).isLessThan(CarrierEndpoint.DEFAULT_REQUEST_TIMEOUT.plus(TestTime.bound(Duration.ofSeconds(10))));
+        }
     }
 
     @Test

@@ -35,7 +35,8 @@ class ErrorToNumberTest {
         ReadResult read = switch (kind) {
             case NOT_A_SIM -> new ReadResult.Failed(CardError.NOT_A_SIM, "no EF.ICCID");
             case FOREIGN_SIM -> new ReadResult.Sim(card(FOREIGN_ICCID, PinStatus.DISABLED));
-            case READER_PROBLEM -> new ReadResult.Failed(CardError.TIMEOUT, "no answer");
+            case READER_PROBLEM -> new ReadResult.Failed(CardError.SHARING_VIOLATION, "another program holds the card");
+            case CARD_TIMEOUT -> new ReadResult.Failed(CardError.TIMEOUT, "no answer");
             default -> throw new IllegalArgumentException(kind.name());
         };
         when(kiosk.reader.read(READER)).thenReturn(read);
@@ -45,7 +46,7 @@ class ErrorToNumberTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ErrorKind.class, names = {"NOT_A_SIM", "FOREIGN_SIM", "READER_PROBLEM"})
+    @EnumSource(value = ErrorKind.class, names = {"NOT_A_SIM", "FOREIGN_SIM", "READER_PROBLEM", "CARD_TIMEOUT"})
     void aCardProblemScreenLeadsStraightToTheKeypad(ErrorKind kind) {
         cardFails(kind);
 
@@ -122,6 +123,7 @@ class ErrorToNumberTest {
     @Test
     void onlyCardProblemsOfferTheNumber() {
         assertThat(java.util.Arrays.stream(ErrorKind.values()).filter(ErrorKind::offersNumberEntry))
-                .containsExactlyInAnyOrder(ErrorKind.NOT_A_SIM, ErrorKind.FOREIGN_SIM, ErrorKind.READER_PROBLEM);
+                .containsExactlyInAnyOrder(ErrorKind.NOT_A_SIM, ErrorKind.FOREIGN_SIM, ErrorKind.READER_PROBLEM,
+                        ErrorKind.CARD_TIMEOUT);
     }
 }

@@ -67,7 +67,7 @@ class FlowFixture {
     }
 
     FlowFixture(FlowConfig config, FlowTexts texts) {
-        flow = new SessionFlow(reader, carrier, printer, io, Runnable::run, time, time, config, texts);
+        flow = new SessionFlow(reader, carrier, printer, FlowExecutors.sharing(io), Runnable::run, time, time, config, texts);
         flow.addListener(views::add);
         flow.start();
     }

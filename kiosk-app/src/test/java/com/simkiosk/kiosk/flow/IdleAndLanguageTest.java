@@ -92,6 +92,8 @@ class IdleAndLanguageTest {
 
     @Test
     void idleWipeDuringALookupDropsTheLateAnswer() throws Exception {
+        // A carrier wait longer than the idle time (the default one ends long before it).
+        FlowFixture kiosk = new FlowFixture(FlowConfig.defaults().withWaits(Duration.ofSeconds(3), Duration.ofSeconds(120)));
         kiosk.reachCodeScreen();
         kiosk.fire(new Event.CodeSubmitted("123456"));
 
@@ -153,7 +155,7 @@ class IdleAndLanguageTest {
             timers.add(task);
             return () -> { }; // cancel does nothing: the worst case
         };
-        SessionFlow flow = new SessionFlow(kiosk.reader, kiosk.carrier, kiosk.printer, kiosk.io, Runnable::run,
+        SessionFlow flow = new SessionFlow(kiosk.reader, kiosk.carrier, kiosk.printer, FlowExecutors.sharing(kiosk.io), Runnable::run,
                 kiosk.time, leaky, FlowConfig.defaults(), new PlainFlowTexts());
         flow.start();
         flow.fire(new StartNumberEntry());

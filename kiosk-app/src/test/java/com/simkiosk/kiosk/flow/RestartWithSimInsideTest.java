@@ -47,7 +47,7 @@ class RestartWithSimInsideTest {
     }
 
     private SessionFlow startKiosk() {
-        flow = new SessionFlow(reader, carrier, new InMemoryPrinter(), Runnable::run, flowThread::add, time, time,
+        flow = new SessionFlow(reader, carrier, new InMemoryPrinter(), FlowExecutors.sharing(Runnable::run), flowThread::add, time, time,
                 FlowConfig.defaults(), new PlainFlowTexts());
         flow.addListener(view -> seen.add(view.state()));
         flow.start();

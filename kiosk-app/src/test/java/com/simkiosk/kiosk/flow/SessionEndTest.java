@@ -292,12 +292,18 @@ class SessionEndTest {
     }
 
     @Test
-    void takeSimEndsOnAttractWhenTheCustomerWalksAwayWithoutIt() throws Exception {
+    void takeSimStaysWhileTheCustomerWalksAwayWithoutIt() throws Exception {
         kiosk.reachBalanceBySim();
         kiosk.fire(new Done());
 
-        kiosk.time.advance(Duration.ofSeconds(60 + 15));
+        kiosk.time.advance(Duration.ofMinutes(10));
 
+        // The SIM is still in the reader: "insert your SIM" would be wrong; nothing personal is left.
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSim());
+        assertThat(kiosk.flow.view().idleWarning()).isFalse();
+        assertThat(kiosk.time.pendingTimers()).isZero();
+        assertThat(personalDataLeft()).isEmpty();
+        kiosk.remove();
         assertThat(kiosk.state()).isEqualTo(new State.Attract());
     }
 

@@ -46,7 +46,7 @@ class SessionFlowThreadsTest {
     private SessionFlow flow;
 
     private void start(FlowConfig config) throws Exception {
-        flow = new SessionFlow(reader, carrier, printer, io, flowThread::execute, TestTime.runningFrom(FlowFixture.NOW),
+        flow = new SessionFlow(reader, carrier, printer, FlowExecutors.sharing(io), flowThread::execute, TestTime.runningFrom(FlowFixture.NOW),
                 FlowScheduler.using(timers, flowThread::execute), config, new PlainFlowTexts());
         onFlowThread(() -> {
             flow.addListener(view -> {

@@ -329,7 +329,7 @@ class SimPathTest {
         kiosk.settle();
         kiosk.fire(new PinSubmitted("1234"));
         kiosk.settle();
-        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.READER_PROBLEM, true));
+        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.CARD_TIMEOUT, true));
 
         kiosk.fire(new Retry());
 
@@ -382,7 +382,7 @@ class SimPathTest {
     @Test
     void readerEventsFromTheMonitorThreadArePostedToTheFlowThread() throws Exception {
         var posted = new java.util.ArrayList<Runnable>();
-        var flow = new SessionFlow(kiosk.reader, kiosk.carrier, kiosk.printer, kiosk.io, posted::add, kiosk.time,
+        var flow = new SessionFlow(kiosk.reader, kiosk.carrier, kiosk.printer, FlowExecutors.sharing(kiosk.io), posted::add, kiosk.time,
                 kiosk.time, FlowConfig.defaults(), new PlainFlowTexts());
         var captor = org.mockito.ArgumentCaptor.forClass(java.util.function.Consumer.class);
         flow.start();

@@ -52,6 +52,9 @@ public final class FlowSamples {
                 new State.TakeSim(),
                 new State.Error(ErrorKind.BACKEND_DOWN, true),
                 // The widest error: start over, use my phone number, and try again.
-                new State.Error(ErrorKind.READER_PROBLEM, true));
+                new State.Error(ErrorKind.READER_PROBLEM, true),
+                // Issue 15: a card slower than cardReadSeconds, and the attract screen while pcscd is down.
+                new State.Error(ErrorKind.CARD_TIMEOUT, true),
+                new State.ReaderUnavailable());
     }
 }

@@ -13,15 +13,22 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Welcome: insert a SIM (from any screen an insertion starts a session), or type a number; five languages. */
+/**
+ * Welcome: insert a SIM (from any screen an insertion starts a session), or type a number; five languages. While
+ * the reader service is gone the SIM box says so and the number is the way in.
+ */
 public final class AttractScreen {
     private AttractScreen() {}
 
     public static Parent view(Language current, ScreenContext ctx) {
+        return view(current, ctx, true);
+    }
+
+    public static Parent view(Language current, ScreenContext ctx, boolean readerAvailable) {
         Messages m = ctx.messages();
-        Label sim = Ui.label(m.get("attract.insertSim"), "title");
-        sim.setId("insert-sim");
-        Label simHint = Ui.hint(m.get("attract.insertSimHint"));
+        Label sim = Ui.label(m.get(readerAvailable ? "attract.insertSim" : "attract.readerUnavailable"), "title");
+        sim.setId(readerAvailable ? "insert-sim" : "reader-unavailable");
+        Label simHint = Ui.hint(m.get(readerAvailable ? "attract.insertSimHint" : "attract.readerUnavailableHint"));
         VBox simBox = new VBox(12, sim, simHint);
         simBox.setAlignment(Pos.CENTER);
         simBox.getStyleClass().add("card");

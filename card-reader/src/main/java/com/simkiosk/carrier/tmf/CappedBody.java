@@ -1,0 +1,95 @@
+package com.simkiosk.carrier.tmf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * A response body read into memory, but never more than a cap: a carrier (or anything pretending to be one)
+ * that sends a huge or endless body gets its stream cancelled at the cap, not the kiosk's heap filled.
+ * A {@code Content-Length} above the cap is refused before a byte is read.
+ */
+final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+    /** Thrown (as the body's failure) when the body would pass the cap. */
+    static final class TooLarge extends IOException {
+        TooLarge(long cap) {
+            super("response body larger than " + cap + " bytes");
+        }
+    }
+
+    private final long cap;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    private CappedBody(long cap) {
+        this.cap = cap;
+    }
+
+    /** A body handler that reads at most {@code cap} bytes. */
+    static HttpResponse.BodyHandler<byte[]> handler(long cap) {
+        return info -> {
+            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (declared > cap) {
+                return refuse(cap);
+            }
+            return new CappedBody(cap);
+        };
+    }
+
+    /** A subscriber that fails at once and cancels the stream. */
+    private static HttpResponse.BodySubscriber<byte[]> refuse(long cap) {
+        CappedBody body = new CappedBody(cap);
+        body.result.completeExceptionally(new TooLarge(cap));
+        return body;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        if (result.isDone()) {
+            s.cancel();
+        } else {
+            s.request(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (result.isDone()) {
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            int n = buffer.remaining();
+            if (bytes.size() + (long) n > cap) {
+                subscription.cancel();
+                result.completeExceptionally(new TooLarge(cap));
+                return;
+            }
+            byte[] chunk = new byte[n];
+            buffer.get(chunk);
+            bytes.write(chunk, 0, n);
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+        result.complete(bytes.toByteArray());
+    }
+}
