@@ -104,7 +104,7 @@ class HostileCarrierAndSlowCardTest {
         flowThread.submit(() -> {
             flow.addListener(views);
             flow.start();
-        }).get(5, TimeUnit.SECONDS);
+        }).get(TestTime.scaled(5), TimeUnit.SECONDS);
 
         // A: headers, 100 bytes of the body, then nothing. The customer waits.
         reader.insert(READER_A, DemoCard.sim(STALLED_SIM));

@@ -82,13 +82,13 @@ class ReaderServiceThroughPcscdTest {
         flowThread.submit(() -> {
             flow.addListener(views);
             flow.start();
-        }).get(5, TimeUnit.SECONDS);
+        }).get(TestTime.scaled(5), TimeUnit.SECONDS);
     }
 
     @AfterEach
     void close() throws Exception {
         slot0.close();
-        flowThread.submit(flow::close).get(5, TimeUnit.SECONDS);
+        flowThread.submit(flow::close).get(TestTime.scaled(5), TimeUnit.SECONDS);
         reader.close();
         io.close();
         flowThread.shutdownNow();
@@ -102,9 +102,9 @@ class ReaderServiceThroughPcscdTest {
     void whilePcscdIsDownTheKioskOffersThePhoneNumberAndComesBackByItself() throws Exception {
         pcscd.stop();
         views.await(v -> v.state() instanceof State.ReaderUnavailable, BOUND);
-        flowThread.submit(() -> flow.fire(new Event.StartNumberEntry())).get(5, TimeUnit.SECONDS);
+        flowThread.submit(() -> flow.fire(new Event.StartNumberEntry())).get(TestTime.scaled(5), TimeUnit.SECONDS);
         views.await(v -> v.state() instanceof State.EnterNumber, BOUND);
-        flowThread.submit(() -> flow.fire(new Event.Cancel())).get(5, TimeUnit.SECONDS);
+        flowThread.submit(() -> flow.fire(new Event.Cancel())).get(TestTime.scaled(5), TimeUnit.SECONDS);
         views.await(v -> v.state() instanceof State.ReaderUnavailable, BOUND);
 
         views.clear();
