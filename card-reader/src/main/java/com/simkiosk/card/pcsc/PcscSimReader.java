@@ -36,6 +36,8 @@ public final class PcscSimReader implements SimReader {
     private static final int RESPONSE_BUFFER = 258;
     private static final Duration REMOVAL_SETTLE = Duration.ofMillis(600);
     private static final Duration POWER_UP_GRACE = Duration.ofMillis(200);
+    /** How long a card that has just gone in may take to power up before a connect failure counts. */
+    private static final Duration POWER_UP_BOUND = Duration.ofSeconds(1);
     /** {@link Card#disconnect} dispositions. */
     private static final boolean RESET = true;
     private static final boolean LEAVE_POWERED = false;
@@ -263,22 +265,25 @@ public final class PcscSimReader implements SimReader {
         }
     }
 
-    /** A card that has just gone in may still be powering up: one more try after {@link #POWER_UP_GRACE}. */
+    /**
+     * A card that has just gone in may still be powering up (mute, or {@code SCARD_E_PROTO_MISMATCH} while the reader
+     * negotiates): tried again every {@link #POWER_UP_GRACE} for at most {@link #POWER_UP_BOUND}, then classified.
+     */
     private static Card connect(CardTerminal terminal) throws CardIoException {
-        try {
-            return terminal.connect("*");
-        } catch (CardException | RuntimeException first) {
-            if (PcscErrors.classify(first).error() != CardError.CARD_MUTE) {
-                throw classified(first, terminal);
+        long deadline = System.nanoTime() + POWER_UP_BOUND.toNanos();
+        while (true) {
+            try {
+                return terminal.connect("*");
+            } catch (CardException | RuntimeException failure) {
+                if (PcscErrors.classify(failure).error() != CardError.CARD_MUTE || System.nanoTime() - deadline >= 0) {
+                    throw classified(failure, terminal);
+                }
             }
             try {
                 Thread.sleep(POWER_UP_GRACE.toMillis());
-                return terminal.connect("*");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CardIoException(CardError.CARD_MUTE, "interrupted while the card powered up", e);
-            } catch (CardException | RuntimeException second) {
-                throw classified(second, terminal);
             }
         }
     }
