@@ -884,6 +884,7 @@ public final class SessionFlow implements AutoCloseable {
                     log.debug("Dropped an answer that came after a cancel, a deadline or a new session");
                     return;
                 }
+                ticket++; // this call is answered: a deadline already queued behind the answer finds it retired
                 endWait();
                 deliver.run();
                 restartIdleTimer();
