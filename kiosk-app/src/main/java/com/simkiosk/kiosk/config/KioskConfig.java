@@ -111,14 +111,25 @@ public record KioskConfig(
         return base.resolve("simkiosk");
     }
 
-    /** The session flow's settings taken from this configuration. */
+    /**
+     * The longest total {@code Retry-After} pause a back end's client may add to a call: the largest among the
+     * configured back ends. None sets its own, so every one has {@link CarrierEndpoint#DEFAULT_MAX_RETRY_AFTER}.
+     */
+    public Duration carrierMaxRetryAfter() {
+        return CarrierEndpoint.DEFAULT_MAX_RETRY_AFTER;
+    }
+
+    /**
+     * The session flow's settings taken from this configuration. The flow waits for the carrier as long as the
+     * client's own worst case (the call, plus its {@code Retry-After} pauses) and {@link FlowConfig#CARRIER_GRACE}.
+     */
     public FlowConfig flowConfig() {
         FlowConfig defaults = FlowConfig.defaults();
         Optional<String> readerName = reader instanceof ReaderChoice.Pcsc pcsc ? pcsc.name() : Optional.empty();
         return new FlowConfig(timeouts.idleWarning(), timeouts.idleCountdown(), readerName, defaultLanguage,
                 defaults.codeAttempts(), defaults.codeSends(), defaults.detailAttempts(), defaults.usageDays(),
                 defaults.expiryWarningDays(), storeId, kioskId, timeouts.cardRead(),
-                timeouts.carrierCall().plus(FlowConfig.CARRIER_GRACE));
+                timeouts.carrierCall().plus(carrierMaxRetryAfter()).plus(FlowConfig.CARRIER_GRACE));
     }
 
     // ---------------------------------------------------------------- loading

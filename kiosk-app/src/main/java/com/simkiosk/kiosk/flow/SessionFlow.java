@@ -763,7 +763,7 @@ public final class SessionFlow implements AutoCloseable {
         TopUpOffer offer = session.offer;
         go(new TopUpSlip(order, offer, PrintStatus.PRINTING));
         long mine = ticket;
-        execute(io.printer(), () -> {
+        execute("printer", io.printer(), () -> {
             PrintStatus outcome;
             try {
                 printer.print(slip);
@@ -782,7 +782,7 @@ public final class SessionFlow implements AutoCloseable {
                     publish();
                 }
             });
-        });
+        }, () -> go(new TopUpSlip(order, offer, PrintStatus.PRINTER_UNAVAILABLE))); // the order stands; only the slip waits
     }
 
     // ---------------------------------------------------------------- endings, errors, waiting
@@ -867,7 +867,7 @@ public final class SessionFlow implements AutoCloseable {
             restartIdleTimer(); // a new screen: the customer gets their quiet time to read it
             publish();
         }));
-        execute(kind == Wait.CARD ? io.card() : io.carrier(), () -> {
+        execute(kind == Wait.CARD ? "card" : "carrier", kind == Wait.CARD ? io.card() : io.carrier(), () -> {
             Runnable answer;
             running.begin();
             try {
@@ -884,11 +884,15 @@ public final class SessionFlow implements AutoCloseable {
                     log.debug("Dropped an answer that came after a cancel, a deadline or a new session");
                     return;
                 }
+                ticket++; // this call is answered: a deadline already queued behind the answer finds it retired
                 endWait();
                 deliver.run();
                 restartIdleTimer();
                 publish();
             });
+        }, () -> {
+            endWait();
+            fail(kind == Wait.CARD ? ErrorKind.READER_PROBLEM : ErrorKind.BACKEND_DOWN);
         });
     }
 
@@ -914,13 +918,13 @@ public final class SessionFlow implements AutoCloseable {
         endWait();
     }
 
-    private void execute(Executor executor, Runnable task) {
+    /** Runs {@code task} on {@code executor}; when that executor refuses it, {@code refused} says what the customer sees. */
+    private void execute(String which, Executor executor, Runnable task, Runnable refused) {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            log.warn("I/O executor refused work (shutting down, or every thread is stuck)");
-            endWait();
-            fail(executor == io.card() ? ErrorKind.READER_PROBLEM : ErrorKind.BACKEND_DOWN);
+            log.warn("The {} executor refused work (shutting down, or every thread is stuck)", which);
+            refused.run();
         }
     }
 

@@ -3,6 +3,7 @@ package com.simkiosk.kiosk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.kiosk.config.KioskConfig.PrinterChoice;
 import com.simkiosk.kiosk.config.KioskConfig.ReaderChoice;
 import com.simkiosk.kiosk.flow.FlowConfig;
@@ -89,6 +90,9 @@ class KioskConfigTest {
         assertThat(flow.defaultLanguage()).isEqualTo(Language.JA);
         assertThat(flow.storeId()).isEqualTo("store-0042");
         assertThat(flow.kioskId()).isEqualTo("kiosk-01");
+        // carrierCallSeconds 5, plus the client's Retry-After pauses (5 s at most), plus the flow's 1 s of grace
+        assertThat(flow.carrierWait()).isEqualTo(Duration.ofSeconds(5).plus(CarrierEndpoint.DEFAULT_MAX_RETRY_AFTER)
+                .plus(FlowConfig.CARRIER_GRACE)).isEqualTo(Duration.ofSeconds(11));
     }
 
     @Test

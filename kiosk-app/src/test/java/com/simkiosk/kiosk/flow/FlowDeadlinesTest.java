@@ -136,4 +136,81 @@ class FlowDeadlinesTest {
             carrierThread.shutdownNow();
         }
     }
+
+    /**
+     * The answer and the deadline both queued on the flow's thread, the answer first: a real timer that already
+     * posted its task cannot be cancelled, so the late deadline must find the call retired and leave the answer up.
+     */
+    @Test
+    void aDeadlineQueuedBehindTheBalanceLeavesTheBalanceOnScreen() throws Exception {
+        RacingFlow racing = new RacingFlow();
+        kiosk.givenSimWithDetailLine();
+        racing.flow.fire(new Event.SimInserted(READER));
+        racing.settle();
+        racing.flow.fire(new Event.DetailSubmitted("1234"));
+        racing.io.runNext(); // the detail check answers ...
+        racing.drain(); // ... and the balance call is now in flight
+        assertThat(racing.flow.state()).isEqualTo(new State.LookingUp());
+
+        racing.io.runNext(); // the balance answers: queued on the flow's thread
+        kiosk.time.advance(CARRIER); // the deadline falls due: queued behind it
+        racing.drain();
+
+        assertThat(racing.flow.state()).isInstanceOf(State.ShowBalance.class);
+    }
+
+    @Test
+    void aDeadlineQueuedBehindAnOrderLeavesThePaidTopUpOnScreen() throws Exception {
+        RacingFlow racing = new RacingFlow();
+        kiosk.givenSimWithDetailLine();
+        when(kiosk.carrier.topUpOffers(org.mockito.ArgumentMatchers.any()))
+                .thenReturn(java.util.List.of(FlowFixture.OFFER_1GB));
+        when(kiosk.carrier.orderTopUp(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq(FlowFixture.OFFER_1GB),
+                org.mockito.ArgumentMatchers.anyString())).thenReturn(FlowFixture.order());
+        racing.flow.fire(new Event.SimInserted(READER));
+        racing.settle();
+        racing.flow.fire(new Event.DetailSubmitted("1234"));
+        racing.settle();
+        racing.flow.fire(new Event.ShowTopUps());
+        racing.settle();
+        racing.flow.fire(new Event.OfferChosen(FlowFixture.OFFER_1GB.id()));
+        racing.flow.fire(new Event.ConfirmTopUp());
+
+        racing.io.runNext(); // the order answers: queued on the flow's thread
+        kiosk.time.advance(CARRIER); // the deadline falls due: queued behind it
+        racing.drain();
+        racing.settle(); // the printer
+
+        assertThat(racing.flow.state()).isEqualTo(new State.TopUpSlip(FlowFixture.order(), FlowFixture.OFFER_1GB,
+                State.PrintStatus.PRINTED));
+    }
+
+    /** A flow whose answers and timers hop to a flow-thread queue, as FlowScheduler.using does in the kiosk. */
+    private final class RacingFlow {
+        final ManualExecutor io = new ManualExecutor();
+        final java.util.ArrayDeque<Runnable> flowThread = new java.util.ArrayDeque<>();
+        final SessionFlow flow;
+
+        RacingFlow() {
+            FlowScheduler posting = (delay, task) -> kiosk.time.schedule(delay, () -> flowThread.add(task));
+            flow = new SessionFlow(kiosk.reader, kiosk.carrier, kiosk.printer, FlowExecutors.sharing(io),
+                    flowThread::add, kiosk.time, posting, FlowConfig.defaults().withWaits(CARD_READ, CARRIER),
+                    new PlainFlowTexts());
+            flow.start();
+        }
+
+        void drain() {
+            for (int guard = 0; guard < 1_000 && !flowThread.isEmpty(); guard++) {
+                flowThread.poll().run();
+            }
+        }
+
+        /** Every call answers and every answer reaches the flow's thread. */
+        void settle() {
+            for (int guard = 0; guard < 100 && (io.waiting() > 0 || !flowThread.isEmpty()); guard++) {
+                io.runAll();
+                drain();
+            }
+        }
+    }
 }

@@ -104,6 +104,7 @@ class ReaderServiceThroughPcscdTest {
         views.await(v -> v.state() instanceof State.ReaderUnavailable, BOUND);
         flowThread.submit(() -> flow.fire(new Event.StartNumberEntry())).get(TestTime.scaled(5), TimeUnit.SECONDS);
         views.await(v -> v.state() instanceof State.EnterNumber, BOUND);
+        views.clear(); // ReaderUnavailable was seen already: only what Cancel brings counts
         flowThread.submit(() -> flow.fire(new Event.Cancel())).get(TestTime.scaled(5), TimeUnit.SECONDS);
         views.await(v -> v.state() instanceof State.ReaderUnavailable, BOUND);
 
@@ -125,6 +126,7 @@ class ReaderServiceThroughPcscdTest {
 
         assertThat(shown.state()).isEqualTo(new State.Error(ErrorKind.CARD_TIMEOUT, true));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CARD_READ.plus(TestTime.bound(Duration.ofSeconds(6))));
+        views.clear(); // the first Attract was seen long ago: only what the removal brings counts
         slot0.remove();
         views.await(v -> v.state() instanceof State.Attract, BOUND);
         views.clear();
