@@ -380,6 +380,9 @@ public final class AtModemSimReader implements SimReader {
                         fresh.send("ATE0", settings.commandTimeout()); // echo off where the module allows; echo on is handled too
                     } catch (AtException e) {
                         fresh.close();
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw e; // a cancel while opening, not a silent modem: no fault, the interrupt flag stays
+                        }
                         throw noted(e.kind() == AtException.Kind.TIMEOUT ? firstAnswerMissing(fresh, e) : e);
                     }
                     engine = fresh;

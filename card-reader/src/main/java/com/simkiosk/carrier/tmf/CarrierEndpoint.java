@@ -72,6 +72,9 @@ public record CarrierEndpoint(
      * Whether {@code host} is this machine: {@code localhost} or a literal loopback address. Other names are not
      * resolved: whether credentials may go out in clear text must not depend on DNS.
      */
+    /** A decimal IPv4 octet without leading zeros, which Java would otherwise not take as a literal. */
+    private static final String OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
     public static boolean isLoopbackHost(String host) {
         if (host == null) {
             return false;
@@ -79,11 +82,15 @@ public record CarrierEndpoint(
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:.]+]?")) {
-            return false;
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean ipv4 = literal.matches("(?:" + OCTET + "\\.){3}" + OCTET);
+        boolean ipv6 = literal.contains(":") && literal.matches("[0-9a-fA-F:.]+");
+        if (!ipv4 && !ipv6) {
+            return false; // a name such as cafe.de or beef: never resolved
         }
         try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+            // Only literals get here; InetAddress parses those without asking DNS.
+            return InetAddress.getByName(literal).isLoopbackAddress();
         } catch (IOException e) {
             return false;
         }

@@ -165,6 +165,25 @@ class AtModemSimReaderTest {
     }
 
     @Test
+    void aCancelWhileThePortOpensIsNoSilentModemFault() {
+        try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::ublox))) {
+            Thread.currentThread().interrupt(); // the kiosk cancels the read as the port opens
+            ReadResult result;
+            boolean stillInterrupted;
+            try {
+                result = reader.read(reader.readerName());
+            } finally {
+                stillInterrupted = Thread.interrupted(); // clears the flag for the rest of the run
+            }
+
+            assertThat(stillInterrupted).isTrue();
+            assertThat(result).isInstanceOfSatisfying(ReadResult.Failed.class,
+                    failed -> assertThat(failed.error()).isNotIn(CardError.READER_SILENT, CardError.READER_GARBLED));
+            assertThat(reader.fault()).isEmpty();
+        }
+    }
+
+    @Test
     void aModemAnsweringGarbageIsGarbled() {
         try (AtModemSimReader reader = reader(new FakeModemLink(cmd -> "\u00ff\u0013#x\r\n\u0082\u00e0~~\r\n"))) {
             ReadResult.Failed failed = (ReadResult.Failed) reader.read(reader.readerName());

@@ -32,7 +32,7 @@ class AtModemOverPtyTest {
     private static final Iccid ICCID = Iccid.parse("8981100000000000019");
     private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(5));
     private static final AtModemSimReader.Settings QUICK =
-            new AtModemSimReader.Settings(Duration.ofSeconds(1), Duration.ofMillis(50));
+            new AtModemSimReader.Settings(TestTime.bound(Duration.ofSeconds(1)), Duration.ofMillis(50)); // a live modem answers: scale
 
     private final List<AutoCloseable> opened = new ArrayList<>();
 
@@ -144,7 +144,7 @@ class AtModemOverPtyTest {
 
         assertThat(failed.error()).isEqualTo(CardError.READER_SILENT);
         assertThat(failed.detail()).isEqualTo("the modem on " + pty.a()
-                + " does not answer AT within 1000 ms (switched off, still starting, or another baud rate?)");
+                + " does not answer AT within " + QUICK.commandTimeout().toMillis() + " ms (switched off, still starting, or another baud rate?)");
         assertThat(reader.readers()).isEmpty();
         assertThat(reader.fault()).map(ReadResult.Failed::error).contains(CardError.READER_SILENT);
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
@@ -335,7 +335,7 @@ class AtModemOverPtyTest {
     void readsStayCorrectWhileTheMonitorPollsTheSameLine() throws Exception {
         PtyPair pty = pty();
         modem(pty, ModemDialect.QUECTEL, SimulatedModem.Options.PLAIN.withChatter());
-        AtModemSimReader reader = reader(pty, new AtModemSimReader.Settings(Duration.ofSeconds(1), Duration.ofMillis(1)));
+        AtModemSimReader reader = reader(pty, new AtModemSimReader.Settings(TestTime.bound(Duration.ofSeconds(1)), Duration.ofMillis(1)));
         BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         reader.addListener(events::add);
         assertThat(events.poll(TestTime.scaled(5), TimeUnit.SECONDS)).isInstanceOf(CardEvent.ReadersChanged.class);

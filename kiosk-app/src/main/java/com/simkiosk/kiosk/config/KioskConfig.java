@@ -206,8 +206,12 @@ public record KioskConfig(
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            String why = e.getOriginalMessage().startsWith("Trailing token")
-                    ? "text after the closing brace" : e.getOriginalMessage();
+            // Jackson's own text quotes the offending token, which may be part of a secret: never echo it.
+            String original = String.valueOf(e.getOriginalMessage());
+            String why = original.startsWith("Trailing token") ? "text after the closing brace"
+                    : original.startsWith("Duplicate field '") ? original // names the key, never a value
+                    : original.startsWith("Unexpected end-of-input") ? "the text ends too early"
+                    : "unexpected text here; it is not shown, as it may be part of a secret";
             throw new ConfigException(source, List.of(where + "not valid JSON (" + why + ")"));
         }
         if (root == null || !root.isObject()) {

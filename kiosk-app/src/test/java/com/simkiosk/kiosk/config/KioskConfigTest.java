@@ -270,6 +270,16 @@ class KioskConfigTest {
     }
 
     @Test
+    void anUnquotedSecretIsRefusedWithoutEchoingIt() {
+        String json = minimal("").replace("\"clientSecret\": \"s3cret\"", "\"clientSecret\": s3cr3tValue");
+
+        assertThat(problems(json)).singleElement().asString()
+                .startsWith("line ")
+                .contains("not valid JSON")
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
     void textAfterTheClosingBraceIsRefused() {
         assertThat(problems(minimal("") + "\n{\"storeId\": \"evil\"}")).singleElement().asString()
                 .contains("not valid JSON (text after the closing brace)");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,15 @@ class InstallScriptPackagesTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("JAVA_HOME");
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        Path log = bin.resolve("install-output.log");
+        pb.redirectOutput(log.toFile()); // to a file: reading a pipe would wait without a bound
         Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(TestTime.scaled(60), TimeUnit.SECONDS)).as("install finished").isTrue();
+        boolean finished = p.waitFor(TestTime.bound(Duration.ofSeconds(60)).toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        assertThat(finished).as("install finished: " + output).isTrue();
         assertThat(p.exitValue()).as(output).isEqualTo(1);
         assertThat(output).contains("apt-get install failed for:");
         return List.of(Files.readString(bin.resolve("apt-args")).strip().split("\\s+"));
