@@ -90,6 +90,18 @@ public final class PcscdProcess implements AutoCloseable {
         return ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
     }
 
+    /** A pcscd logging to {@code log}, started; if it cannot start, the lock it took is released before the throw. */
+    public static PcscdProcess started(File log) throws IOException, InterruptedException {
+        PcscdProcess pcscd = new PcscdProcess(log);
+        try {
+            pcscd.start();
+            return pcscd;
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            pcscd.close();
+            throw e;
+        }
+    }
+
     /** Starts pcscd and returns once its socket is there (bounded). */
     public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {

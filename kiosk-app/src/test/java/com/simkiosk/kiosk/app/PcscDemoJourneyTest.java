@@ -35,13 +35,7 @@ class PcscDemoJourneyTest {
     @BeforeAll
     static void pcscdAndToolkit() throws Exception {
         new File("target").mkdirs();
-        pcscd = new PcscdProcess(new File("target/pcscd.log"));
-        try {
-            pcscd.start();
-        } catch (Exception | Error e) {
-            pcscd.close();
-            throw e;
-        }
+        pcscd = PcscdProcess.started(new File("target/pcscd.log"));
         Fx.start();
     }
 

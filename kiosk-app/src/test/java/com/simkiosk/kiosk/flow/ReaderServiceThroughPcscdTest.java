@@ -55,13 +55,7 @@ class ReaderServiceThroughPcscdTest {
     @BeforeAll
     static void startPcscd() throws Exception {
         new File("target").mkdirs();
-        pcscd = new PcscdProcess(new File("target/pcscd.log"));
-        try {
-            pcscd.start();
-        } catch (Exception | Error e) {
-            pcscd.close();
-            throw e;
-        }
+        pcscd = PcscdProcess.started(new File("target/pcscd.log"));
     }
 
     @AfterAll
