@@ -37,7 +37,7 @@ public final class PcscSimReader implements SimReader {
     private static final Duration REMOVAL_SETTLE = Duration.ofMillis(600);
     private static final Duration POWER_UP_GRACE = Duration.ofMillis(200);
     /** How long a card that has just gone in may take to power up before a connect failure counts. */
-    private static final Duration POWER_UP_BOUND = Duration.ofSeconds(1);
+    private static final Duration POWER_UP_BOUND = Duration.ofSeconds(3);
     /** {@link Card#disconnect} dispositions. */
     private static final boolean RESET = true;
     private static final boolean LEAVE_POWERED = false;
