@@ -29,7 +29,9 @@ final class GsmAlphabet {
             if (code >= DEFAULT_ALPHABET.length()) {
                 throw new IllegalArgumentException("not a GSM default alphabet character: " + code);
             }
-            text.append(DEFAULT_ALPHABET.charAt(code));
+            // 0x1B is the escape to the extension table (TS 23.038 6.2.1.1), not a character: shown as a space, never
+            // as a control character on the screen (and a name stays within its file when the simulator writes it).
+            text.append(code == 0x1B ? ' ' : DEFAULT_ALPHABET.charAt(code));
         }
         return text.toString();
     }
