@@ -46,6 +46,7 @@ public final class ReaderEvents implements AutoCloseable {
     private final boolean welcomeWithReaders;
     private final List<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService delivery;
+    private volatile Thread deliveryThread;
     private final Object lock = new Object();
     private List<ReaderInfo> readers = List.of();
     private boolean serviceUp = true;
@@ -59,6 +60,7 @@ public final class ReaderEvents implements AutoCloseable {
         this.delivery = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
+            deliveryThread = thread;
             return thread;
         });
     }
@@ -174,6 +176,9 @@ public final class ReaderEvents implements AutoCloseable {
             lock.notifyAll();
         }
         delivery.shutdown();
+        if (Thread.currentThread() == deliveryThread) {
+            return; // closed by a listener: this thread ends once that listener returns
+        }
         try {
             if (!delivery.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 delivery.shutdownNow();

@@ -323,6 +323,25 @@ class ReaderEventsTest {
         assertThat(hub.snapshot().readers()).containsExactly(new ReaderInfo(R0, false));
     }
 
+    @Test
+    void aListenerMayCloseTheHubWhileHearingAnEvent() throws Exception {
+        BlockingQueue<CardEvent> closer = new LinkedBlockingQueue<>();
+        BlockingQueue<CardEvent> after = new LinkedBlockingQueue<>();
+        hub.addListener(e -> {
+            hub.close(); // a screen shutting the reader down from its event
+            closer.add(e);
+        });
+        hub.addListener(after::add);
+        hub.publish(card(true));
+
+        assertThat(next(closer)).isInstanceOf(CardEvent.ReadersChanged.class);
+        hub.publish(card(false));
+        ReaderEvents.Snapshot last = hub.snapshot();
+        assertThat(last.readers()).as("nothing is published after close").containsExactly(new ReaderInfo(R0, true));
+        assertThat(closer).isEmpty();
+        assertThat(after).as("closed before its turn").isEmpty();
+    }
+
     private ReaderEvents.Snapshot awaitNewer(long generation, Duration max) {
         try {
             return hub.awaitNewer(generation, max);
