@@ -143,6 +143,14 @@ public final class CarrierSimulator implements AutoCloseable {
     }
 
     /**
+     * The next top-up order placed ends {@code failed} or {@code cancelled} with this reason (TMF654
+     * {@code TopupBalance.reason}) instead of {@code completed}, with no payment code. Calls queue up.
+     */
+    public void endNextTopUp(String status, String reason) {
+        topUps.endNextOrder(new TopUpApi.Ending(status, reason));
+    }
+
+    /**
      * The register took the money for an order: its data becomes a new bucket. False when the payment code is
      * unknown, already paid, or past its 30 minutes.
      */

@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * TMF654 topupBalance paid at the register, the standard way: a {@code TopupBalance_Create} answered
  * {@code 201 created}, then {@code completed} (with the {@code payAtRegister} extension) at the first
- * {@code GET /topupBalance/{id}} once {@code completesAfter} has passed. No Idempotency-Key: like any TMF server
+ * {@code GET /topupBalance/{id}} once {@code completesAfter} has passed (or {@code failed} / {@code cancelled}
+ * when a test asked so). No Idempotency-Key: like any TMF server
  * the simulator ignores it, and a lost answer is found again with {@code GET /topupBalance?externalId=}.
  */
 final class TopUpApi {
@@ -40,6 +43,15 @@ final class TopUpApi {
             "b", BigDecimal.ONE, "byte", BigDecimal.ONE, "bytes", BigDecimal.ONE, "kb", BigDecimal.TEN.pow(3),
             "mb", BigDecimal.TEN.pow(6), "gb", BigDecimal.TEN.pow(9), "tb", BigDecimal.TEN.pow(12));
 
+    /** How an order ends instead of {@code completed} ({@code failed} or {@code cancelled}), and why. */
+    record Ending(String status, String reason) {
+        Ending {
+            if (!status.equals("failed") && !status.equals("cancelled")) {
+                throw new IllegalArgumentException("a top-up ends failed or cancelled, not " + status);
+            }
+        }
+    }
+
     /** One order; the mutable parts change only under the orders' lock. */
     private static final class Order {
         final String id;
@@ -52,12 +64,13 @@ final class TopUpApi {
         final Optional<String> externalId;
         final Instant requestedAt;
         final String paymentCode;
+        final Optional<Ending> ending;
         Optional<Instant> completedAt = Optional.empty();
         boolean paid;
 
         Order(String id, String clientId, CarrierData.Line line, CarrierData.Offering offering, String bucketId,
               Optional<JsonNode> channel, Optional<JsonNode> paymentMethod, Optional<String> externalId,
-              Instant requestedAt, String paymentCode) {
+              Instant requestedAt, String paymentCode, Optional<Ending> ending) {
             this.id = id;
             this.clientId = clientId;
             this.line = line;
@@ -68,6 +81,11 @@ final class TopUpApi {
             this.externalId = externalId;
             this.requestedAt = requestedAt;
             this.paymentCode = paymentCode;
+            this.ending = ending;
+        }
+
+        String status() {
+            return completedAt.isEmpty() ? "created" : ending.map(Ending::status).orElse("completed");
         }
 
         Instant payBy() {
@@ -82,6 +100,7 @@ final class TopUpApi {
     private final SimJson json;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final Deque<Ending> endings = new ArrayDeque<>();
 
     TopUpApi(CarrierData data, CatalogApi catalog, Clock clock, Duration completesAfter, SimJson json) {
         this.data = data;
@@ -129,9 +148,10 @@ final class TopUpApi {
                 bytes(new CarrierData.Quantity(amount.get("amount").decimalValue(), amount.get("units").asText()))
                         .orElseThrow(() -> ApiError.badRequest("amount units must be a data unit (bytes, KB, MB, GB, TB)")));
         Instant now = clock.instant();
-        Order order = new Order("tpb-" + HexFormat.of().formatHex(randomBytes(6)), request.clientId(), line, offering,
-                bucketId, channel, paymentMethod, externalId, now, paymentCode());
+        Order order;
         synchronized (orders) {
+            order = new Order("tpb-" + HexFormat.of().formatHex(randomBytes(6)), request.clientId(), line, offering,
+                    bucketId, channel, paymentMethod, externalId, now, paymentCode(), Optional.ofNullable(endings.poll()));
             orders.values().removeIf(o -> o.requestedAt.plus(ORDERS_KEPT).isBefore(now));
             orders.put(order.id, order);
         }
@@ -149,7 +169,7 @@ final class TopUpApi {
             Instant now = clock.instant();
             if (order.completedAt.isEmpty() && !now.isBefore(order.requestedAt.plus(completesAfter))) {
                 order.completedAt = Optional.of(now);
-                log.info("top-up {} completed", order.id);
+                log.info("top-up {} {}", order.id, order.status());
             }
             return json.answer(200, representation(request, order));
         }
@@ -167,6 +187,13 @@ final class TopUpApi {
         return json.list(items);
     }
 
+    /** The next order placed ends this way instead of {@code completed}. */
+    void endNextOrder(Ending ending) {
+        synchronized (orders) {
+            endings.add(ending);
+        }
+    }
+
     /** How many orders were placed (and are still remembered). */
     int count() {
         synchronized (orders) {
@@ -179,8 +206,8 @@ final class TopUpApi {
         Instant now = clock.instant();
         Order order;
         synchronized (orders) {
-            order = orders.values().stream().filter(o -> o.paymentCode.equals(paymentCode) && !o.paid).findFirst()
-                    .orElse(null);
+            order = orders.values().stream().filter(o -> o.paymentCode.equals(paymentCode) && !o.paid)
+                    .filter(o -> o.ending.isEmpty()).findFirst().orElse(null);
             if (order == null || now.isAfter(order.payBy())) {
                 return false;
             }
@@ -246,9 +273,12 @@ final class TopUpApi {
         ObjectNode node = json.object()
                 .put("id", o.id)
                 .put("href", request.href(Endpoint.TOPUP_BY_ID.pathOf(o.id)))
-                .put("status", o.completedAt.isPresent() ? "completed" : "created")
+                .put("status", o.status())
                 .put("requestedDate", SimJson.time(o.requestedAt));
-        o.completedAt.ifPresent(c -> node.put("confirmationDate", SimJson.time(c)));
+        if (o.status().equals("completed")) {
+            node.put("confirmationDate", SimJson.time(o.completedAt.orElseThrow()));
+        }
+        o.completedAt.flatMap(c -> o.ending).ifPresent(e -> node.put("reason", e.reason()));
         node.put("usageType", "data");
         node.set("amount", json.object().put("amount", bytes(o.offering.data()).orElseThrow()).put("units", "bytes"));
         ObjectNode bucket = json.object().put("id", o.bucketId);
@@ -262,7 +292,7 @@ final class TopUpApi {
         o.paymentMethod.ifPresent(p -> node.set("paymentMethod", p));
         node.set("productOffering", json.object().put("id", o.offering.id()).put("name", o.offering.name()));
         o.externalId.ifPresent(e -> node.put("externalId", e));
-        if (o.completedAt.isPresent()) {
+        if (o.status().equals("completed")) {
             ObjectNode pay = json.object().put("paymentCode", o.paymentCode);
             pay.set("amount", json.money(o.offering.priceYen()));
             pay.set("validFor", json.validFor(o.requestedAt, o.payBy()));

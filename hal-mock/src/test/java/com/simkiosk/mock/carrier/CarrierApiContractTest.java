@@ -35,7 +35,8 @@ class CarrierApiContractTest extends SimulatorFixture {
                 "kyc-invalid-param-combination", "kyc-match-identifier-not-found", "kyc-missing-identifier",
                 "kyc-service-not-applicable", "bucket-list-response", "bucket-response", "usage-list-response",
                 "offering-list-response", "product-offering-price-response", "topup-request", "topup-response",
-                "topup-missing-field", "topup-line-not-active", "topup-completed-response", "topup-lookup-response");
+                "topup-missing-field", "topup-line-not-active", "topup-completed-response", "topup-failed-response",
+                "topup-lookup-response");
     }
 
     @Test

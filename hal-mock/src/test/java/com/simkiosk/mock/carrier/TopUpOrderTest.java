@@ -102,6 +102,17 @@ class TopUpOrderTest extends SimulatorFixture {
     }
 
     @Test
+    void anOrderATestEndsAsFailedCarriesTheReasonAndNoPaymentCode() throws Exception {
+        sim.endNextTopUp("failed", "Payment service unavailable");
+        String href = http.json(order(EXAMPLES.text("topup-request"))).get("href").asText();
+        JsonNode failed = assertShaped("topup-failed-response", http.get(href));
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("reason")).isEqualTo(EXAMPLES.json("topup-failed-response").get("reason"));
+        String next = http.json(order(EXAMPLES.text("topup-request"))).get("href").asText();
+        assertThat(http.json(http.get(next)).get("status").asText()).as("only the next one").isEqualTo("completed");
+    }
+
+    @Test
     void anIdempotencyKeyIsIgnoredLikeAnyStandardServerDoesSoABlindResendBuysTwice() throws Exception {
         JsonNode a = http.json(http.post(TOPUP, EXAMPLES.text("topup-request"), "Idempotency-Key", "same-key"));
         JsonNode b = http.json(http.post(TOPUP, EXAMPLES.text("topup-request"), "Idempotency-Key", "same-key"));
