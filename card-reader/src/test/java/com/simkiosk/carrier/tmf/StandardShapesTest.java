@@ -397,8 +397,8 @@ class StandardShapesTest {
         final AtomicInteger posts = new AtomicInteger();
         final List<Post> plan = new ArrayList<>();
 
-        OrderBook(Post... plan) {
-            this.plan.addAll(List.of(plan));
+        OrderBook(Post... steps) {
+            plan.addAll(List.of(steps));
             carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, BUCKETS));
             carrier.respond(TmfCarrierClient.TOPUP, request -> {
                 if (request.method().equals("GET")) {
