@@ -203,6 +203,26 @@ public record KioskConfig(
      * (Windows editors write one) is accepted.
      */
     public static KioskConfig parse(String json, String source, Optional<Path> baseDir) throws ConfigException {
+        JsonNode root = object(json, source);
+        List<String> problems = new ArrayList<>();
+        Optional<KioskConfig> config = read(new JsonFields(root, "", problems), baseDir);
+        if (!problems.isEmpty() || config.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config.get();
+    }
+
+    /** A back end's profile on its own, as under {@code "profile"} in a back end (the operator commands' {@code --profile}). */
+    public static BackendProfile parseProfile(String json, String source) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        BackendProfile profile = ProfileReader.read(Optional.of(new JsonFields(object(json, source), "", problems)));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return profile;
+    }
+
+    private static JsonNode object(String json, String source) throws ConfigException {
         JsonNode root;
         try {
             root = STRICT.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
@@ -220,12 +240,7 @@ public record KioskConfig(
         if (root == null || !root.isObject()) {
             throw new ConfigException(source, List.of("must be a JSON object"));
         }
-        List<String> problems = new ArrayList<>();
-        Optional<KioskConfig> config = read(new JsonFields(root, "", problems), baseDir);
-        if (!problems.isEmpty() || config.isEmpty()) {
-            throw new ConfigException(source, problems);
-        }
-        return config.get();
+        return root;
     }
 
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
