@@ -457,6 +457,8 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         if (correlator == null || !correlator.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("an order correlator is 1 to 64 characters of A-Z a-z 0-9 - _");
         }
+        // The kiosk waits for a top-up as for one call: no poll starts after the call's deadline.
+        Instant callDeadline = clock.instant().plus(endpoint.requestTimeout());
         List<TmfDocuments.Bucket> buckets = buckets(line);
         TmfDocuments.Bucket target = buckets.stream()
                 .filter(b -> "data".equalsIgnoreCase(b.usageType()) && b.id() != null
@@ -494,7 +496,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
                 placed = postTopUp(bytes);
             }
         }
-        return awaitTopUp(placed, offer);
+        return awaitTopUp(placed, offer, callDeadline);
     }
 
     private TmfDocuments.Topup postTopUp(byte[] body) throws CarrierException {
@@ -535,11 +537,15 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         return Optional.empty();
     }
 
-    /** Polls the order until a final status, within the profile's {@code topUpPoll} (its time and its count). */
-    private TopUpOrder awaitTopUp(TmfDocuments.Topup placed, TopUpOffer offer) throws CarrierException {
+    /**
+     * Polls the order until a final status, within the profile's {@code topUpPoll} (its time and its count) and the
+     * call's deadline, whichever ends first.
+     */
+    private TopUpOrder awaitTopUp(TmfDocuments.Topup placed, TopUpOffer offer, Instant callDeadline) throws CarrierException {
         String orderId = Json.require(placed.id(), "top-up", "id");
         BackendProfile.TopUpPoll poll = profile.topUpPoll();
-        Instant giveUpAt = clock.instant().plus(poll.max());
+        Instant pollEnd = clock.instant().plus(poll.max());
+        Instant giveUpAt = pollEnd.isBefore(callDeadline) ? pollEnd : callDeadline;
         long maxPolls = Math.max(1, poll.max().toNanos() / poll.interval().toNanos());
         TmfDocuments.Topup t = placed;
         for (long polls = 0; ; polls++) {
@@ -555,9 +561,9 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
                 default -> throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered an unknown top-up status");
             }
             if (polls >= maxPolls || !clock.instant().plus(poll.interval()).isBefore(giveUpAt.plusNanos(1))) {
-                log.warn("carrier {}: top-up {} not completed within {} ms", endpoint.name(), orderId, poll.max().toMillis());
+                log.warn("carrier {}: top-up {} not completed in time ({} polls)", endpoint.name(), orderId, polls);
                 throw new CarrierException(CarrierError.TIMEOUT, "carrier " + endpoint.name()
-                        + " did not complete the top-up within " + poll.max().toMillis() + " ms; it may still complete: ask staff before ordering again");
+                        + " did not complete the top-up in time; it may still complete: ask staff before ordering again");
             }
             try {
                 sleeper.sleep(poll.interval());

@@ -56,8 +56,13 @@ class StandardShapesTest {
     }
 
     TmfCarrierClient client(BackendProfile profile) {
+        return client(profile, Duration.ofSeconds(30));
+    }
+
+    /** {@code callDeadline}: the request timeout, which also bounds a top-up's polling (on the test's clock). */
+    TmfCarrierClient client(BackendProfile profile, Duration callDeadline) {
         CarrierEndpoint endpoint = CarrierEndpoint.of("Stub Mobile", carrier.uri(), "kiosk", "secret")
-                .withTimeouts(TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(Duration.ofSeconds(2)))
+                .withTimeouts(TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(callDeadline))
                 .withProfile(profile);
         // Pauses pass on the test's clock, instantly.
         return new TmfCarrierClient(endpoint, clock, d -> {
@@ -386,6 +391,20 @@ class StandardShapesTest {
         assertThat(carrier.requests(poll())).hasSize(3);
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         assertThat(carrier.requests(TmfCarrierClient.TOPUP)).hasSize(1);
+    }
+
+    @Test
+    void noPollStartsAfterTheCallsDeadline() {
+        carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, BUCKETS));
+        carrier.replace(TmfCarrierClient.TOPUP, Reply.json(201, topUp("created", false, "k")));
+        carrier.replace(poll(), Reply.json(200, topUp("created", false, "k")));
+        try (TmfCarrierClient patient = client(BackendProfile.standard()
+                .withTopUpPoll(new BackendProfile.TopUpPoll(Duration.ofSeconds(1), Duration.ofMinutes(5))), Duration.ofSeconds(2))) {
+            assertThatThrownBy(() -> patient.orderTopUp(line(), OFFER, "k"))
+                    .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.TIMEOUT));
+        }
+        assertThat(waits).hasSizeLessThanOrEqualTo((int) TestTime.bound(Duration.ofSeconds(2)).toSeconds());
+        assertThat(carrier.requests(poll())).hasSameSizeAs(waits);
     }
 
     /** What the carrier does with the n-th POST. */
