@@ -64,7 +64,13 @@ final class TmfDocuments {
     record Topup(String id, String status, String reason, Ref productOffering, PayAtRegister payAtRegister) {}
 
     /** Extension: what the customer pays at the register, present once the carrier has it. */
-    record PayAtRegister(String paymentCode, Money amount, TimePeriod validFor) {}
+    record PayAtRegister(String paymentCode, Money amount, TimePeriod validFor) {
+        /** The payment code pays for the top-up: it stays off logs. */
+        @Override
+        public String toString() {
+            return "PayAtRegister[" + Mask.secret(paymentCode) + "]";
+        }
+    }
 
     // ---- TMF635 Usage Management ----
 
