@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * @param bucketQuery                TMF654 bucket list; {@code {productId}}
  * @param usageQuery                 TMF635 usage list; {@code {productId}}, {@code {fromDate}} (yyyy-MM-dd, Japan day)
  * @param offeringQuery              TMF620 offering list; may use {@code {productId}}
- * @param topUpCorrelatorField       TopupBalance field (and list filter) carrying the kiosk's own order id
+ * @param topUpCorrelatorField       TopupBalance field (and list filter) carrying the kiosk's own order id; {@code ""}
+ *                                   for a carrier that keeps none (a lost order answer is then reported, never resent)
  * @param payAtRegisterMethodId      {@code paymentMethod.id} sent with a top-up
  * @param units                      extra unit spellings (lower-cased) → a spelling of the built-in table
  * @param productStatus              TMF637 product status (lower-cased) → kiosk line status
@@ -97,8 +98,11 @@ public record BackendProfile(
                 "verificationCharacteristic", verificationCharacteristic,
                 "dataAllowanceCharacteristic", dataAllowanceCharacteristic,
                 "usageVolumeCharacteristic", usageVolumeCharacteristic, "usageUnitsCharacteristic", usageUnitsCharacteristic,
-                "topUpCorrelatorField", topUpCorrelatorField, "payAtRegisterMethodId", payAtRegisterMethodId).entrySet()) {
+                "payAtRegisterMethodId", payAtRegisterMethodId).entrySet()) {
             requireName(name.getKey(), name.getValue());
+        }
+        if (!"".equals(topUpCorrelatorField)) {
+            requireName("topUpCorrelatorField", topUpCorrelatorField);
         }
         for (var query : Map.of("iccidQuery", iccidQuery, "msisdnQuery", msisdnQuery, "bucketQuery", bucketQuery,
                 "usageQuery", usageQuery, "offeringQuery", offeringQuery).entrySet()) {

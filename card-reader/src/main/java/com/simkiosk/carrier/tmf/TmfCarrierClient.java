@@ -475,7 +475,10 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
                 TmfDocuments.Ref.to("kiosk", "Store kiosk"), TmfDocuments.Ref.to(profile.payAtRegisterMethodId(), "Pay at register"),
                 TmfDocuments.Ref.to(offer.id()));
         com.fasterxml.jackson.databind.node.ObjectNode body = json.mapper().valueToTree(request);
-        body.put(profile.topUpCorrelatorField(), correlator);
+        boolean correlated = !profile.topUpCorrelatorField().isEmpty();
+        if (correlated) {
+            body.put(profile.topUpCorrelatorField(), correlator);
+        }
         ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("amount")).put("amount", offer.dataBytes()); // a whole number, not the tree's 1.0E9
         byte[] bytes = json.write(body);
         TmfDocuments.Topup placed;
@@ -484,6 +487,12 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         } catch (CarrierException unknownOutcome) {
             if (!outcomeUnknown(unknownOutcome)) {
                 throw unknownOutcome;
+            }
+            if (!correlated) {
+                log.warn("carrier {}: top-up answer lost ({}) and the carrier keeps no order id to look it up by; "
+                        + "not sent again", endpoint.name(), unknownOutcome.error());
+                throw new CarrierException(unknownOutcome.error(), "carrier " + endpoint.name()
+                        + ": the top-up's outcome is unknown; ask staff before ordering again");
             }
             log.info("carrier {}: top-up answer lost ({}); looking the order up before sending it again",
                     endpoint.name(), unknownOutcome.error());

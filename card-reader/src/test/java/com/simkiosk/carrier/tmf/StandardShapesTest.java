@@ -474,6 +474,24 @@ class StandardShapesTest {
     }
 
     @Test
+    void withoutACorrelatorFieldALostAnswerIsReportedAndNeverSentAgain() throws Exception {
+        carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, BUCKETS));
+        carrier.replace(TmfCarrierClient.TOPUP, Reply.DROP);
+        try (TmfCarrierClient uncorrelated = client(BackendProfile.standard().withTopUp("", "pay-at-register",
+                BackendProfile.TopUpPoll.STANDARD))) {
+            assertThatThrownBy(() -> uncorrelated.orderTopUp(line(), OFFER, "kiosk-13"))
+                    .isInstanceOfSatisfying(CarrierException.class, e -> {
+                        assertThat(e.error()).isEqualTo(CarrierError.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("outcome is unknown");
+                    });
+        }
+        assertThat(carrier.requests(TmfCarrierClient.TOPUP)).singleElement().satisfies(post -> {
+            assertThat(post.method()).isEqualTo("POST");
+            assertThat(mapper.readTree(post.body()).has("externalId")).isFalse();
+        });
+    }
+
+    @Test
     void aServerErrorAfterApplyingIsLookedUpToo() throws Exception {
         OrderBook book = new OrderBook();
         carrier.respond(TmfCarrierClient.TOPUP, request -> {
