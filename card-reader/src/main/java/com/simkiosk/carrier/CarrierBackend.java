@@ -40,6 +40,10 @@ public interface CarrierBackend {
     /** TMF620 top-up offerings for this line. */
     List<TopUpOffer> topUpOffers(Line line) throws CarrierException;
 
-    /** TMF654 topupBalance paid at the register; the same idempotency key never charges twice. */
-    TopUpOrder orderTopUp(Line line, TopUpOffer offer, String idempotencyKey) throws CarrierException;
+    /**
+     * TMF654 topupBalance paid at the register. {@code orderCorrelator} is the kiosk's own id for this order (1 to 64
+     * of A-Z a-z 0-9 - _), sent as the TopupBalance's {@code externalId}: an order whose answer was lost is looked up
+     * by it before being sent again, so one correlator never buys twice.
+     */
+    TopUpOrder orderTopUp(Line line, TopUpOffer offer, String orderCorrelator) throws CarrierException;
 }

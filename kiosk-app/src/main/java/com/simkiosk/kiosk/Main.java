@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             com.simkiosk.kiosk.cli.LookupCommand.class,
+            com.simkiosk.kiosk.cli.OffersCommand.class,
+            com.simkiosk.kiosk.cli.TopUpCommand.class,
             com.simkiosk.kiosk.cli.TourCommand.class,
             com.simkiosk.kiosk.cli.HashPinCommand.class,
             com.simkiosk.kiosk.cli.CarrierSimCommand.class,

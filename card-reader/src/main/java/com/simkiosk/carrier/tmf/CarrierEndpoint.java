@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param connectTimeout  how long a TCP/TLS connect may take
  * @param requestTimeout  how long one request may wait for its answer
  * @param maxRetryAfter   the longest total wait the kiosk accepts when the carrier says {@code Retry-After}
+ * @param profile         what this carrier chose where the standards leave a choice ({@link BackendProfile#standard()})
  */
 public record CarrierEndpoint(
         String name,
@@ -30,7 +31,8 @@ public record CarrierEndpoint(
         Optional<KeyStoreFile> clientKeyStore,
         Duration connectTimeout,
         Duration requestTimeout,
-        Duration maxRetryAfter) {
+        Duration maxRetryAfter,
+        BackendProfile profile) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -46,6 +48,7 @@ public record CarrierEndpoint(
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        Objects.requireNonNull(profile, "profile");
         if (maxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("maxRetryAfter must not be negative");
         }
@@ -99,27 +102,32 @@ public record CarrierEndpoint(
     /** An endpoint with default timeouts and no extra TLS material. */
     public static CarrierEndpoint of(String name, URI baseUri, String clientId, String clientSecret) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, Optional.empty(), Optional.empty(),
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER);
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER, BackendProfile.standard());
     }
 
     public CarrierEndpoint withName(String newName) {
         return new CarrierEndpoint(newName, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, maxRetryAfter);
+                requestTimeout, maxRetryAfter, profile);
     }
 
     public CarrierEndpoint withTimeouts(Duration connect, Duration request) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connect, request,
-                maxRetryAfter);
+                maxRetryAfter, profile);
     }
 
     public CarrierEndpoint withMaxRetryAfter(Duration bound) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, bound);
+                requestTimeout, bound, profile);
     }
 
     public CarrierEndpoint withTls(Optional<KeyStoreFile> trust, Optional<KeyStoreFile> clientKeys) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trust, clientKeys, connectTimeout,
-                requestTimeout, maxRetryAfter);
+                requestTimeout, maxRetryAfter, profile);
+    }
+
+    public CarrierEndpoint withProfile(BackendProfile newProfile) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
+                requestTimeout, maxRetryAfter, newProfile);
     }
 
     public URI resolve(String pathAndQuery) {

@@ -1,5 +1,6 @@
 package com.simkiosk.carrier.tmf;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.simkiosk.privacy.Mask;
@@ -19,15 +20,29 @@ final class TmfDocuments {
     record Product(String id, String name, String status, Ref productOffering,
             List<Characteristic> productCharacteristic, List<Ref> realizingResource) {}
 
-    record Ref(String id, String name, @JsonProperty("@referredType") String referredType) {}
+    /** A TMF reference ({@code id} required by every *Ref schema). */
+    record Ref(String id, String href, String name, @JsonProperty("@referredType") String referredType) {
+        static Ref to(String id) {
+            return new Ref(id, null, null, null);
+        }
+
+        static Ref to(String id, String name) {
+            return new Ref(id, null, name, null);
+        }
+    }
 
     /** TMF characteristic: a name and a value of any JSON type. */
     record Characteristic(String name, String valueType, JsonNode value) {}
 
     // ---- TMF654 Prepay Balance Management ----
 
+    /**
+     * {@code product} is an array of ProductRef in TMF654 v4; a single object is accepted too (older carriers).
+     * {@code initialValue} is an extension.
+     */
     record Bucket(String id, String name, String usageType, String status, Quantity remainingValue,
-            Quantity initialValue, TimePeriod validFor) {}
+            Quantity initialValue, TimePeriod validFor,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Ref> product, Ref partyAccount) {}
 
     /** TMF Quantity ({@code amount}, {@code units}); bucket money uses it too, with {@code units: "JPY"}. */
     record Quantity(BigDecimal amount, String units) {}
@@ -37,19 +52,32 @@ final class TmfDocuments {
 
     record TimePeriod(String startDateTime, String endDateTime) {}
 
-    record TopupRequest(Ref product, Ref productOffering, String usageType, Channel channel, PaymentMethod paymentMethod) {}
+    /**
+     * TMF654 TopupBalance_Create: {@code amount}, {@code usageType}, {@code bucket}, {@code partyAccount} are required
+     * by the schema. {@code productOffering} and the correlator field (default {@code externalId}) are extensions;
+     * the correlator's name comes from the back-end profile, so the client adds that field to the written tree.
+     */
+    record TopupRequest(Quantity amount, String usageType, Ref bucket, Ref partyAccount, List<Ref> product, Ref channel,
+            Ref paymentMethod, Ref productOffering) {}
 
-    record Channel(String id, String name) {}
+    /** TMF654 TopupBalance; {@code status} is ActionStatusType (created, completed, failed, cancelled). */
+    record Topup(String id, String status, String reason, Ref productOffering, PayAtRegister payAtRegister) {}
 
-    record PaymentMethod(@JsonProperty("@type") String type) {}
-
-    record Topup(String id, String status, Ref productOffering, Payment payment) {}
-
-    record Payment(String paymentCode, Money amount, TimePeriod validFor) {}
+    /** Extension: what the customer pays at the register, present once the carrier has it. */
+    record PayAtRegister(String paymentCode, Money amount, TimePeriod validFor) {
+        /** The payment code pays for the top-up: it stays off logs. */
+        @Override
+        public String toString() {
+            return "PayAtRegister[" + Mask.secret(paymentCode) + "]";
+        }
+    }
 
     // ---- TMF635 Usage Management ----
 
-    record Usage(String id, String usageDate, String usageType, List<Characteristic> usageCharacteristic) {}
+    record Usage(String id, String usageDate, String usageType, List<Characteristic> usageCharacteristic,
+            List<RatedProductUsage> ratedProductUsage) {}
+
+    record RatedProductUsage(Ref productRef) {}
 
     // ---- TMF620 Product Catalog ----
 
@@ -62,7 +90,11 @@ final class TmfDocuments {
 
     record OfferingTerm(String name, Quantity duration) {}
 
-    record OfferingPrice(String name, String priceType, Money price) {}
+    /**
+     * A ProductOfferingPriceRef ({@code id}, resolved with {@code GET /productOfferingPrice/{id}}) or, as carriers
+     * used to send, the price inline; the resolved ProductOfferingPrice has the same fields.
+     */
+    record OfferingPrice(String id, String name, String priceType, Money price) {}
 
     // ---- CAMARA One-Time-Password-SMS v1 ----
 

@@ -45,6 +45,9 @@ class PersonalValuesPrintMaskedTest {
     void aTopUpOrderNeverShowsItsPaymentCode() {
         TopUpOrder order = new TopUpOrder("order-7", "po-topup-1gb-30d", 1100, "731906284515", Instant.EPOCH);
         assertThat(order.toString()).contains("order-7").doesNotContain("731906284515");
+        TmfDocuments.Topup answer = new TmfDocuments.Topup("tpb-1", "completed", null, null,
+                new TmfDocuments.PayAtRegister("731906284515", new TmfDocuments.Money("JPY", java.math.BigDecimal.TEN), null));
+        assertThat(answer.toString()).contains("tpb-1").doesNotContain("731906284515");
     }
 
     @Test

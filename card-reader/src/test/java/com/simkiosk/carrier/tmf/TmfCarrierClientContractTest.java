@@ -137,7 +137,8 @@ class TmfCarrierClientContractTest {
         Line line = client.findLineByNumber(AU_NUMBER);
 
         assertThat(line).isEqualTo(auLine());
-        assertThat(carrier.requests(TmfCarrierClient.PRODUCT).get(0).query()).isEqualTo("msisdn=%2B819012340002");
+        assertThat(carrier.requests(TmfCarrierClient.PRODUCT).get(0).query())
+                .isEqualTo("productCharacteristic.name=msisdn&productCharacteristic.value=%2B819012340002");
     }
 
     @Test
@@ -284,67 +285,69 @@ class TmfCarrierClientContractTest {
                 new DailyUsage(LocalDate.of(2026, 11, 25), 86_000_000L),
                 new DailyUsage(LocalDate.of(2026, 11, 26), 31_000_000L));
         assertThat(carrier.requests(TmfCarrierClient.USAGE).get(0).query())
-                .isEqualTo("product.id=prd-au-prepaid-0002&usageDate.gte=2026-11-24");
+                .isEqualTo("ratedProductUsage.productRef.id=prd-au-prepaid-0002&usageDate.gte=2026-11-24");
     }
 
     @Test
-    void readsTopUpOffersWithSiGigabytesAndTaxIncludedYen() throws Exception {
+    void readsTopUpOffersWithSiGigabytesAndTaxIncludedYenFromThePriceReference() throws Exception {
         carrier.replace(TmfCarrierClient.OFFERING, Reply.json(200, doc.json("offering-list-response")));
+        carrier.replace(TmfCarrierClient.OFFERING_PRICE + "/pop-topup-1gb-30d",
+                Reply.json(200, doc.json("product-offering-price-response")));
 
         List<TopUpOffer> offers = client.topUpOffers(auLine());
 
         assertThat(offers).containsExactly(
                 new TopUpOffer("po-topup-1gb-30d", "Data top-up 1GB (30 days)", 1_000_000_000L, 1200, Duration.ofDays(30)));
         assertThat(carrier.requests(TmfCarrierClient.OFFERING).get(0).query())
-                .isEqualTo("category.name=topup&product.id=prd-au-prepaid-0002");
+                .isEqualTo("category.name=topup");
     }
 
+    static final String ORDER_CORRELATOR = "kiosk-3f2b8c1e-9d4a-4e6b-a1c7-5e0d2f8b9a64";
+    static final String ORDER_PATH = TmfCarrierClient.TOPUP + "/tpb-7c1d2e3f4a5b";
+
     @Test
-    void ordersATopUpPaidAtTheRegisterWithTheIdempotencyKey() throws Exception {
-        carrier.replace(TmfCarrierClient.TOPUP, Reply.json(201, doc.json("topup-response")));
+    void ordersATopUpTheStandardWayAndPollsItUntilCompleted() throws Exception {
+        carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, doc.json("bucket-list-response")));
+        carrier.replace(TmfCarrierClient.TOPUP, Reply.json(201, doc.json("topup-response")).with("Location", ORDER_PATH));
+        carrier.replace(ORDER_PATH, Reply.json(200, doc.json("topup-completed-response")));
         TopUpOffer offer = new TopUpOffer("po-topup-1gb-30d", "Data top-up 1GB (30 days)", 1_000_000_000L, 1200, Duration.ofDays(30));
 
-        TopUpOrder order = client.orderTopUp(auLine(), offer, "key-1");
+        TopUpOrder order = client.orderTopUp(auLine(), offer, ORDER_CORRELATOR);
 
         assertThat(order).isEqualTo(new TopUpOrder("tpb-7c1d2e3f4a5b", "po-topup-1gb-30d", 1200, "5021-8840-3317",
                 Instant.parse("2026-11-26T10:30:00Z")));
         StubCarrier.Request sent = carrier.requests(TmfCarrierClient.TOPUP).get(0);
-        assertThat(sent.header("Idempotency-Key")).isEqualTo("key-1");
+        assertThat(sent.header("Idempotency-Key")).isNull();
         assertThat(tree(sent.body())).isEqualTo(tree(doc.json("topup-request")));
+        assertThat(carrier.requests(ORDER_PATH)).hasSize(1);
     }
 
     @Test
-    void aDroppedOrderIsSentAgainWithTheSameIdempotencyKey() throws Exception {
-        carrier.replace(TmfCarrierClient.TOPUP, Reply.DROP, Reply.json(201, doc.json("topup-response")));
+    void aTopUpWhoseAnswerWasLostIsLookedUpByItsExternalIdAndNotOrderedAgain() throws Exception {
+        carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, doc.json("bucket-list-response")));
+        carrier.respond(TmfCarrierClient.TOPUP, request -> request.method().equals("POST") ? Reply.DROP
+                : Reply.json(200, doc.json("topup-lookup-response")));
+        carrier.replace(ORDER_PATH, Reply.json(200, doc.json("topup-completed-response")));
         TopUpOffer offer = new TopUpOffer("po-topup-1gb-30d", "1GB", 1_000_000_000L, 1200, Duration.ofDays(30));
 
-        TopUpOrder order = client.orderTopUp(auLine(), offer, "key-2");
+        TopUpOrder order = client.orderTopUp(auLine(), offer, ORDER_CORRELATOR);
 
         assertThat(order.paymentCode()).isEqualTo("5021-8840-3317");
-        assertThat(carrier.requests(TmfCarrierClient.TOPUP)).extracting(r -> r.header("Idempotency-Key"))
-                .containsExactly("key-2", "key-2");
+        assertThat(carrier.requests(TmfCarrierClient.TOPUP)).extracting(r -> r.method() + " " + r.query())
+                .containsExactly("POST null", "GET externalId=" + ORDER_CORRELATOR);
     }
 
     @Test
     void topUpRefusalsOfTheDocumentAreClassified() {
         TopUpOffer offer = new TopUpOffer("po-topup-1gb-30d", "1GB", 1_000_000_000L, 1200, Duration.ofDays(30));
-        carrier.replace(TmfCarrierClient.TOPUP, Reply.json(422, doc.json("topup-line-not-active")));
+        carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, doc.json("bucket-list-response")));
+        carrier.replace(TmfCarrierClient.TOPUP, Reply.json(409, doc.json("topup-line-not-active")));
         assertThatThrownBy(() -> client.orderTopUp(auLine(), offer, "k3"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
-        carrier.replace(TmfCarrierClient.TOPUP, Reply.json(422, doc.json("topup-idempotency-key-reused")));
+        carrier.replace(TmfCarrierClient.TOPUP, Reply.json(400, doc.json("topup-missing-field")));
         assertThatThrownBy(() -> client.orderTopUp(auLine(), offer, "k3"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.BAD_RESPONSE));
-    }
-
-    @Test
-    void anOrderStillInProgressUnderItsKeyIsAskedAgainAfterRetryAfter() throws Exception {
-        carrier.replace(TmfCarrierClient.TOPUP,
-                Reply.json(409, "{\"code\":\"IDEMPOTENCY_KEY_IN_USE\",\"status\":\"409\"}").with("Retry-After", "1"),
-                Reply.json(201, doc.json("topup-response")));
-        TopUpOffer offer = new TopUpOffer("po-topup-1gb-30d", "1GB", 1_000_000_000L, 1200, Duration.ofDays(30));
-
-        assertThat(client.orderTopUp(auLine(), offer, "k4").orderId()).isEqualTo("tpb-7c1d2e3f4a5b");
-        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(carrier.requests(TmfCarrierClient.TOPUP)).hasSize(2); // neither looked up nor sent again
     }
 
     // ---- tokens, Retry-After, errors ----

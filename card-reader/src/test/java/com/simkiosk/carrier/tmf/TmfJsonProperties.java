@@ -51,13 +51,15 @@ class TmfJsonProperties {
 
     /** One call of the client and the document example its answer is made from. */
     enum Call {
-        LINE(TmfCarrierClient.PRODUCT, "product-by-iccid-response", "product-by-msisdn-response", "product-by-msisdn-unverified"),
+        LINE(TmfCarrierClient.PRODUCT, "product-by-iccid-response", "product-plain-response", "product-by-msisdn-response",
+                "product-by-msisdn-unverified"),
         BALANCE(TmfCarrierClient.BUCKET, "bucket-list-response"),
         USAGE(TmfCarrierClient.USAGE, "usage-list-response"),
         OFFERS(TmfCarrierClient.OFFERING, "offering-list-response"),
+        OFFER_PRICE(TmfCarrierClient.OFFERING_PRICE + "/pop-topup-1gb-30d", "product-offering-price-response"),
         SEND_CODE(TmfCarrierClient.SEND_CODE, "send-code-response"),
         KYC(TmfCarrierClient.KYC_MATCH, "kyc-match-id-document-response", "kyc-match-order-number-response"),
-        TOP_UP(TmfCarrierClient.TOPUP, "topup-response");
+        TOP_UP(TmfCarrierClient.TOPUP, "topup-completed-response");
 
         final String path;
         final List<String> examples;
@@ -75,6 +77,10 @@ class TmfJsonProperties {
         CarrierEndpoint endpoint = CarrierEndpoint.of("stub", carrier.uri(), "demo-kiosk", "demo-secret")
                 .withTimeouts(TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(Duration.ofSeconds(2)));
         client = new TmfCarrierClient(endpoint, new MutableClock(TmfCarrierClientContractTest.NOW), d -> { });
+        // What the calls need besides the mutated answer: a price for the offering, buckets for a top-up.
+        carrier.replace(Call.OFFER_PRICE.path, Reply.json(200, DOC.json("product-offering-price-response")));
+        carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, DOC.json("bucket-list-response")));
+        carrier.replace(TmfCarrierClient.OFFERING, Reply.json(200, DOC.json("offering-list-response")));
     }
 
     @AfterContainer
@@ -121,7 +127,8 @@ class TmfJsonProperties {
         switch (call) {
             case LINE -> {
                 Line line = client.findLineByIccid(TOURIST_SIM);
-                assertThat(List.of(line.id(), line.planName(), line.brand())).allSatisfy(s -> assertThat(s).isNotBlank());
+                assertThat(List.of(line.id(), line.brand())).allSatisfy(s -> assertThat(s).isNotBlank());
+                assertThat(line.planName()).isNotNull();
                 assertThat(line.status()).isNotNull();
             }
             case BALANCE -> {
@@ -134,11 +141,15 @@ class TmfJsonProperties {
                 List<DailyUsage> days = client.dailyUsage(LINE, from);
                 assertThat(days).hasSize(7).allSatisfy(d -> assertThat(d.dataBytes()).isNotNegative());
             }
-            case OFFERS -> assertThat(client.topUpOffers(LINE)).allSatisfy(o -> {
-                assertThat(o.dataBytes()).isNotNegative();
-                assertThat(o.priceYen()).isNotNegative();
-                assertThat(o.validity().isNegative()).isFalse();
-            });
+            case OFFERS -> checkOffers(client);
+            case OFFER_PRICE -> {
+                // A fresh client: the one above keeps the first price it resolved.
+                carrier.replace(TmfCarrierClient.OFFERING, Reply.json(200, DOC.json("offering-list-response")));
+                try (TmfCarrierClient fresh = new TmfCarrierClient(client.endpoint(),
+                        new MutableClock(TmfCarrierClientContractTest.NOW), d -> { })) {
+                    checkOffers(fresh);
+                }
+            }
             case SEND_CODE -> {
                 OtpChallenge challenge = client.sendCode(LINE.msisdn().orElseThrow(), "Your code: {code}");
                 assertThat(challenge.authenticationId()).isNotBlank();
@@ -154,6 +165,14 @@ class TmfJsonProperties {
                 assertThat(List.of(order.orderId(), order.offerId(), order.paymentCode())).allSatisfy(s -> assertThat(s).isNotBlank());
             }
         }
+    }
+
+    private static void checkOffers(TmfCarrierClient offering) throws CarrierException {
+        assertThat(offering.topUpOffers(LINE)).allSatisfy(o -> {
+            assertThat(o.dataBytes()).isNotNegative();
+            assertThat(o.priceYen()).isNotNegative();
+            assertThat(o.validity().isNegative()).isFalse();
+        });
     }
 
     record Answer(Call call, String json) {

@@ -20,15 +20,13 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,34 +44,15 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:found", "1:the carrier answered with an error (see \"error\")", "2:invalid input"})
 public final class LookupCommand implements Callable<Integer> {
-    static final int CARRIER_ERROR = 1;
-    static final int INVALID_INPUT = 2;
+    static final int CARRIER_ERROR = CarrierOptions.CARRIER_ERROR;
+    static final int INVALID_INPUT = CarrierOptions.INVALID_INPUT;
+    static final String SECRET_VARIABLE = CarrierOptions.SECRET_VARIABLE;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", required = true, paramLabel = "URL", description = "Base URL of the carrier back end.")
-    URI backend;
-
-    @Option(names = "--client-id", paramLabel = "ID", defaultValue = "demo-kiosk",
-            description = "OAuth 2.0 client id of this kiosk (default: ${DEFAULT-VALUE}).")
-    String clientId;
-
-    /** Where the client secret comes from when no file names it. */
-    static final String SECRET_VARIABLE = "KIOSK_CLIENT_SECRET";
-    /** The carrier simulator's demo secret, used when no secret is given. */
-    static final String DEMO_SECRET = "demo-secret";
-    private static final int MAX_SECRET_CHARS = 4_096;
-
-    /** Refused: a secret in the arguments is visible to every user of the machine ({@code ps}, /proc). */
-    @Option(names = "--client-secret", paramLabel = "S", hidden = true)
-    String clientSecretArgument;
-
-    @Option(names = "--client-secret-file", paramLabel = "FILE",
-            description = "Read the OAuth 2.0 client secret from the first line of FILE (- for standard input; "
-                    + "then a typed SMS code follows on the next line). Without it: the environment variable "
-                    + SECRET_VARIABLE + ", else the simulator's demo secret.")
-    String clientSecretFile;
+    @Mixin
+    CarrierOptions carrier;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -87,9 +66,6 @@ public final class LookupCommand implements Callable<Integer> {
                         + "A code is sent to it by SMS; type it when asked (it is read from standard input).")
         String number;
     }
-
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final BufferedReader codeInput;
@@ -110,43 +86,26 @@ public final class LookupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (clientSecretArgument != null) {
-            return fail(out, "INVALID_INPUT", "--client-secret on the command line is visible to every user (ps); "
-                    + "use --client-secret-file FILE (- for standard input) or the " + SECRET_VARIABLE
-                    + " environment variable", INVALID_INPUT);
-        }
-        String clientSecret;
+        CarrierEndpoint endpoint;
+        Iccid iccid = null;
+        Msisdn number = null;
         try {
-            clientSecret = clientSecret();
+            endpoint = carrier.endpoint(codeInput, env);
+            if (target.iccid != null) {
+                iccid = CarrierOptions.iccid(target.iccid);
+            } else {
+                number = parseNumber(target.number);
+            }
+        } catch (CarrierOptions.InvalidInput e) {
+            return fail(out, "INVALID_INPUT", e.getMessage(), INVALID_INPUT);
         } catch (IllegalArgumentException e) {
             return fail(out, "INVALID_INPUT", e.getMessage(), INVALID_INPUT);
         }
-        CarrierEndpoint endpoint;
-        try {
-            endpoint = CarrierEndpoint.of(backend.getAuthority() == null ? "back end" : backend.getAuthority(), backend,
-                    clientId, clientSecret);
-        } catch (IllegalArgumentException e) {
-            String why = CarrierEndpoint.PLAIN_HTTP_ONLY_HERE.equals(e.getMessage()) ? e.getMessage()
-                    : "must be an http or https URL";
-            return fail(out, "INVALID_INPUT", "--backend " + why, INVALID_INPUT);
-        }
         try (TmfCarrierClient client = new TmfCarrierClient(endpoint)) {
             Line line;
-            if (target.iccid != null) {
-                Iccid iccid;
-                try {
-                    iccid = Iccid.parse(target.iccid);
-                } catch (IllegalArgumentException e) {
-                    return fail(out, "INVALID_INPUT", "not an ICCID: " + e.getMessage(), INVALID_INPUT);
-                }
+            if (iccid != null) {
                 line = client.findLineByIccid(iccid);
             } else {
-                Msisdn number;
-                try {
-                    number = parseNumber(target.number);
-                } catch (IllegalArgumentException e) {
-                    return fail(out, "INVALID_INPUT", e.getMessage(), INVALID_INPUT);
-                }
                 OtpChallenge challenge = client.sendCode(number, "{{code}} is your SIM kiosk verification code");
                 err.println("A code was sent by SMS to " + number + ". Enter it:");
                 err.flush();
@@ -165,33 +124,6 @@ public final class LookupCommand implements Callable<Integer> {
         }
     }
 
-    /** From --client-secret-file (a file or "-"), else the environment, else the simulator's demo secret. */
-    private String clientSecret() {
-        if (clientSecretFile == null) {
-            String fromEnv = env.getOrDefault(SECRET_VARIABLE, "");
-            return fromEnv.isEmpty() ? DEMO_SECRET : fromEnv;
-        }
-        String line;
-        if (clientSecretFile.equals("-")) {
-            line = readLine();
-        } else {
-            try (BufferedReader in = Files.newBufferedReader(Path.of(clientSecretFile), StandardCharsets.UTF_8)) {
-                line = boundedLine(in);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--client-secret-file " + clientSecretFile + " cannot be read ("
-                        + e.getClass().getSimpleName() + ")");
-            }
-        }
-        String where = clientSecretFile.equals("-") ? "standard input" : clientSecretFile;
-        if (line == null || line.isBlank()) {
-            throw new IllegalArgumentException("no client secret on the first line of " + where);
-        }
-        if (line.length() > MAX_SECRET_CHARS) {
-            throw new IllegalArgumentException("the first line of " + where + " is too long for a client secret");
-        }
-        return line.strip();
-    }
-
     /** libphonenumber, Japan as the default region: 090-1234-5678 and +81 90 1234 5678 are the same number. */
     static Msisdn parseNumber(String typed) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -206,19 +138,9 @@ public final class LookupCommand implements Callable<Integer> {
         }
     }
 
-    /** One line of at most {@link #MAX_SECRET_CHARS} (+1, to tell "too long"): a line from /dev/zero must end. */
-    private static String boundedLine(Reader in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0 && c != '\n' && line.length() <= MAX_SECRET_CHARS) {
-            line.append((char) c);
-        }
-        return c < 0 && line.length() == 0 ? null : line.toString();
-    }
-
     private String readLine() {
         try {
-            return boundedLine(codeInput);
+            return CarrierOptions.boundedLine(codeInput);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -226,7 +148,7 @@ public final class LookupCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, Line line, Balance balance) {
         String expires = balance.expires().map(i -> OffsetDateTime.ofInstant(i, Units.JAPAN).toString()).orElse(null);
-        if (json) {
+        if (carrier.json) {
             ObjectNode root = mapper.createObjectNode();
             ObjectNode l = root.putObject("line");
             l.put("id", line.id());
@@ -254,16 +176,6 @@ public final class LookupCommand implements Callable<Integer> {
     }
 
     private int fail(PrintWriter out, String code, String message, int exit) {
-        if (json) {
-            ObjectNode root = mapper.createObjectNode();
-            root.put("error", code);
-            root.put("message", message);
-            out.println(root);
-        } else {
-            spec.commandLine().getErr().println("lookup: " + code + ": " + message);
-            spec.commandLine().getErr().flush();
-        }
-        out.flush();
-        return exit;
+        return carrier.fail(spec, code, message, exit);
     }
 }

@@ -180,6 +180,13 @@ final class JsonFields {
         return Optional.of(out);
     }
 
+    /** Every field of this object, in file order (for maps such as a profile's {@code units}). */
+    java.util.Map<String, JsonNode> fields() {
+        java.util.Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** Typos in field names are the most common config mistake: name them. */
     void allowOnly(Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

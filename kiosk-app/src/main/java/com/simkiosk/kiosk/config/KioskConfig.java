@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.simkiosk.card.pcsc.RealReadersOnly;
+import com.simkiosk.carrier.tmf.BackendProfile;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
@@ -76,11 +77,13 @@ public record KioskConfig(
     /**
      * A carrier (or aggregator) API: OAuth client credentials, the ICCID issuer prefixes it serves (empty for an
      * aggregator), an optional trust store for a private CA, and an optional key store holding the kiosk's client
-     * certificate for carriers that demand mutual TLS.
+     * certificate for carriers that demand mutual TLS, and what the carrier chose where the standards leave a choice
+     * ({@code "profile"}, defaults = the standard's).
      */
     public record Backend(String name, URI baseUrl, String clientId, String clientSecret, List<String> iccidPrefixes,
                           Optional<Path> trustStore, Optional<String> trustStorePassword,
-                          Optional<Path> clientKeyStore, Optional<String> clientKeyStorePassword) {
+                          Optional<Path> clientKeyStore, Optional<String> clientKeyStorePassword,
+                          BackendProfile profile) {
         public Backend {
             iccidPrefixes = List.copyOf(iccidPrefixes);
         }
@@ -200,6 +203,26 @@ public record KioskConfig(
      * (Windows editors write one) is accepted.
      */
     public static KioskConfig parse(String json, String source, Optional<Path> baseDir) throws ConfigException {
+        JsonNode root = object(json, source);
+        List<String> problems = new ArrayList<>();
+        Optional<KioskConfig> config = read(new JsonFields(root, "", problems), baseDir);
+        if (!problems.isEmpty() || config.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config.get();
+    }
+
+    /** A back end's profile on its own, as under {@code "profile"} in a back end (the operator commands' {@code --profile}). */
+    public static BackendProfile parseProfile(String json, String source) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        BackendProfile profile = ProfileReader.read(Optional.of(new JsonFields(object(json, source), "", problems)));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return profile;
+    }
+
+    private static JsonNode object(String json, String source) throws ConfigException {
         JsonNode root;
         try {
             root = STRICT.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
@@ -217,12 +240,7 @@ public record KioskConfig(
         if (root == null || !root.isObject()) {
             throw new ConfigException(source, List.of("must be a JSON object"));
         }
-        List<String> problems = new ArrayList<>();
-        Optional<KioskConfig> config = read(new JsonFields(root, "", problems), baseDir);
-        if (!problems.isEmpty() || config.isEmpty()) {
-            throw new ConfigException(source, problems);
-        }
-        return config.get();
+        return root;
     }
 
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
@@ -331,7 +349,7 @@ public record KioskConfig(
 
     private static Backend readBackend(JsonFields backend, boolean routed, Optional<Path> baseDir) {
         Set<String> known = new HashSet<>(Set.of("name", "baseUrl", "clientId", "clientSecret", "trustStore",
-                "trustStorePassword", "clientKeyStore", "clientKeyStorePassword"));
+                "trustStorePassword", "clientKeyStore", "clientKeyStorePassword", "profile"));
         if (routed) {
             known.add("iccidPrefixes");
         }
@@ -351,7 +369,8 @@ public record KioskConfig(
         }
         return new Backend(name, baseUrl, clientId, clientSecret, prefixes,
                 readableFile(backend, "trustStore", baseDir), backend.optionalText("trustStorePassword"),
-                readableFile(backend, "clientKeyStore", baseDir), backend.optionalText("clientKeyStorePassword"));
+                readableFile(backend, "clientKeyStore", baseDir), backend.optionalText("clientKeyStorePassword"),
+                ProfileReader.read(backend.optionalObject("profile")));
     }
 
     /** A key or trust store: relative to the config file's folder, and readable now rather than at the first call. */

@@ -2,6 +2,7 @@ package com.simkiosk.kiosk.demo;
 
 import com.simkiosk.card.SimReader;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.carrier.tmf.BackendProfile;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.kiosk.app.KioskParts;
@@ -47,6 +48,10 @@ public final class DemoKiosk implements AutoCloseable {
     }
 
     /** The built-in demo lines (the tourist data SIM takes its SIM PIN too, so the PIN screens can be shown). */
+    /** The standard profile plus the offers-for-this-line extension the simulator understands (contract v2). */
+    public static final BackendProfile DEMO_PROFILE =
+            BackendProfile.standard().withOfferingQuery("category.name=topup&product.id={productId}");
+
     public static DemoKiosk start() throws IOException {
         return start(CarrierSimulator.builder());
     }
@@ -56,7 +61,8 @@ public final class DemoKiosk implements AutoCloseable {
         CarrierSimulator simulator = settings.start();
         try {
             TmfCarrierClient client = new TmfCarrierClient(
-                    CarrierEndpoint.of("demo", simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET));
+                    CarrierEndpoint.of("demo", simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET)
+                            .withProfile(DEMO_PROFILE));
             return new DemoKiosk(simulator, client, new InMemorySimReader(), new InMemoryPrinter());
         } catch (RuntimeException e) {
             simulator.close();

@@ -26,7 +26,7 @@ class KioskConfigTest {
             "maintenancePin": {"iterations": 600000, "salt": "KKB47rpw22rW4LuR/8JxUA==",
                                "hash": "6fqbDaU2vfPH30VV873oFEJ4Y7vUQbcm3eTdgjVqrHI="}""";
 
-    private static String minimal(String extra) {
+    static String minimal(String extra) {
         return """
                 {"storeId": "s1", "kioskId": "k1",
                  "reader": {"type": "memory"}, "printer": {"type": "memory"},
