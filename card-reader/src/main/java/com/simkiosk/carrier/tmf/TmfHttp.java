@@ -329,9 +329,12 @@ final class TmfHttp implements AutoCloseable {
 
     private CarrierException classify(int status, HttpResponse<byte[]> response, Call call) {
         Optional<String> code = errorCode(response.body());
-        CarrierError error = ErrorCodes.classify(status, code);
+        ApiFamily family = ApiFamily.of(call.pathAndQuery());
+        CarrierError error = ErrorCodes.classify(family, status, code);
         String detail = code.map(c -> " (" + c + ")").orElse("");
         log.info("carrier {}: {} failed with HTTP {}{} → {}", endpoint.name(), call.what(), status, detail, error);
+        code.flatMap(c -> ErrorCodes.configurationProblem(family, c))
+                .ifPresent(problem -> log.warn("carrier {}: {}", endpoint.name(), problem));
         return new CarrierException(error, ErrorCodes.message(error, endpoint.name(), status));
     }
 
