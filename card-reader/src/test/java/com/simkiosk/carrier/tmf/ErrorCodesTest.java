@@ -3,7 +3,6 @@ package com.simkiosk.carrier.tmf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.carrier.CarrierError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Every error code of the official CAMARA documents, read out of the YAML files, against the table of
@@ -119,11 +117,7 @@ class ErrorCodesTest {
      * {@code code}, each with the response's status. Placeholders such as {@code {{SPECIFIC_CODE}}} are skipped.
      */
     static List<DocumentedCode> codes(String document, ApiFamily family) throws IOException {
-        Object yaml;
-        try (var in = Files.newBufferedReader(Specs.path(document))) {
-            yaml = new Yaml().load(in);
-        }
-        JsonNode root = new ObjectMapper().valueToTree(yaml);
+        JsonNode root = CamaraExamples.load(document).root();
         List<DocumentedCode> out = new ArrayList<>();
         root.path("components").path("responses").forEach(response -> {
             JsonNode json = response.path("content").path("application/json");

@@ -26,8 +26,8 @@ class PersonalValuesPrintMaskedTest {
 
     @Test
     void aRegisteredDetailCheckNeverShowsTheDocumentOrOrderNumber() {
-        String printed = new TmfDocuments.KycMatchRequest("prod-1", "TK1234567", "ORD-99881").toString();
-        assertThat(printed).doesNotContain("1234567").doesNotContain("99881");
+        String printed = new TmfDocuments.KycMatchRequest("+819012340002", null, "TK1234567", "ORD-99881").toString();
+        assertThat(printed).doesNotContain("1234567").doesNotContain("99881").doesNotContain("819012340002");
     }
 
     @Test

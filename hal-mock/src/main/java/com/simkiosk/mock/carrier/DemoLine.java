@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * One demo line of the carrier simulator, for the demo SIM tray and tests: what a customer would hold (the SIM,
- * its PIN, the number) and what they would know (the last 4 of their identity document, the order number).
+ * its PIN, the number) and what they would know (their identity document's whole number, the order number).
  */
 public record DemoLine(
         String key,
@@ -22,11 +22,16 @@ public record DemoLine(
         LineStatus status,
         String brand,
         List<VerificationMethod> verificationMethods,
-        String idDocumentLast4,
+        String idDocument,
         String orderNumber) {
 
     public DemoLine {
         verificationMethods = List.copyOf(verificationMethods);
+    }
+
+    /** The last 4 characters of {@link #idDocument()}, for callers written when only those were checked. */
+    public String idDocumentLast4() {
+        return idDocument.substring(Math.max(0, idDocument.length() - 4));
     }
 
     /** Masked, so a demo line can be logged. */

@@ -108,7 +108,7 @@ public final class DemoLines {
     private static DemoLine toDemoLine(CarrierData.Line l) {
         return new DemoLine(l.key(), l.label(), l.productId(), Iccid.parse(l.iccid()), l.msisdn().map(Msisdn::new),
                 l.simPin(), LineStatus.valueOf(l.status().toUpperCase(Locale.ROOT)), l.brand(),
-                l.verificationMethods().stream().map(VerificationMethod::valueOf).toList(), l.idDocumentLast4(),
+                l.verificationMethods().stream().map(VerificationMethod::valueOf).toList(), l.idDocument(),
                 l.orderNumber());
     }
 }
