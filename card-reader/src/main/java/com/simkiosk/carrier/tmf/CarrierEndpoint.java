@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param connectTimeout  how long a TCP/TLS connect may take
  * @param requestTimeout  how long one request may wait for its answer
  * @param maxRetryAfter   the longest total wait the kiosk accepts when the carrier says {@code Retry-After}
+ * @param oauth           client authentication at the token endpoint and the scope per API ({@link OAuthSettings#standard()})
  */
 public record CarrierEndpoint(
         String name,
@@ -30,7 +31,8 @@ public record CarrierEndpoint(
         Optional<KeyStoreFile> clientKeyStore,
         Duration connectTimeout,
         Duration requestTimeout,
-        Duration maxRetryAfter) {
+        Duration maxRetryAfter,
+        OAuthSettings oauth) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -46,6 +48,7 @@ public record CarrierEndpoint(
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        Objects.requireNonNull(oauth, "oauth");
         if (maxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("maxRetryAfter must not be negative");
         }
@@ -99,27 +102,33 @@ public record CarrierEndpoint(
     /** An endpoint with default timeouts and no extra TLS material. */
     public static CarrierEndpoint of(String name, URI baseUri, String clientId, String clientSecret) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, Optional.empty(), Optional.empty(),
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER);
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER,
+                OAuthSettings.standard());
     }
 
     public CarrierEndpoint withName(String newName) {
         return new CarrierEndpoint(newName, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, maxRetryAfter);
+                requestTimeout, maxRetryAfter, oauth);
     }
 
     public CarrierEndpoint withTimeouts(Duration connect, Duration request) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connect, request,
-                maxRetryAfter);
+                maxRetryAfter, oauth);
     }
 
     public CarrierEndpoint withMaxRetryAfter(Duration bound) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, bound);
+                requestTimeout, bound, oauth);
     }
 
     public CarrierEndpoint withTls(Optional<KeyStoreFile> trust, Optional<KeyStoreFile> clientKeys) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trust, clientKeys, connectTimeout,
-                requestTimeout, maxRetryAfter);
+                requestTimeout, maxRetryAfter, oauth);
+    }
+
+    public CarrierEndpoint withOAuth(OAuthSettings settings) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
+                requestTimeout, maxRetryAfter, settings);
     }
 
     public URI resolve(String pathAndQuery) {

@@ -36,7 +36,8 @@ class PersonalValuesPrintMaskedTest {
                         "SIM 8981 10** **** **** 901")
                 .withHeader("Authorization", "Bearer secret-token-abc");
         assertThat(call.toString()).doesNotContain("8981100000000000901").doesNotContain("secret-token-abc");
-        TmfHttp.Call token = TmfHttp.Call.token("/oauth2/token", "grant_type=client_credentials", "Basic a2lvc2s6czNjcjN0");
+        TmfHttp.Call token = TmfHttp.Call.token("/oauth2/token", "grant_type=client_credentials",
+                java.util.Optional.of("Basic a2lvc2s6czNjcjN0"));
         assertThat(token.toString()).doesNotContain("a2lvc2s6czNjcjN0");
         assertThat(new String(token.body().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("grant_type=client_credentials");
     }

@@ -66,7 +66,7 @@ public final class CarrierSimulator implements AutoCloseable {
         CatalogApi catalog = new CatalogApi(data, json);
         this.topUps = new TopUpApi(data, catalog, b.clock, json);
         OtpSmsApi otpApi = new OtpSmsApi(otp, json);
-        routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, tokens, json)::token);
+        routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, b.jwtClients, tokens, b.clock, json)::token);
         routes.put(Endpoint.PRODUCT, new ProductInventoryApi(data, otp, json)::find);
         routes.put(Endpoint.SEND_CODE, otpApi::sendCode);
         routes.put(Endpoint.VALIDATE_CODE, otpApi::validateCode);
@@ -288,8 +288,15 @@ public final class CarrierSimulator implements AutoCloseable {
         private Optional<Path> dataFile = Optional.empty();
         private Duration tokenLifetime = Duration.ofHours(1);
         private int threads = 16;
+        private final Map<String, java.security.PublicKey> jwtClients = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /** A client that authenticates with {@code private_key_jwt} (RFC 7523), its assertions signed by this key's pair. */
+        public Builder jwtClient(String clientId, java.security.PublicKey key) {
+            jwtClients.put(clientId, key);
+            return this;
+        }
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
