@@ -46,7 +46,8 @@ public final class ConfiguredCarriers implements AutoCloseable {
         CarrierEndpoint endpoint = CarrierEndpoint.of(backend.name(), backend.baseUrl(), backend.clientId(), backend.clientSecret())
                 .withTimeouts(CONNECT_TIMEOUT.compareTo(call) < 0 ? CONNECT_TIMEOUT : call, call)
                 .withTls(pkcs12(backend.trustStore(), backend.trustStorePassword()),
-                        pkcs12(backend.clientKeyStore(), backend.clientKeyStorePassword()));
+                        pkcs12(backend.clientKeyStore(), backend.clientKeyStorePassword()))
+                .withOAuth(backend.oauth());
         TmfCarrierClient client = new TmfCarrierClient(endpoint);
         clients.add(client);
         return client;
