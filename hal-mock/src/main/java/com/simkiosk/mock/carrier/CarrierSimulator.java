@@ -57,16 +57,19 @@ public final class CarrierSimulator implements AutoCloseable {
     private final Map<Endpoint, Function<SimRequest, SimResponse>> routes = new LinkedHashMap<>();
 
     private CarrierSimulator(Builder b) throws IOException {
-        CarrierData data = CarrierData.parse(b.dataFile.isPresent()
+        JsonNode raw = b.dataFile.isPresent()
                 ? CarrierData.readFile(json.mapper(), b.dataFile.get())
-                : CarrierData.readBuiltIn(json.mapper()), b.clock.instant());
+                : CarrierData.readBuiltIn(json.mapper());
+        CarrierData data = CarrierData.parse(raw, b.clock.instant());
+        Map<String, java.security.PublicKey> jwtClients = new LinkedHashMap<>(OAuthTokenApi.publicKeys(raw.path("clients")));
+        jwtClients.putAll(b.jwtClients);
         this.demoLines = new DemoLines(data);
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         OtpService otp = new OtpService(b.clock, data, outbox);
         CatalogApi catalog = new CatalogApi(data, json);
         this.topUps = new TopUpApi(data, catalog, b.clock, json);
         OtpSmsApi otpApi = new OtpSmsApi(otp, json);
-        routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, b.jwtClients, tokens, b.clock, json)::token);
+        routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, jwtClients, tokens, b.clock, json)::token);
         routes.put(Endpoint.PRODUCT, new ProductInventoryApi(data, otp, json)::find);
         routes.put(Endpoint.SEND_CODE, otpApi::sendCode);
         routes.put(Endpoint.VALIDATE_CODE, otpApi::validateCode);

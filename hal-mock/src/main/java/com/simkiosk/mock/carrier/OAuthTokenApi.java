@@ -1,5 +1,6 @@
 package com.simkiosk.mock.carrier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -9,9 +10,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4) with either client authentication the contract names:
  * {@code client_secret_basic} for the clients of the data file, {@code private_key_jwt} (RFC 7523 §2.2) for clients
- * registered with a public key ({@link CarrierSimulator.Builder#jwtClient}). Requested scopes are granted when known
+ * registered with a public key (data file {@code clients[].publicKeyPem}, or {@link CarrierSimulator.Builder#jwtClient}). Requested scopes are granted when known
  * (every client may have every scope here); an unknown one is {@code invalid_scope}.
  */
 final class OAuthTokenApi {
@@ -77,7 +81,7 @@ final class OAuthTokenApi {
                 continue;
             }
             if (!SCOPES.contains(scope)) {
-                throw new ApiError(400, "invalid_scope", "Unknown scope " + scope);
+                throw new ApiError(400, "invalid_scope", "Unknown scope");
             }
             scopes.add(scope);
         }
@@ -177,7 +181,41 @@ final class OAuthTokenApi {
         }
         String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
         String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-        return secret.equals(clients.get(id)) ? Optional.of(id) : Optional.empty();
+        return !secret.isEmpty() && secret.equals(clients.get(id)) ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * The {@code clients[]} of the data file that are registered by {@code publicKeyPem} (an X.509
+     * SubjectPublicKeyInfo, {@code -----BEGIN PUBLIC KEY-----}, RSA or EC), by client id.
+     */
+    static Map<String, PublicKey> publicKeys(JsonNode clients) {
+        Map<String, PublicKey> keys = new HashMap<>();
+        for (JsonNode c : clients) {
+            JsonNode pem = c.get("publicKeyPem");
+            if (pem == null) {
+                continue;
+            }
+            String id = c.path("clientId").asText();
+            keys.put(id, publicKey(id, pem.asText()));
+        }
+        return keys;
+    }
+
+    private static PublicKey publicKey(String clientId, String pem) {
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("demo data: publicKeyPem of client " + clientId + " is not PEM");
+        }
+        for (String algorithm : new String[] {"RSA", "EC"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+            } catch (GeneralSecurityException notThisOne) {
+                // try the next algorithm
+            }
+        }
+        throw new IllegalArgumentException("demo data: publicKeyPem of client " + clientId + " is not an RSA or EC public key");
     }
 
     private static Map<String, String> form(String body) {

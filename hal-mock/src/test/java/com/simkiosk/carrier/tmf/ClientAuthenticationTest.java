@@ -154,6 +154,35 @@ class ClientAuthenticationTest {
                 .hasMessageNotContaining("not-the-password");
     }
 
+    @Test
+    void aClientRegisteredInTheDataFileByPublicKeyPemAuthenticatesWithItsKey() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode data;
+        try (var in = CarrierSimulator.class.getResourceAsStream("/carrier-sim/demo-lines.json")) {
+            data = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(in);
+        }
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey(ecStore).getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        data.withArray("clients").addObject().put("clientId", "kiosk-file").put("publicKeyPem", pem);
+        Path file = Files.writeString(dir.resolve("carrier-data.json"), mapper.writeValueAsString(data));
+
+        try (CarrierSimulator fromFile = CarrierSimulator.builder().dataFile(file).start()) {
+            DemoLine demo = fromFile.demoLines().touristData();
+            OAuthSettings.ClientKey key = new OAuthSettings.ClientKey(CarrierEndpoint.KeyStoreFile.pkcs12(ecStore, PASSWORD), "kiosk");
+            CarrierEndpoint jwt = CarrierEndpoint.of("sim", fromFile.baseUri(), "kiosk-file", "")
+                    .withOAuth(OAuthSettings.standard().withPrivateKeyJwt(key));
+            try (TmfCarrierClient client = new TmfCarrierClient(jwt)) {
+                assertThat(lineOf(client, demo).id()).isEqualTo(demo.productId());
+            }
+            // The key-only client has no secret: an empty one must not let anybody in.
+            try (TmfCarrierClient client = new TmfCarrierClient(CarrierEndpoint.of("sim", fromFile.baseUri(), "kiosk-file", ""))) {
+                assertThatThrownBy(() -> lineOf(client, demo)).isInstanceOfSatisfying(CarrierException.class,
+                        e -> assertThat(e.error()).isEqualTo(CarrierError.UNAUTHORIZED));
+            }
+        }
+    }
+
     // ---- the carrier's checks, with assertions made by hand ----
 
     HttpResponse<String> postAssertion(String assertion) throws IOException, InterruptedException {
