@@ -17,7 +17,8 @@ public interface SimReader extends AutoCloseable {
     /**
      * Starts the monitor (if not yet running) and delivers its events to {@code listener}. A listener added while
      * a card is already in a reader (a kiosk restarted with a SIM inside) hears {@link CardEvent.Inserted} for it,
-     * on the reader's event thread, just as if the card had gone in now.
+     * on the reader's event thread, just as if the card had gone in now. Every reader keeps its listeners in a
+     * {@link ReaderEvents} hub.
      */
     void addListener(Consumer<CardEvent> listener);
 

@@ -5,6 +5,7 @@ import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.CardIdentity;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderEvents;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.card.apdu.ApduChannel;
@@ -47,6 +48,7 @@ public final class PcscSimReader implements SimReader {
     private final PcscContext context;
     private final Object monitorLock = new Object();
     private final Object cardLock = new Object();
+    private final ReaderEvents events = ReaderEvents.monitored("pcsc-events");
     private PcscMonitor monitor;
     private boolean closed;
 
@@ -63,6 +65,9 @@ public final class PcscSimReader implements SimReader {
         this.internals = found;
         this.internalsProblem = problem;
         this.context = new PcscContext(found);
+        if (found.isEmpty()) {
+            events.serviceLost(CardError.PCSC_UNAVAILABLE, problem); // what every listener hears first
+        }
         if (!"false".equals(System.getProperty("sun.security.smartcardio.t0GetResponse"))) {
             log.debug("t0GetResponse is not false: the JDK handles 61xx/6Cxx itself, the HAL still handles 9Fxx");
         }
@@ -89,21 +94,18 @@ public final class PcscSimReader implements SimReader {
         });
     }
 
+    /** Events come from the {@link ReaderEvents} hub, on its {@code pcsc-events} thread. */
     @Override
     public void addListener(Consumer<CardEvent> listener) {
-        Optional<PcscMonitor> m = monitor(Optional.of(listener));
-        if (m.isEmpty()) {
-            listener.accept(new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, internalsProblem));
+        synchronized (monitorLock) {
+            events.addListener(listener); // before the monitor starts: the first listener hears its first snapshot
+            monitor();
         }
     }
 
     @Override
     public void removeListener(Consumer<CardEvent> listener) {
-        synchronized (monitorLock) {
-            if (monitor != null) {
-                monitor.removeListener(listener);
-            }
-        }
+        events.removeListener(listener);
     }
 
     @Override
@@ -137,11 +139,10 @@ public final class PcscSimReader implements SimReader {
         } catch (CardIoException e) {
             return new ReadResult.Failed(e.error(), e.getMessage());
         }
-        Optional<PcscMonitor> m = monitor(Optional.empty());
-        if (m.isEmpty()) {
+        if (monitor().isEmpty()) {
             return new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, internalsProblem);
         }
-        PcscMonitor.Snapshot snapshot = m.get().snapshot();
+        ReaderEvents.Snapshot snapshot = events.snapshot();
         try {
             while (true) {
                 Optional<ReaderInfo> ready = snapshot.readers().stream()
@@ -154,7 +155,7 @@ public final class PcscSimReader implements SimReader {
                 if (left <= 0) {
                     return timedOut(snapshot, readerOrNull);
                 }
-                snapshot = m.get().awaitNewer(snapshot.generation(), Duration.ofNanos(left));
+                snapshot = events.awaitNewer(snapshot.generation(), Duration.ofNanos(left));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,7 +163,7 @@ public final class PcscSimReader implements SimReader {
         }
     }
 
-    private static ReadResult timedOut(PcscMonitor.Snapshot snapshot, String readerOrNull) {
+    private static ReadResult timedOut(ReaderEvents.Snapshot snapshot, String readerOrNull) {
         if (!snapshot.serviceUp()) {
             return new ReadResult.Failed(CardError.PCSC_UNAVAILABLE, "smart card service (pcscd) not reachable");
         }
@@ -193,26 +194,19 @@ public final class PcscSimReader implements SimReader {
                 monitor = null;
             }
         }
+        events.close();
     }
 
-    /** Starts the monitor on first use; a listener given here hears its very first events too. */
-    private Optional<PcscMonitor> monitor(Optional<Consumer<CardEvent>> listener) {
+    /** Starts the monitor on first use; empty when this JVM cannot watch PC/SC (see {@link SunPcscInternals}). */
+    private Optional<PcscMonitor> monitor() {
         synchronized (monitorLock) {
             if (closed) {
                 throw new IllegalStateException("reader closed");
             }
             if (monitor == null && internals.isPresent()) {
-                PcscMonitor created = new PcscMonitor(new ReaderWatch(internals.get()), context::reset);
-                listener.ifPresent(created::addListener);
-                created.start();
-                monitor = created;
-                return Optional.of(created);
+                monitor = new PcscMonitor(new ReaderWatch(internals.get()), events, context::reset);
+                monitor.start();
             }
-            listener.ifPresent(l -> {
-                if (monitor != null) {
-                    monitor.addListener(l);
-                }
-            });
             return Optional.ofNullable(monitor);
         }
     }

@@ -3,7 +3,7 @@ package com.simkiosk.mock.carrier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One answer, as bytes, so it can be stored (idempotent replay) and replayed unchanged. */
+/** One answer: status, headers and the body's bytes. */
 record SimResponse(int status, Map<String, String> headers, byte[] body) {
 
     SimResponse {

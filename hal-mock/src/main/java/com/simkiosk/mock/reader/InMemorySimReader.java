@@ -6,6 +6,7 @@ import com.simkiosk.card.CardIdentity;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderEvents;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.SimReader;
 import java.time.Duration;
@@ -14,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Readers without hardware: a test or the demo tray inserts and removes {@link DemoCard}s, and listeners hear
- * about it on the reader's own event thread, as with a real monitor. Reads honour the card's faults (not a SIM,
+ * about it from a {@link ReaderEvents} hub on the reader's own event thread, as with a real monitor. Reads honour the card's faults (not a SIM,
  * mute, removed mid-read, slow) within a hard read timeout; PINs follow SIM counter rules, and a verification
  * is refused without touching the counter when one try is left.
  */
@@ -37,8 +35,7 @@ public final class InMemorySimReader implements SimReader {
 
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final Duration readTimeout;
-    private final List<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService events;
+    private final ReaderEvents events;
     private boolean serviceDown;
     private boolean closed;
 
@@ -60,11 +57,7 @@ public final class InMemorySimReader implements SimReader {
             slots.put(name, new Slot());
         }
         this.readTimeout = readTimeout;
-        this.events = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "in-memory-reader-events");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.events = ReaderEvents.fixedSlots("in-memory-reader-events", readers());
     }
 
     // ---------------------------------------------------------------- the test's / demo tray's hands
@@ -78,14 +71,14 @@ public final class InMemorySimReader implements SimReader {
     public void insert(String reader, DemoCard card) {
         synchronized (this) {
             Slot slot = slot(reader);
-            boolean hadCard = slot.card.isPresent();
+            if (slot.card.isPresent()) {
+                slot.card = Optional.empty();
+                announce(); // the card that was there goes out first
+            }
             slot.card = Optional.of(card);
             slot.insertions++;
             notifyAll();
-            if (hadCard) {
-                emit(new CardEvent.Removed(reader));
-            }
-            emit(new CardEvent.Inserted(reader));
+            announce();
         }
         log.info("Card inserted in '{}': {}", reader, card.iccid());
     }
@@ -101,21 +94,20 @@ public final class InMemorySimReader implements SimReader {
 
     public void remove(String reader) {
         synchronized (this) {
-            Slot slot = slot(reader);
-            boolean hadCard = slot.card.isPresent();
-            slot.card = Optional.empty();
+            slot(reader).card = Optional.empty();
             notifyAll();
-            if (hadCard) {
-                emit(new CardEvent.Removed(reader));
-            }
+            announce();
         }
     }
 
     /** Simulates the smart card service going away (reads fail with PCSC_UNAVAILABLE) and coming back. */
     public synchronized void setServiceDown(boolean down) {
         serviceDown = down;
-        emit(down ? new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "simulated service loss")
-                : new CardEvent.ReadersChanged(readers()));
+        if (down) {
+            events.serviceLost(CardError.PCSC_UNAVAILABLE, "simulated service loss");
+        } else {
+            announce();
+        }
     }
 
     /** The card now in {@code reader}, with its current PIN counter. */
@@ -137,29 +129,16 @@ public final class InMemorySimReader implements SimReader {
 
     /**
      * Like a real monitor, a listener that joins while cards are in hears them inserted (a kiosk restarted with a
-     * SIM inside must see it), or hears that the service is down. Events are queued under the lock, so a card
-     * going in at the same moment is announced once, not twice.
+     * SIM inside must see it), or hears that the service is down.
      */
     @Override
-    public synchronized void addListener(Consumer<CardEvent> listener) {
-        listeners.add(listener);
-        if (closed) {
-            return;
-        }
-        if (serviceDown) {
-            emitTo(List.of(listener), new CardEvent.ServiceLost(CardError.PCSC_UNAVAILABLE, "simulated service loss"));
-            return;
-        }
-        slots.forEach((name, slot) -> {
-            if (slot.card.isPresent()) {
-                emitTo(List.of(listener), new CardEvent.Inserted(name));
-            }
-        });
+    public void addListener(Consumer<CardEvent> listener) {
+        events.addListener(listener);
     }
 
     @Override
     public void removeListener(Consumer<CardEvent> listener) {
-        listeners.remove(listener);
+        events.removeListener(listener);
     }
 
     @Override
@@ -240,16 +219,7 @@ public final class InMemorySimReader implements SimReader {
             closed = true;
             notifyAll();
         }
-        listeners.clear();
-        events.shutdown();
-        try {
-            if (!events.awaitTermination(1, TimeUnit.SECONDS)) {
-                events.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            events.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        events.close();
     }
 
     // ---------------------------------------------------------------- inside
@@ -324,28 +294,10 @@ public final class InMemorySimReader implements SimReader {
         return new CardIdentity(reader, card.atrHex(), card.type(), card.iccid(), pin);
     }
 
-    /** Queues {@code event} for the listeners there are now. Caller holds the lock, so events keep their order. */
-    private void emit(CardEvent event) {
-        emitTo(List.copyOf(listeners), event);
-    }
-
-    /** A listener that was removed meanwhile is skipped: a closed flow must not hear a late event. */
-    private void emitTo(List<Consumer<CardEvent>> to, CardEvent event) {
-        try {
-            events.execute(() -> {
-                for (Consumer<CardEvent> listener : to) {
-                    if (!listeners.contains(listener)) {
-                        continue;
-                    }
-                    try {
-                        listener.accept(event);
-                    } catch (RuntimeException e) {
-                        log.warn("A card listener failed: {}", e.getClass().getSimpleName());
-                    }
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("Reader closed; event not delivered");
+    /** Tells the hub what the slots hold now; a service that is down sees nothing. Caller holds the lock. */
+    private void announce() {
+        if (!serviceDown) {
+            events.publish(readers());
         }
     }
 }
