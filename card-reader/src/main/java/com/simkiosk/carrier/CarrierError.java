@@ -18,6 +18,11 @@ public enum CarrierError {
     OTP_EXPIRED,
     /** CAMARA ONE_TIME_PASSWORD_SMS.MAX_OTP_CODES_EXCEEDED: too many codes sent to this number. */
     OTP_MAX_CODES_EXCEEDED,
+    /**
+     * CAMARA ONE_TIME_PASSWORD_SMS.PHONE_NUMBER_NOT_ALLOWED / PHONE_NUMBER_BLOCKED: the carrier will not send codes
+     * to this number (business reasons, blocked, SMS not supported); the customer can use their SIM or ask the carrier.
+     */
+    NUMBER_CANNOT_GET_CODES,
     /** A registered detail (identity document, order number) did not match. */
     DETAIL_MISMATCH
 }

@@ -51,6 +51,7 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
 
     private static final List<CarrierError> FAN_OUT_PRIORITY = List.of(
             CarrierError.OTP_VERIFICATION_FAILED, CarrierError.OTP_EXPIRED, CarrierError.OTP_MAX_CODES_EXCEEDED,
+            CarrierError.NUMBER_CANNOT_GET_CODES,
             CarrierError.RATE_LIMITED, CarrierError.UNAUTHORIZED, CarrierError.TIMEOUT, CarrierError.UNAVAILABLE,
             CarrierError.BAD_RESPONSE, CarrierError.NOT_SUPPORTED, CarrierError.OTP_INVALID, CarrierError.NOT_FOUND);
 

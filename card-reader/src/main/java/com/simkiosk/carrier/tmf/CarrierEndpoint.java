@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param requestTimeout  how long one request may wait for its answer
  * @param maxRetryAfter   the longest total wait the kiosk accepts when the carrier says {@code Retry-After}
  * @param profile         what this carrier chose where the standards leave a choice ({@link BackendProfile#standard()})
+ * @param oauth           client authentication at the token endpoint and the scope per API ({@link OAuthSettings#standard()})
  */
 public record CarrierEndpoint(
         String name,
@@ -32,7 +33,8 @@ public record CarrierEndpoint(
         Duration connectTimeout,
         Duration requestTimeout,
         Duration maxRetryAfter,
-        BackendProfile profile) {
+        BackendProfile profile,
+        OAuthSettings oauth) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -49,6 +51,7 @@ public record CarrierEndpoint(
         requirePositive(requestTimeout, "requestTimeout");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(oauth, "oauth");
         if (maxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("maxRetryAfter must not be negative");
         }
@@ -102,32 +105,38 @@ public record CarrierEndpoint(
     /** An endpoint with default timeouts and no extra TLS material. */
     public static CarrierEndpoint of(String name, URI baseUri, String clientId, String clientSecret) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, Optional.empty(), Optional.empty(),
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER, BackendProfile.standard());
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER, BackendProfile.standard(),
+                OAuthSettings.standard());
     }
 
     public CarrierEndpoint withName(String newName) {
         return new CarrierEndpoint(newName, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, maxRetryAfter, profile);
+                requestTimeout, maxRetryAfter, profile, oauth);
     }
 
     public CarrierEndpoint withTimeouts(Duration connect, Duration request) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connect, request,
-                maxRetryAfter, profile);
+                maxRetryAfter, profile, oauth);
     }
 
     public CarrierEndpoint withMaxRetryAfter(Duration bound) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, bound, profile);
+                requestTimeout, bound, profile, oauth);
     }
 
     public CarrierEndpoint withTls(Optional<KeyStoreFile> trust, Optional<KeyStoreFile> clientKeys) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trust, clientKeys, connectTimeout,
-                requestTimeout, maxRetryAfter, profile);
+                requestTimeout, maxRetryAfter, profile, oauth);
     }
 
     public CarrierEndpoint withProfile(BackendProfile newProfile) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, maxRetryAfter, newProfile);
+                requestTimeout, maxRetryAfter, newProfile, oauth);
+    }
+
+    public CarrierEndpoint withOAuth(OAuthSettings settings) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
+                requestTimeout, maxRetryAfter, profile, settings);
     }
 
     public URI resolve(String pathAndQuery) {

@@ -213,9 +213,10 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     }
 
     /**
-     * CAMARA KYC Match. The line is named by its product id (extension, docs/carrier-api.md §5: a data-only SIM has
-     * no number, and a match answer per number would tell strangers which numbers exist). Of an identity document
-     * only the last 4 characters are sent: the carrier compares just those, and the kiosk never handles more.
+     * CAMARA KYC Match v0.3. The line is named by its {@code phoneNumber} as the standard asks, or, for a data-only
+     * SIM without a number, by the {@code productId} extension. An identity document is sent whole (spaces and
+     * hyphens removed, upper-cased), as CAMARA compares the whole value; it goes only over TLS or to this machine
+     * ({@link CarrierEndpoint} refuses anything else) and is never logged.
      */
     @Override
     public void verifyRegisteredDetail(Line line, VerificationMethod method, String value) throws CarrierException {
@@ -227,9 +228,11 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         if (cleaned.isEmpty()) {
             throw new CarrierException(CarrierError.DETAIL_MISMATCH, "nothing was entered");
         }
+        String phoneNumber = line.msisdn().map(Msisdn::e164).orElse(null);
+        String productId = phoneNumber == null ? line.id() : null;
         TmfDocuments.KycMatchRequest request = method == VerificationMethod.ID_DOCUMENT
-                ? new TmfDocuments.KycMatchRequest(line.id(), cleaned.substring(Math.max(0, cleaned.length() - 4)), null)
-                : new TmfDocuments.KycMatchRequest(line.id(), null, value.trim());
+                ? new TmfDocuments.KycMatchRequest(phoneNumber, productId, cleaned, null)
+                : new TmfDocuments.KycMatchRequest(phoneNumber, productId, null, value.trim());
         TmfHttp.Answer answer = http.send(TmfHttp.Call.post(KYC_MATCH, json.write(request), false,
                 "registered " + method + " " + Mask.secret(value)));
         TmfDocuments.KycMatchResponse response = json.read(answer.body(), TmfDocuments.KycMatchResponse.class, "KYC match answer");

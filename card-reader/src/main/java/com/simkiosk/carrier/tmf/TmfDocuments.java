@@ -118,10 +118,12 @@ final class TmfDocuments {
 
     // ---- CAMARA KYC Match v0.3 (productId and orderNumber are extensions) ----
 
-    record KycMatchRequest(String productId, String idDocument, String orderNumber) {
+    /** {@code phoneNumber} (E.164) or, for a line without a number, {@code productId}; the other is left out. */
+    record KycMatchRequest(String phoneNumber, String productId, String idDocument, String orderNumber) {
         @Override
         public String toString() {
-            return "KycMatchRequest[" + productId + ", " + Mask.secret(idDocument) + ", " + Mask.secret(orderNumber) + "]";
+            return "KycMatchRequest[" + (phoneNumber != null ? Mask.msisdn(phoneNumber) : productId) + ", "
+                    + Mask.secret(idDocument) + ", " + Mask.secret(orderNumber) + "]";
         }
     }
 

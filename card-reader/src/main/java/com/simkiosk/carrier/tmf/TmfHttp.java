@@ -1,6 +1,7 @@
 package com.simkiosk.carrier.tmf;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
 import java.io.IOException;
@@ -54,6 +55,8 @@ final class TmfHttp implements AutoCloseable {
     static final int MAX_ATTEMPTS = 5;
     /** The largest answer a carrier may send; TMF and CAMARA answers for one line are a few kilobytes. */
     static final long MAX_BODY_BYTES = 1L << 20;
+    /** RFC 6749 token endpoint, under the back end's base address. */
+    static final String TOKEN_PATH = "/oauth2/token";
 
     private static final Logger log = LoggerFactory.getLogger(TmfHttp.class);
 
@@ -79,10 +82,11 @@ final class TmfHttp implements AutoCloseable {
             return new Call("POST", path, Optional.of(json), Map.of("Content-Type", "application/json"), repeatable, what);
         }
 
-        /** The token request: a form, authenticated with the client's own credentials. */
-        static Call token(String path, String form, String authorization) {
-            return new Call("POST", path, Optional.of(form.getBytes(StandardCharsets.UTF_8)),
-                    Map.of("Content-Type", "application/x-www-form-urlencoded", "Authorization", authorization), true, "token");
+        /** The token request: a form, with HTTP Basic client authentication or (private_key_jwt) none. */
+        static Call token(String path, String form, Optional<String> authorization) {
+            Call call = new Call("POST", path, Optional.of(form.getBytes(StandardCharsets.UTF_8)),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), true, "token");
+            return authorization.map(a -> call.withHeader("Authorization", a)).orElse(call);
         }
 
         Call withHeader(String name, String value) {
@@ -137,8 +141,11 @@ final class TmfHttp implements AutoCloseable {
         this.client = builder.build();
     }
 
-    /** What is left of one call's time on the wire; Retry-After pauses are not counted (they have their own bound). */
-    private static final class Budget {
+    /**
+     * What is left of one call's time on the wire (waiting for another call's token fetch included); Retry-After
+     * pauses are not counted (they have their own bound).
+     */
+    static final class Budget {
         private long leftNanos;
 
         Budget(Duration total) {
@@ -161,11 +168,12 @@ final class TmfHttp implements AutoCloseable {
         Call traced = call.withHeader("x-correlator", correlator);
         Budget budget = new Budget(endpoint.requestTimeout());
         OAuthTokens.Fetcher fetcher = (path, form, auth) -> postToken(path, form, auth, budget);
-        String token = tokens.current(fetcher);
+        String scope = endpoint.oauth().scope(ApiFamily.of(call.pathAndQuery())).orElse("");
+        String token = tokens.current(scope, fetcher, budget);
         HttpResponse<byte[]> response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
         if (response.statusCode() == 401) { // once: a second 401 is the kiosk's credentials, not an old token
             log.info("carrier {}: token refused for {}, fetching a new one", endpoint.name(), call.what());
-            token = tokens.replace(token, fetcher);
+            token = tokens.replace(scope, token, fetcher, budget);
             response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
         }
         int status = response.statusCode();
@@ -176,13 +184,17 @@ final class TmfHttp implements AutoCloseable {
         throw classify(status, response, call);
     }
 
-    /** The token request: form body, Basic client authentication, same timeouts and Retry-After rules. */
-    private Answer postToken(String path, String form, String basicAuthorization, Budget budget) throws CarrierException {
+    /** The token request: form body, the client's authentication, same timeouts and Retry-After rules. */
+    private Answer postToken(String path, String form, Optional<String> basicAuthorization, Budget budget) throws CarrierException {
         Call call = Call.token(path, form, basicAuthorization);
         HttpResponse<byte[]> response = sendPatiently(call, budget);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return new Answer(status, response.body());
+        }
+        if (status == 400 && oauthError(response.body()).filter("invalid_scope"::equals).isPresent()) {
+            throw new CarrierException(CarrierError.UNAUTHORIZED, "carrier " + endpoint.name()
+                    + " refused the scope the kiosk asked for (configuration: profile.scopes)");
         }
         if (status == 400 || status == 401 || status == 403) {
             // RFC 6749 §5.2 invalid_client / unauthorized_client: this kiosk's credentials are wrong.
@@ -329,10 +341,23 @@ final class TmfHttp implements AutoCloseable {
 
     private CarrierException classify(int status, HttpResponse<byte[]> response, Call call) {
         Optional<String> code = errorCode(response.body());
-        CarrierError error = ErrorCodes.classify(status, code);
+        ApiFamily family = ApiFamily.of(call.pathAndQuery());
+        CarrierError error = ErrorCodes.classify(family, status, code);
         String detail = code.map(c -> " (" + c + ")").orElse("");
         log.info("carrier {}: {} failed with HTTP {}{} → {}", endpoint.name(), call.what(), status, detail, error);
+        code.flatMap(c -> ErrorCodes.configurationProblem(family, c))
+                .ifPresent(problem -> log.warn("carrier {}: {}", endpoint.name(), problem));
         return new CarrierException(error, ErrorCodes.message(error, endpoint.name(), status));
+    }
+
+    /** RFC 6749 §5.2 {@code error} of a token endpoint's refusal. */
+    private Optional<String> oauthError(byte[] body) {
+        try {
+            JsonNode error = json.mapper().readTree(body).path("error");
+            return error.isTextual() ? Optional.of(error.asText()) : Optional.empty();
+        } catch (IOException | RuntimeException notJson) {
+            return Optional.empty();
+        }
     }
 
     private Optional<String> errorCode(byte[] body) {
@@ -377,8 +402,9 @@ final class TmfHttp implements AutoCloseable {
         return store;
     }
 
+    /** When the token used for TMF calls (no scope unless configured) will be replaced. */
     Optional<Instant> tokenRefreshAt() {
-        return tokens.refreshAt();
+        return tokens.refreshAt(endpoint.oauth().scope(ApiFamily.TMF).orElse(""));
     }
 
     @Override

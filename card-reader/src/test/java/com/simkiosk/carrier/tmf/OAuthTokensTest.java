@@ -19,6 +19,10 @@ class OAuthTokensTest {
     private final OAuthTokens tokens = new OAuthTokens(
             CarrierEndpoint.of("carrier", URI.create("https://carrier.example"), "id", "secret"), clock, new Json());
 
+    private static TmfHttp.Budget budget() {
+        return new TmfHttp.Budget(Duration.ofSeconds(5));
+    }
+
     private static OAuthTokens.Fetcher answering(String expiresIn) {
         String body = "{\"access_token\":\"t\",\"token_type\":\"Bearer\"" + (expiresIn == null ? "" : ",\"expires_in\":" + expiresIn) + "}";
         return (path, form, auth) -> new TmfHttp.Answer(200, body.getBytes(StandardCharsets.UTF_8));
@@ -26,7 +30,7 @@ class OAuthTokensTest {
 
     private CarrierException refused(String expiresIn) {
         try {
-            tokens.current(answering(expiresIn));
+            tokens.current("", answering(expiresIn), budget());
         } catch (CarrierException e) {
             return e;
         }
@@ -35,9 +39,9 @@ class OAuthTokensTest {
 
     @Test
     void anHourLongTokenIsReplacedSixMinutesEarly() throws Exception {
-        tokens.current(answering("3600"));
+        tokens.current("", answering("3600"), budget());
 
-        assertThat(tokens.refreshAt()).contains(start.plus(Duration.ofMinutes(54)));
+        assertThat(tokens.refreshAt("")).contains(start.plus(Duration.ofMinutes(54)));
     }
 
     @Test
@@ -48,14 +52,14 @@ class OAuthTokensTest {
             assertThat(e.getMessage()).isEqualTo(
                     "carrier answered a token whose expires_in is not a positive number of seconds (" + bad + ")");
         }
-        assertThat(tokens.refreshAt()).isEmpty();
+        assertThat(tokens.refreshAt("")).isEmpty();
     }
 
     @Test
     void anAbsurdlyLongLifeIsCappedAtADayInsteadOfBeingCalledInvalidJson() throws Exception {
-        tokens.current(answering("1e30"));
+        tokens.current("", answering("1e30"), budget());
 
-        assertThat(tokens.refreshAt()).contains(start.plus(OAuthTokens.LONGEST_LIFE.minus(OAuthTokens.LONGEST_LIFE.dividedBy(10))));
+        assertThat(tokens.refreshAt("")).contains(start.plus(OAuthTokens.LONGEST_LIFE.minus(OAuthTokens.LONGEST_LIFE.dividedBy(10))));
     }
 
     @Test
@@ -68,8 +72,8 @@ class OAuthTokensTest {
 
     @Test
     void noLifeAtAllMeansAnHour() throws Exception {
-        tokens.current(answering(null));
+        tokens.current("", answering(null), budget());
 
-        assertThat(tokens.refreshAt()).contains(start.plus(Duration.ofMinutes(54)));
+        assertThat(tokens.refreshAt("")).contains(start.plus(Duration.ofMinutes(54)));
     }
 }

@@ -26,8 +26,8 @@ class PersonalValuesPrintMaskedTest {
 
     @Test
     void aRegisteredDetailCheckNeverShowsTheDocumentOrOrderNumber() {
-        String printed = new TmfDocuments.KycMatchRequest("prod-1", "TK1234567", "ORD-99881").toString();
-        assertThat(printed).doesNotContain("1234567").doesNotContain("99881");
+        String printed = new TmfDocuments.KycMatchRequest("+819012340002", null, "TK1234567", "ORD-99881").toString();
+        assertThat(printed).doesNotContain("1234567").doesNotContain("99881").doesNotContain("819012340002");
     }
 
     @Test
@@ -36,7 +36,8 @@ class PersonalValuesPrintMaskedTest {
                         "SIM 8981 10** **** **** 901")
                 .withHeader("Authorization", "Bearer secret-token-abc");
         assertThat(call.toString()).doesNotContain("8981100000000000901").doesNotContain("secret-token-abc");
-        TmfHttp.Call token = TmfHttp.Call.token("/oauth2/token", "grant_type=client_credentials", "Basic a2lvc2s6czNjcjN0");
+        TmfHttp.Call token = TmfHttp.Call.token("/oauth2/token", "grant_type=client_credentials",
+                java.util.Optional.of("Basic a2lvc2s6czNjcjN0"));
         assertThat(token.toString()).doesNotContain("a2lvc2s6czNjcjN0");
         assertThat(new String(token.body().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("grant_type=client_credentials");
     }

@@ -205,54 +205,7 @@ class TmfCarrierClientContractTest {
         assertThat(waits).isEmpty();
     }
 
-    // ---- registered detail (KYC Match) ----
-
-    @Test
-    void checksTheLastFourCharactersOfTheIdentityDocumentByProductIdForADataOnlySim() throws Exception {
-        carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(200, doc.json("kyc-match-id-document-response")));
-
-        client.verifyRegisteredDetail(touristLine(), VerificationMethod.ID_DOCUMENT, "TR 12 4821");
-
-        assertThat(tree(carrier.requests(TmfCarrierClient.KYC_MATCH).get(0).body()))
-                .isEqualTo(tree(doc.json("kyc-match-id-document-request")));
-    }
-
-    @Test
-    void aWrongOrderNumberIsADetailMismatch() throws Exception {
-        carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(200, doc.json("kyc-match-order-number-response")));
-
-        assertThatThrownBy(() -> client.verifyRegisteredDetail(touristLine(), VerificationMethod.ORDER_NUMBER, "JTS-2026-118240"))
-                .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.DETAIL_MISMATCH));
-        assertThat(tree(carrier.requests(TmfCarrierClient.KYC_MATCH).get(0).body()))
-                .isEqualTo(tree(doc.json("kyc-match-order-number-request")));
-    }
-
-    @Test
-    void aLineWithANumberIsStillNamedByItsProductIdInKycMatch() throws Exception {
-        carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(200, doc.json("kyc-match-id-document-response")));
-
-        client.verifyRegisteredDetail(auLine(), VerificationMethod.ID_DOCUMENT, "AB1234567");
-
-        JsonNode sent = tree(carrier.requests(TmfCarrierClient.KYC_MATCH).get(0).body());
-        assertThat(sent.get("productId").asText()).isEqualTo("prd-au-prepaid-0002");
-        assertThat(sent.has("phoneNumber")).isFalse();
-        assertThat(sent.get("idDocument").asText()).isEqualTo("4567");
-    }
-
-    @Test
-    void aMethodTheLineDoesNotAllowIsNotSupportedWithoutAskingTheCarrier() {
-        assertThatThrownBy(() -> client.verifyRegisteredDetail(auLine(), VerificationMethod.ORDER_NUMBER, "X-1"))
-                .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
-        assertThat(carrier.requests(TmfCarrierClient.KYC_MATCH)).isEmpty();
-    }
-
-    @Test
-    void anUnknownLineInKycMatchIsNotFound() {
-        carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(404, doc.json("kyc-match-identifier-not-found")));
-
-        assertThatThrownBy(() -> client.verifyRegisteredDetail(touristLine(), VerificationMethod.ID_DOCUMENT, "4821"))
-                .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_FOUND));
-    }
+    // registered detail (KYC Match): KycMatchTest, against the official CAMARA document
 
     // ---- balance, usage, offers, top-up ----
 

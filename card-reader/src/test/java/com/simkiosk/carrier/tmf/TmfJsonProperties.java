@@ -114,9 +114,10 @@ class TmfJsonProperties {
         MutableClock clock = new MutableClock(TmfCarrierClientContractTest.NOW);
         OAuthTokens tokens = new OAuthTokens(CarrierEndpoint.of("stub", carrier.uri(), "id", "secret"), clock, JSON);
         try {
-            String token = tokens.current((path, form, auth) -> new TmfHttp.Answer(200, json.getBytes(StandardCharsets.UTF_8)));
+            String token = tokens.current("", (path, form, auth) -> new TmfHttp.Answer(200, json.getBytes(StandardCharsets.UTF_8)),
+                    new TmfHttp.Budget(Duration.ofSeconds(5)));
             assertThat(token).isNotBlank();
-            assertThat(tokens.refreshAt()).hasValueSatisfying(at -> assertThat(at).isAfter(clock.instant())
+            assertThat(tokens.refreshAt("")).hasValueSatisfying(at -> assertThat(at).isAfter(clock.instant())
                     .isBeforeOrEqualTo(clock.instant().plus(OAuthTokens.LONGEST_LIFE)));
         } catch (CarrierException e) {
             assertThat(e.error()).as(e.getMessage()).isNotNull();

@@ -129,7 +129,8 @@ final class CarrierData {
     static CarrierData parse(JsonNode root, Instant now) {
         Map<String, String> clients = new LinkedHashMap<>();
         for (JsonNode c : root.path("clients")) {
-            clients.put(text(c, "clientId"), text(c, "clientSecret"));
+            // A client registered by public key (private_key_jwt, read by OAuthTokenApi) has no secret: "" never matches.
+            clients.put(text(c, "clientId"), c.has("publicKeyPem") ? "" : text(c, "clientSecret"));
         }
         if (clients.isEmpty()) {
             throw new IllegalArgumentException("demo data: no clients");

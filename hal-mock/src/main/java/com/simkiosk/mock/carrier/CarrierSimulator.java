@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +60,12 @@ public final class CarrierSimulator implements AutoCloseable {
     private final Map<Endpoint, Function<SimRequest, SimResponse>> routes = new EnumMap<>(Endpoint.class);
 
     private CarrierSimulator(Builder b) throws IOException {
-        CarrierData data = CarrierData.parse(b.dataFile.isPresent()
+        JsonNode raw = b.dataFile.isPresent()
                 ? CarrierData.readFile(json.mapper(), b.dataFile.get())
-                : CarrierData.readBuiltIn(json.mapper()), b.clock.instant());
+                : CarrierData.readBuiltIn(json.mapper());
+        CarrierData data = CarrierData.parse(raw, b.clock.instant());
+        Map<String, java.security.PublicKey> jwtClients = new LinkedHashMap<>(OAuthTokenApi.publicKeys(raw.path("clients")));
+        jwtClients.putAll(b.jwtClients);
         this.demoLines = new DemoLines(data);
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         OtpService otp = new OtpService(b.clock, data, outbox);
@@ -71,7 +75,7 @@ public final class CarrierSimulator implements AutoCloseable {
         ProductInventoryApi products = new ProductInventoryApi(data, otp, json);
         BalanceApi balance = new BalanceApi(data, b.clock, json);
         UsageApi usage = new UsageApi(data, json);
-        routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, tokens, json)::token);
+        routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, jwtClients, tokens, b.clock, json)::token);
         routes.put(Endpoint.PRODUCT, products::find);
         routes.put(Endpoint.PRODUCT_BY_ID, products::byId);
         routes.put(Endpoint.SEND_CODE, otpApi::sendCode);
@@ -344,8 +348,15 @@ public final class CarrierSimulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofHours(1);
         private int threads = 16;
         private Duration topUpCompletesAfter = Duration.ZERO;
+        private final Map<String, java.security.PublicKey> jwtClients = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /** A client that authenticates with {@code private_key_jwt} (RFC 7523), its assertions signed by this key's pair. */
+        public Builder jwtClient(String clientId, java.security.PublicKey key) {
+            jwtClients.put(clientId, key);
+            return this;
+        }
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Bearer tokens issued by the OAuth endpoint, with their expiry on the injected clock. */
+/**
+ * Bearer tokens issued by the OAuth endpoint, with their expiry on the injected clock, and the client assertions
+ * ({@code jti}) already used, each remembered until it expires, so none is accepted twice.
+ */
 final class TokenStore {
 
     private record Issued(String clientId, Instant expiresAt) {}
@@ -18,6 +21,7 @@ final class TokenStore {
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> usedAssertions = new ConcurrentHashMap<>();
 
     TokenStore(Clock clock, Duration lifetime) {
         this.clock = clock;
@@ -43,6 +47,13 @@ final class TokenStore {
         Issued issued = tokens.get(token);
         return issued != null && issued.expiresAt().isAfter(clock.instant())
                 ? Optional.of(issued.clientId()) : Optional.empty();
+    }
+
+    /** Whether the assertion {@code client}/{@code jti} (valid until {@code expiresAt}) is seen for the first time. */
+    boolean firstUse(String client, String jti, Instant expiresAt) {
+        Instant now = clock.instant();
+        usedAssertions.values().removeIf(until -> until.isBefore(now)); // an expired assertion is refused anyway
+        return usedAssertions.putIfAbsent(client + " " + jti, expiresAt) == null;
     }
 
     void revokeAll() {

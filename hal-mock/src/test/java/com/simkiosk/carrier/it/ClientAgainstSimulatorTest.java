@@ -140,11 +140,11 @@ class ClientAgainstSimulatorTest {
     }
 
     @Test
-    void aDataOnlySimIsVerifiedByTheLastFourOfThePassportOrTheOrderNumber() throws Exception {
+    void aDataOnlySimIsVerifiedByTheWholePassportNumberOrTheOrderNumber() throws Exception {
         DemoLine demo = carrier.lines().touristData();
         Line tourist = carrier.client.findLineByIccid(demo.iccid());
 
-        carrier.client.verifyRegisteredDetail(tourist, VerificationMethod.ID_DOCUMENT, demo.idDocumentLast4());
+        carrier.client.verifyRegisteredDetail(tourist, VerificationMethod.ID_DOCUMENT, demo.idDocument());
         carrier.client.verifyRegisteredDetail(tourist, VerificationMethod.ORDER_NUMBER, demo.orderNumber());
         assertThatThrownBy(() -> carrier.client.verifyRegisteredDetail(tourist, VerificationMethod.ID_DOCUMENT, "0000"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.DETAIL_MISMATCH));

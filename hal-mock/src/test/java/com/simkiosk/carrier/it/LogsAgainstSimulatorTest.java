@@ -38,7 +38,7 @@ class LogsAgainstSimulatorTest {
             carrier.simulator.faults().inject(Endpoint.PRODUCT, new Fault.ExpiredToken(), 1);
 
             Line line = carrier.client.findLineByIccid(tourist.iccid());
-            carrier.client.verifyRegisteredDetail(line, VerificationMethod.ID_DOCUMENT, tourist.idDocumentLast4());
+            carrier.client.verifyRegisteredDetail(line, VerificationMethod.ID_DOCUMENT, tourist.idDocument());
             carrier.client.balance(line);
             OtpChallenge challenge = carrier.client.sendCode(number, "{{code}} is your SIM kiosk verification code");
             String code = carrier.codeSentTo(number);
@@ -50,7 +50,7 @@ class LogsAgainstSimulatorTest {
             carrier.client.validateCode(challenge, code);
             carrier.client.findLineByNumber(number);
             secrets.addAll(List.of(tourist.iccid().digits(), au.iccid().digits(), number.e164(),
-                    number.e164().substring(1), "0" + number.e164().substring(3), code, tourist.idDocumentLast4(),
+                    number.e164().substring(1), "0" + number.e164().substring(3), code, tourist.idDocument(), tourist.idDocumentLast4(),
                     "demo-secret"));
         } finally {
             root.detachAppender(logs);

@@ -27,9 +27,9 @@ class TokenExpiryTest extends SimulatorFixture {
         try (CarrierSimulator shortLived = CarrierSimulator.builder().clock(clock).tokenLifetime(Duration.ofSeconds(90)).start()) {
             SimHttp client = new SimHttp(shortLived.baseUri());
             HttpResponse<String> r = client.tokenRequest(SimHttp.basic(DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET),
-                    "grant_type=client_credentials&scope=balance");
+                    "grant_type=client_credentials&scope=kyc-match%3Amatch");
             assertThat(client.json(r).get("expires_in").asInt()).isEqualTo(90);
-            assertThat(client.json(r).get("scope").asText()).isEqualTo("balance");
+            assertThat(client.json(r).get("scope").asText()).isEqualTo("kyc-match:match");
         }
     }
 

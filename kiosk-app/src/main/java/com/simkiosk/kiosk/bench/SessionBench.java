@@ -117,8 +117,7 @@ public final class SessionBench {
         if (s instanceof State.ChooseVerification) {
             fire.accept(new Event.MethodChosen(VerificationMethod.ID_DOCUMENT));
         } else if (s instanceof State.EnterDetail) {
-            String doc = line.idDocumentLast4();
-            fire.accept(new Event.DetailSubmitted(doc.substring(doc.length() - 4)));
+            fire.accept(new Event.DetailSubmitted(line.idDocument()));
         } else if (s instanceof State.ShowBalance) {
             balanceSeen = true;
         } else if (s instanceof State.TakeSim) {

@@ -47,7 +47,8 @@ public final class ConfiguredCarriers implements AutoCloseable {
                 .withTimeouts(CONNECT_TIMEOUT.compareTo(call) < 0 ? CONNECT_TIMEOUT : call, call)
                 .withTls(pkcs12(backend.trustStore(), backend.trustStorePassword()),
                         pkcs12(backend.clientKeyStore(), backend.clientKeyStorePassword()))
-                .withProfile(backend.profile());
+                .withProfile(backend.profile())
+                .withOAuth(backend.oauth());
         TmfCarrierClient client = new TmfCarrierClient(endpoint);
         clients.add(client);
         return client;

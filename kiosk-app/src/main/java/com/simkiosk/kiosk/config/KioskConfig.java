@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.simkiosk.card.pcsc.RealReadersOnly;
 import com.simkiosk.carrier.tmf.BackendProfile;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
+import com.simkiosk.carrier.tmf.OAuthSettings;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public record KioskConfig(
     public record Backend(String name, URI baseUrl, String clientId, String clientSecret, List<String> iccidPrefixes,
                           Optional<Path> trustStore, Optional<String> trustStorePassword,
                           Optional<Path> clientKeyStore, Optional<String> clientKeyStorePassword,
-                          BackendProfile profile) {
+                          BackendProfile profile, OAuthSettings oauth) {
         public Backend {
             iccidPrefixes = List.copyOf(iccidPrefixes);
         }
@@ -195,7 +196,8 @@ public record KioskConfig(
         List<Backend> all = new ArrayList<>(backends);
         aggregator.ifPresent(all::add);
         return all.stream().anyMatch(b -> !b.clientSecret().isEmpty() || b.trustStorePassword().isPresent()
-                || b.clientKeyStorePassword().isPresent());
+                || b.clientKeyStorePassword().isPresent()
+                || b.oauth().clientKey().map(k -> k.store().password().length > 0).orElse(false));
     }
 
     /**
@@ -357,7 +359,10 @@ public record KioskConfig(
         String name = backend.id("name");
         URI baseUrl = readBaseUrl(backend);
         String clientId = backend.text("clientId");
-        String clientSecret = backend.text("clientSecret");
+        OAuthSettings oauth = OAuthConfig.read(backend.optionalObject("profile"), baseDir);
+        // private_key_jwt proves the kiosk with its key: a secret is then neither needed nor sent.
+        String clientSecret = oauth.clientAuth() == OAuthSettings.ClientAuth.CLIENT_SECRET_BASIC
+                ? backend.text("clientSecret") : backend.optionalText("clientSecret").orElse("");
         List<String> prefixes = routed ? backend.optionalTexts("iccidPrefixes").orElse(List.of()) : List.of();
         for (String prefix : prefixes) {
             if (!prefix.matches("89\\d{2,8}")) {
@@ -370,11 +375,11 @@ public record KioskConfig(
         return new Backend(name, baseUrl, clientId, clientSecret, prefixes,
                 readableFile(backend, "trustStore", baseDir), backend.optionalText("trustStorePassword"),
                 readableFile(backend, "clientKeyStore", baseDir), backend.optionalText("clientKeyStorePassword"),
-                ProfileReader.read(backend.optionalObject("profile")));
+                ProfileReader.read(backend.optionalObject("profile")), oauth);
     }
 
     /** A key or trust store: relative to the config file's folder, and readable now rather than at the first call. */
-    private static Optional<Path> readableFile(JsonFields backend, String field, Optional<Path> baseDir) {
+    static Optional<Path> readableFile(JsonFields backend, String field, Optional<Path> baseDir) {
         Optional<Path> file = backend.optionalText(field).map(Path::of)
                 .map(p -> baseDir.map(dir -> dir.resolve(p)).orElse(p));
         if (file.isPresent() && !Files.isReadable(file.get())) {

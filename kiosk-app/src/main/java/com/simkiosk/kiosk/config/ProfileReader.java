@@ -35,6 +35,7 @@ final class ProfileReader {
         known.addAll(QUERIES);
         known.addAll(Set.of("topUpCorrelatorField", "payAtRegisterMethodId", "units", "productStatus", "topUpPoll",
                 "supportPhone", "supportUrl"));
+        known.addAll(OAuthConfig.KEYS); // read by OAuthConfig from the same object
         p.allowOnly(known);
         BackendProfile profile = BackendProfile.standard();
         profile = apply(p, profile, "msisdnCharacteristic", BackendProfile::msisdnCharacteristic,

@@ -96,7 +96,7 @@ final class DemoPanel {
     private static String hint(DemoLine line) {
         StringBuilder s = new StringBuilder();
         line.msisdn().ifPresent(n -> s.append("☎ 0").append(n.e164().substring(3)).append("  "));
-        s.append("PIN ").append(line.simPin()).append("  ID …").append(line.idDocumentLast4()).append("  #").append(line.orderNumber());
+        s.append("PIN ").append(line.simPin()).append("  ID ").append(line.idDocument()).append("  #").append(line.orderNumber());
         return s.toString();
     }
 }

@@ -17,6 +17,8 @@ public enum ErrorKind {
     LINE_TERMINATED("error.lineTerminated", false),
     /** The line exists but allows no method that works at this kiosk (e.g. SMS only, with the SIM in the reader). */
     CANNOT_VERIFY("error.cannotVerify", false),
+    /** The carrier will not send codes to this number (CAMARA PHONE_NUMBER_NOT_ALLOWED / BLOCKED): use the SIM. */
+    NUMBER_CANNOT_GET_CODES("error.numberCannotGetCodes", false),
     /** Notice on the code screen. */
     WRONG_CODE("error.wrongCode", false),
     /** Notice on the code screen: the code timed out, ask for a new one. */

@@ -439,8 +439,13 @@ public final class SessionFlow implements AutoCloseable {
                 methods.add(method);
             }
         }
-        session.methods = List.copyOf(methods);
         session.detailAttemptsLeft = config.detailAttempts();
+        offerMethods(methods);
+    }
+
+    /** The methods still open: none ends in CANNOT_VERIFY, one starts at once, more are offered as a choice. */
+    private void offerMethods(List<VerificationMethod> methods) {
+        session.methods = List.copyOf(methods);
         if (methods.isEmpty()) {
             fail(ErrorKind.CANNOT_VERIFY);
         } else if (methods.size() == 1) {
@@ -500,14 +505,7 @@ public final class SessionFlow implements AutoCloseable {
             go(new PinRefused(refused.triesLeft(), otherMethods()));
         } else if (result instanceof PinResult.NotEnabled) {
             // A SIM without a PIN proves nothing by PIN: offer what is left.
-            session.methods = otherMethods();
-            if (session.methods.isEmpty()) {
-                fail(ErrorKind.CANNOT_VERIFY);
-            } else if (session.methods.size() == 1) {
-                startMethod(session.methods.get(0));
-            } else {
-                go(new ChooseVerification(session.methods));
-            }
+            offerMethods(otherMethods());
         } else if (result instanceof PinResult.Failed failed) {
             log.info("SIM PIN check failed: {} ({})", failed.error(), failed.detail());
             pinCheckFailed(cardErrorKind(failed.error()));
@@ -538,6 +536,12 @@ public final class SessionFlow implements AutoCloseable {
                 } else {
                     go(new EnterDetail(method, session.detailAttemptsLeft, Optional.of(ErrorKind.WRONG_DETAIL)));
                 }
+            } else if (failure instanceof CarrierException e && e.error() == CarrierError.NOT_SUPPORTED) {
+                // KYC Match cannot check this for the line (SERVICE_NOT_APPLICABLE, MISSING_IDENTIFIER): another way.
+                log.info("Carrier cannot check {} for this line; offering the other methods", method);
+                List<VerificationMethod> left = new ArrayList<>(session.methods);
+                left.remove(method);
+                offerMethods(left);
             } else {
                 carrierFailed(failure);
             }
@@ -573,6 +577,8 @@ public final class SessionFlow implements AutoCloseable {
         }, failure -> {
             if (failure instanceof CarrierException e && e.error() == CarrierError.OTP_MAX_CODES_EXCEEDED) {
                 fail(ErrorKind.TOO_MANY_TRIES);
+            } else if (failure instanceof CarrierException e && e.error() == CarrierError.NUMBER_CANNOT_GET_CODES) {
+                fail(ErrorKind.NUMBER_CANNOT_GET_CODES);
             } else {
                 carrierFailed(failure);
             }
@@ -821,6 +827,7 @@ public final class SessionFlow implements AutoCloseable {
             case NOT_FOUND, NOT_SUPPORTED -> ErrorKind.NOT_FOUND;
             case OTP_INVALID, OTP_VERIFICATION_FAILED, OTP_MAX_CODES_EXCEEDED, DETAIL_MISMATCH -> ErrorKind.TOO_MANY_TRIES;
             case OTP_EXPIRED -> ErrorKind.CODE_EXPIRED;
+            case NUMBER_CANNOT_GET_CODES -> ErrorKind.NUMBER_CANNOT_GET_CODES;
             case UNAVAILABLE, RATE_LIMITED, UNAUTHORIZED, BAD_RESPONSE, TIMEOUT -> ErrorKind.BACKEND_DOWN;
         });
     }

@@ -124,7 +124,7 @@ public sealed interface State {
         }
     }
 
-    /** A registered detail: ID_DOCUMENT (last 4 characters) or ORDER_NUMBER. */
+    /** A registered detail: ID_DOCUMENT (the whole passport or residence card number) or ORDER_NUMBER. */
     record EnterDetail(VerificationMethod method, int attemptsLeft, Optional<ErrorKind> notice) implements State {
         public String key() {
             return "screen.enterDetail";

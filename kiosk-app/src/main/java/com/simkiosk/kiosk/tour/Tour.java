@@ -102,8 +102,7 @@ public final class Tour {
         fireAndWait(new Event.Back(), s -> s instanceof State.ChooseVerification);
         step(++n, "enterDetail", lang, () -> fire(new Event.MethodChosen(VerificationMethod.ID_DOCUMENT)), s -> s instanceof State.EnterDetail);
         demo.simulator().faults().inject(Endpoint.BUCKET, new Fault.Latency(Duration.ofMillis(1500)), 1);
-        String last4 = tourist.idDocumentLast4();
-        step(++n, "lookingUp", lang, () -> fire(new Event.DetailSubmitted(last4.substring(last4.length() - 4))),
+        step(++n, "lookingUp", lang, () -> fire(new Event.DetailSubmitted(tourist.idDocument())),
                 s -> s instanceof State.LookingUp);
         step(++n, "balance", lang, () -> {}, s -> s instanceof State.ShowBalance);
         step(++n, "topUpOffers", lang, () -> fire(new Event.ShowTopUps()), s -> s instanceof State.TopUpOffers);

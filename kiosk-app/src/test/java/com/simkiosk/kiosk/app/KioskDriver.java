@@ -93,6 +93,19 @@ final class KioskDriver implements AutoCloseable {
         }
     }
 
+    /** Types a registered detail (letters, digits, '-'), switching the keypad between its letters and digits pages. */
+    void typeDetail(String value) throws Exception {
+        boolean letters = false;
+        for (char c : value.toCharArray()) {
+            boolean digit = Character.isDigit(c);
+            if (digit == letters) {
+                tap("key-toggle");
+                letters = !digit;
+            }
+            tap("key-" + (c == '-' ? "dash" : String.valueOf(c)));
+        }
+    }
+
     String text(String id) throws Exception {
         return Fx.call(() -> {
             Node n = runtime.root().lookup("#" + id);

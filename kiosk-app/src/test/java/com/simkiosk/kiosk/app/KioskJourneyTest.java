@@ -46,7 +46,7 @@ class KioskJourneyTest {
         kiosk.waitForScreen("chooseVerification");
         kiosk.tap("method-ID_DOCUMENT");
         kiosk.waitForScreen("enterDetail");
-        kiosk.type(last4(line.idDocumentLast4()));
+        kiosk.typeDetail(line.idDocument());
         kiosk.tap("submit");
         kiosk.waitForScreen("balance");
         long bytes = ((State.ShowBalance) kiosk.runtime().view().state()).balance().dataRemainingBytes();
@@ -184,7 +184,7 @@ class KioskJourneyTest {
         kiosk.waitForScreen("chooseVerification");
         kiosk.tap("method-ORDER_NUMBER");
         kiosk.waitForScreen("enterDetail");
-        typeDetail(line.orderNumber());
+        kiosk.typeDetail(line.orderNumber());
         kiosk.tap("submit");
         kiosk.waitForScreen("balance");
         kiosk.tap("topup");
@@ -294,18 +294,6 @@ class KioskJourneyTest {
         kiosk.waitForScreen("enterCode");
     }
 
-    private void typeDetail(String value) throws Exception {
-        boolean letters = false;
-        for (char c : value.toCharArray()) {
-            boolean digit = Character.isDigit(c);
-            if (digit == letters) {
-                kiosk.tap("key-toggle");
-                letters = !digit;
-            }
-            kiosk.tap("key-" + (c == '-' ? "dash" : String.valueOf(c)));
-        }
-    }
-
     private void openPinPad() throws Exception {
         for (int i = 0; i < 5; i++) {
             kiosk.tap("maintenance-corner");
@@ -324,10 +312,6 @@ class KioskJourneyTest {
         Fx.waitUntil("SMS to the demo phone", () -> outbox.latestTo(to).isPresent());
         Optional<SmsOutbox.Sms> sms = outbox.latestTo(to);
         return sms.orElseThrow().code();
-    }
-
-    private static String last4(String s) {
-        return s.substring(s.length() - 4);
     }
 
     private static String spaced(String s) {

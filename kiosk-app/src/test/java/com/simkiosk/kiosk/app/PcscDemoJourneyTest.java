@@ -73,8 +73,7 @@ class PcscDemoJourneyTest {
 
         kiosk.tap("method-ID_DOCUMENT");
         kiosk.waitForScreen("enterDetail");
-        String last4 = line.idDocumentLast4().substring(line.idDocumentLast4().length() - 4);
-        kiosk.type(last4);
+        kiosk.typeDetail(line.idDocument());
         kiosk.tap("submit");
         kiosk.waitForScreen("balance");
         long bytes = ((State.ShowBalance) kiosk.runtime().view().state()).balance().dataRemainingBytes();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KioskConfigTest {
 
     private static final Path DOCUMENTED_EXAMPLE = Path.of("..", "docs", "examples", "kiosk.json");
-    private static final String PIN_BLOCK = """
+    static final String PIN_BLOCK = """
             "maintenancePin": {"iterations": 600000, "salt": "KKB47rpw22rW4LuR/8JxUA==",
                                "hash": "6fqbDaU2vfPH30VV873oFEJ4Y7vUQbcm3eTdgjVqrHI="}""";
 

@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
 class NumberPathTest {
@@ -275,14 +277,15 @@ class NumberPathTest {
         assertThat(kiosk.io.waiting()).isEqualTo(1);
     }
 
-    @Test
-    void tooManyCodesForTheNumberEndsInTooManyTries() throws Exception {
-        when(kiosk.carrier.sendCode(eq(NUMBER), anyString()))
-                .thenThrow(new CarrierException(CarrierError.OTP_MAX_CODES_EXCEEDED, "403"));
+    /** Verdicts on the number when sending a code: too many codes already, or a number that gets none at all. */
+    @ParameterizedTest
+    @CsvSource({"OTP_MAX_CODES_EXCEEDED, TOO_MANY_TRIES", "NUMBER_CANNOT_GET_CODES, NUMBER_CANNOT_GET_CODES"})
+    void aRefusalToSendCodesToTheNumberSaysWhyInsteadOfBlamingTheKiosk(CarrierError refusal, ErrorKind shown) throws Exception {
+        when(kiosk.carrier.sendCode(eq(NUMBER), anyString())).thenThrow(new CarrierException(refusal, "403"));
 
         kiosk.submitNumber(NUMBER_TYPED);
 
-        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.TOO_MANY_TRIES, false));
+        assertThat(kiosk.state()).isEqualTo(new State.Error(shown, false));
     }
 
     @Test

@@ -360,6 +360,35 @@ class SimPathTest {
     }
 
     @Test
+    void aCheckTheCarrierCannotDoForTheLineLeadsToTheOtherMethod() throws Exception {
+        kiosk.givenSimLine(PinStatus.DISABLED,
+                line(LineStatus.ACTIVE, VerificationMethod.ID_DOCUMENT, VerificationMethod.ORDER_NUMBER));
+        org.mockito.Mockito.doThrow(new CarrierException(CarrierError.NOT_SUPPORTED, "422 SERVICE_NOT_APPLICABLE"))
+                .when(kiosk.carrier).verifyRegisteredDetail(any(), eq(VerificationMethod.ID_DOCUMENT), eq("TK1234567"));
+
+        kiosk.insert();
+        kiosk.settle();
+        kiosk.fire(new MethodChosen(VerificationMethod.ID_DOCUMENT), new DetailSubmitted("TK1234567"));
+        kiosk.settle();
+
+        assertThat(kiosk.state()).isEqualTo(new State.EnterDetail(VerificationMethod.ORDER_NUMBER, 3, Optional.empty()));
+    }
+
+    @Test
+    void aCheckTheCarrierCannotDoWithNoOtherMethodLeftSaysTheLineCannotBeCheckedHere() throws Exception {
+        kiosk.givenSimLine(PinStatus.DISABLED, line(LineStatus.ACTIVE, VerificationMethod.ID_DOCUMENT));
+        org.mockito.Mockito.doThrow(new CarrierException(CarrierError.NOT_SUPPORTED, "422 MISSING_IDENTIFIER"))
+                .when(kiosk.carrier).verifyRegisteredDetail(any(), eq(VerificationMethod.ID_DOCUMENT), any());
+
+        kiosk.insert();
+        kiosk.settle();
+        kiosk.fire(new DetailSubmitted("TK1234567"));
+        kiosk.settle();
+
+        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.CANNOT_VERIFY, false));
+    }
+
+    @Test
     void rightDetailShowsTheBalance() throws Exception {
         kiosk.reachBalanceBySim();
 
