@@ -33,6 +33,7 @@ import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.testing.TestTime;
+import com.simkiosk.testing.conformance.OfficialApis;
 import com.simkiosk.testing.standard.StandardCarrier;
 import com.simkiosk.testing.standard.StandardCarrier.Api;
 import com.simkiosk.testing.standard.StandardFixture;
@@ -43,6 +44,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -110,6 +112,7 @@ class ClientAgainstStandardCarrierTest {
         assertThat(line.verificationMethods()).as("fallback for a SIM in the reader with an SMS-capable number")
                 .containsExactlyInAnyOrder(VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT,
                         VerificationMethod.SMS_CODE);
+        assertClientRequestsConform();
     }
 
     @Test
@@ -122,6 +125,7 @@ class ClientAgainstStandardCarrierTest {
         assertThat(line.brand()).isEqualTo("Standard Data");
         assertThat(line.verificationMethods())
                 .containsExactlyInAnyOrder(VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT);
+        assertClientRequestsConform();
     }
 
     @Test
@@ -143,6 +147,7 @@ class ClientAgainstStandardCarrierTest {
         assertThat(line.id()).isEqualTo(VOICE_PRODUCT);
         assertThat(carrier.requestLog()).anyMatch(r -> r.startsWith("GET " + StandardCarrier.PRODUCT_PATH
                 + "?") && r.contains("productCharacteristic.value=%2B819011112222"));
+        assertClientRequestsConform();
     }
 
     // ------------------------------------------------------------------------------------------------ balance, usage
@@ -154,6 +159,7 @@ class ClientAgainstStandardCarrierTest {
         assertThat(balance.yen()).isEqualTo(1500);
         assertThat(balance.dataBytes()).as("2.5 GB + 300 MB; the expired 1 GB is not left").isEqualTo(2_800_000_000L);
         assertThat(balance.voiceSeconds()).isEqualTo(600);
+        assertClientRequestsConform();
     }
 
     @Test
@@ -165,6 +171,7 @@ class ClientAgainstStandardCarrierTest {
                 new DailyUsage(today, 412_500_000L));
         assertThat(carrier.requestLog()).anyMatch(r -> r.startsWith("GET " + StandardCarrier.USAGE_PATH + "?")
                 && r.contains("ratedProductUsage.productRef.id=" + VOICE_PRODUCT));
+        assertClientRequestsConform();
     }
 
     // ------------------------------------------------------------------------------------------------ offers, top-up
@@ -177,6 +184,7 @@ class ClientAgainstStandardCarrierTest {
                 new TopUpOffer(TOPUP_1GB, "1 GB for 30 days", 1_000_000_000L, TOPUP_1GB_YEN, Duration.ofDays(30)),
                 new TopUpOffer(TOPUP_500MB, "500 MB for 7 days", 500_000_000L, TOPUP_500MB_YEN, Duration.ofDays(7)));
         assertThat(carrier.requestLog()).anyMatch(r -> r.startsWith("GET " + StandardCarrier.PRICE_PATH + "/"));
+        assertClientRequestsConform();
     }
 
     @Test
@@ -194,6 +202,7 @@ class ClientAgainstStandardCarrierTest {
         assertThat(sent.path("id").asText()).isEqualTo(order.orderId());
         assertThat(sent.path("externalId").asText()).as("the kiosk's correlator").isNotEmpty();
         assertThat(sent.path("product").get(0).path("id").asText()).isEqualTo(VOICE_PRODUCT);
+        assertClientRequestsConform();
     }
 
     @Test
@@ -205,6 +214,7 @@ class ClientAgainstStandardCarrierTest {
         assertThat(carrier.topUpsApplied()).as("found by its externalId, not resent").isEqualTo(1);
         assertThat(order.orderId()).isEqualTo(carrier.topUps().get(0).path("id").asText());
         assertThat(order.amountYen()).isEqualTo(TOPUP_500MB_YEN);
+        assertClientRequestsConform();
     }
 
     @Test
@@ -232,6 +242,7 @@ class ClientAgainstStandardCarrierTest {
         client.validateCode(challenge, code);
         assertThat(challenge.resendAllowedAt()).isAfter(clock.instant().plusSeconds(50));
         assertThat(carrier.tokenRequests()).anyMatch(t -> t.grantedScopes().contains(StandardCarrier.OTP_SCOPE));
+        assertClientRequestsConform();
     }
 
     @Test
@@ -322,6 +333,7 @@ class ClientAgainstStandardCarrierTest {
         assertThat(sent.path("idDocument").asText()).isEqualTo("TK1234567");
         assertThat(sent.has("productId")).isFalse();
         assertThat(carrier.tokenRequests()).anyMatch(t -> t.grantedScopes().contains(StandardCarrier.KYC_SCOPE));
+        assertClientRequestsConform();
     }
 
     @Test
@@ -331,6 +343,7 @@ class ClientAgainstStandardCarrierTest {
         JsonNode sent = carrier.kycRequests().get(0);
         assertThat(sent.path("productId").asText()).isEqualTo(DATA_PRODUCT);
         assertThat(sent.has("phoneNumber")).isFalse();
+        assertClientRequestsConform();
     }
 
     @Test
@@ -382,6 +395,33 @@ class ClientAgainstStandardCarrierTest {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Every request the client sent (but the RFC 6749 token requests, which no API document covers) is one the
+     * official documents define: body valid, query parameters known to the document or in contract v2's extension
+     * table.
+     */
+    private void assertClientRequestsConform() {
+        OfficialApis apis = OfficialApis.shared();
+        for (StandardCarrier.Received r : carrier.received()) {
+            if (r.pathAndQuery().startsWith(StandardCarrier.TOKEN_PATH)) {
+                continue;
+            }
+            assertThat(apis.checkQuery(r.method(), r.pathAndQuery(), queryExtensions(r.pathAndQuery())))
+                    .as(r.toString()).isEmpty();
+            if (!r.body().isEmpty()) {
+                assertThat(apis.validateRequest(r.method(), r.pathAndQuery(), r.body())).as(r.toString()).isEmpty();
+            }
+        }
+    }
+
+    /** Contract v2's query extensions, each only where it belongs: the top-up correlator, offerings for a line. */
+    private static Set<String> queryExtensions(String pathAndQuery) {
+        if (pathAndQuery.startsWith(StandardCarrier.TOPUP_PATH + "?")) {
+            return Set.of("externalId");
+        }
+        return pathAndQuery.startsWith(StandardCarrier.OFFERING_PATH + "?") ? Set.of("product.id") : Set.of();
+    }
 
     /**
      * The call fails with the kiosk error named {@code expected}. By name, because contract v2 adds

@@ -76,6 +76,14 @@ public final class StandardCarrier implements AutoCloseable {
     /** An SMS this carrier "sent": read the code from here. */
     public record Sms(String to, String text, String code, String authenticationId, Instant at) {}
 
+    /** A request as received: method, raw path and query, body text (empty for none). */
+    public record Received(String method, String pathAndQuery, String body) {
+        @Override
+        public String toString() {
+            return method + " " + pathAndQuery;
+        }
+    }
+
     /** A token request as received: who asked, for which scope, what was granted. */
     public record TokenRequest(String clientId, String requestedScope, Set<String> grantedScopes) {}
 
@@ -188,7 +196,7 @@ public final class StandardCarrier implements AutoCloseable {
     private final List<Sms> outbox = new ArrayList<>();
     private final List<TokenRequest> tokenRequests = new ArrayList<>();
     private final List<JsonNode> kycRequests = new ArrayList<>();
-    private final List<String> requestLog = new ArrayList<>();
+    private final List<Received> received = new ArrayList<>();
     private boolean dropNextTopUp;
     private String failTopUpsReason;
     private int completeAfterGets;
@@ -347,7 +355,14 @@ public final class StandardCarrier implements AutoCloseable {
     /** {@code METHOD path?query} of every request, in order (raw, as sent). */
     public List<String> requestLog() {
         synchronized (lock) {
-            return List.copyOf(requestLog);
+            return received.stream().map(Received::toString).toList();
+        }
+    }
+
+    /** Every request with its body, in order (they hold personal data: assert on them, never log them). */
+    public List<Received> received() {
+        synchronized (lock) {
+            return List.copyOf(received);
         }
     }
 
@@ -381,9 +396,10 @@ public final class StandardCarrier implements AutoCloseable {
             byte[] requestBody = exchange.getRequestBody().readAllBytes();
             Reply reply;
             synchronized (lock) {
-                requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? ""
-                                : "?" + exchange.getRequestURI().getRawQuery()));
+                URI uri = exchange.getRequestURI();
+                received.add(new Received(exchange.getRequestMethod(),
+                        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                        new String(requestBody, StandardCharsets.UTF_8)));
                 try {
                     reply = route(exchange, requestBody);
                 } catch (RuntimeException bug) {

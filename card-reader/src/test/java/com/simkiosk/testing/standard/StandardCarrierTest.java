@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.simkiosk.testing.MutableClock;
+import com.simkiosk.testing.conformance.OfficialApis;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -460,6 +461,18 @@ class StandardCarrierTest {
         }
     }
 
+    @Test
+    void theConformanceCheckEveryAnswerGoesThroughHasTeeth() {
+        OfficialApis apis = OfficialApis.shared();
+        assertThat(apis.validateResponse("GET", StandardCarrier.BUCKET_PATH + "?product.id=p", 200,
+                "[{\"id\":\"b\",\"product\":{\"id\":\"p\"}}]")).as("product must be an array").isNotEmpty();
+        assertThat(apis.validateResponse("GET", StandardCarrier.TOPUP_PATH + "/t", 200,
+                "{\"id\":\"t\",\"status\":\"requested\"}")).as("not an ActionStatusType").isNotEmpty();
+        assertThat(apis.validateResponse("POST", StandardCarrier.SEND_CODE_PATH, 403,
+                "{\"status\":\"403\",\"code\":\"PERMISSION_DENIED\",\"message\":\"m\"}"))
+                .as("ErrorInfo.status is an integer").isNotEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static void assertProduct(JsonNode product) {
@@ -599,14 +612,23 @@ class StandardCarrierTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
-        return http.send(request(pathAndQuery, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return conforming("GET", pathAndQuery,
+                http.send(request(pathAndQuery, token).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> post(String path, JsonNode body, String token) throws IOException,
             InterruptedException {
-        return http.send(request(path, token).header("Content-Type", "application/json")
+        return conforming("POST", path, http.send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Every answer of the carrier, errors included, is what the official document says for that operation. */
+    private static HttpResponse<String> conforming(String method, String pathAndQuery, HttpResponse<String> response) {
+        assertThat(OfficialApis.shared().validateResponse(method, pathAndQuery, response.statusCode(),
+                response.body())).as(method + " " + pathAndQuery + " " + response.statusCode() + " " + response.body())
+                .isEmpty();
+        return response;
     }
 
     private static String enc(String s) {
