@@ -35,7 +35,7 @@ import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.testing.TestTime;
 import com.simkiosk.testing.conformance.OfficialApis;
 import com.simkiosk.testing.standard.StandardCarrier;
-import com.simkiosk.testing.standard.StandardCarrier.Api;
+import com.simkiosk.testing.standard.StandardCarrier.Call;
 import com.simkiosk.testing.standard.StandardFixture;
 import java.io.IOException;
 import java.time.Clock;
@@ -278,7 +278,7 @@ class ClientAgainstStandardCarrierTest {
     @Test
     void oneUnauthenticatedAnswerIsHealedByANewToken() throws Exception {
         start();
-        carrier.failNext(Api.SEND_CODE, 401, "UNAUTHENTICATED");
+        carrier.failNext(Call.SEND_CODE, 401, "UNAUTHENTICATED");
         client.sendCode(new Msisdn(VOICE_MSISDN), SMS);
         assertThat(carrier.outbox()).hasSize(1);
     }
@@ -286,36 +286,36 @@ class ClientAgainstStandardCarrierTest {
     /** Every error of the OTP document, with how many times it is answered and the kiosk error it must become. */
     static Stream<Arguments> otpErrors() {
         return Stream.of(
-                arguments(Api.SEND_CODE, 400, "INVALID_ARGUMENT", 1, "BAD_RESPONSE"),
-                arguments(Api.VALIDATE_CODE, 400, "OUT_OF_RANGE", 1, "BAD_RESPONSE"),
-                arguments(Api.VALIDATE_CODE, 400, "ONE_TIME_PASSWORD_SMS.VERIFICATION_FAILED", 1,
+                arguments(Call.SEND_CODE, 400, "INVALID_ARGUMENT", 1, "BAD_RESPONSE"),
+                arguments(Call.VALIDATE_CODE, 400, "OUT_OF_RANGE", 1, "BAD_RESPONSE"),
+                arguments(Call.VALIDATE_CODE, 400, "ONE_TIME_PASSWORD_SMS.VERIFICATION_FAILED", 1,
                         "OTP_VERIFICATION_FAILED"),
-                arguments(Api.VALIDATE_CODE, 400, "ONE_TIME_PASSWORD_SMS.VERIFICATION_EXPIRED", 1, "OTP_EXPIRED"),
-                arguments(Api.VALIDATE_CODE, 400, "ONE_TIME_PASSWORD_SMS.INVALID_OTP", 1, "OTP_INVALID"),
-                arguments(Api.SEND_CODE, 401, "UNAUTHENTICATED", 2, "UNAUTHORIZED"),
-                arguments(Api.SEND_CODE, 403, "PERMISSION_DENIED", 1, "UNAUTHORIZED"),
-                arguments(Api.SEND_CODE, 403, "ONE_TIME_PASSWORD_SMS.MAX_OTP_CODES_EXCEEDED", 1,
+                arguments(Call.VALIDATE_CODE, 400, "ONE_TIME_PASSWORD_SMS.VERIFICATION_EXPIRED", 1, "OTP_EXPIRED"),
+                arguments(Call.VALIDATE_CODE, 400, "ONE_TIME_PASSWORD_SMS.INVALID_OTP", 1, "OTP_INVALID"),
+                arguments(Call.SEND_CODE, 401, "UNAUTHENTICATED", 2, "UNAUTHORIZED"),
+                arguments(Call.SEND_CODE, 403, "PERMISSION_DENIED", 1, "UNAUTHORIZED"),
+                arguments(Call.SEND_CODE, 403, "ONE_TIME_PASSWORD_SMS.MAX_OTP_CODES_EXCEEDED", 1,
                         "OTP_MAX_CODES_EXCEEDED"),
-                arguments(Api.SEND_CODE, 403, "ONE_TIME_PASSWORD_SMS.PHONE_NUMBER_NOT_ALLOWED", 1,
+                arguments(Call.SEND_CODE, 403, "ONE_TIME_PASSWORD_SMS.PHONE_NUMBER_NOT_ALLOWED", 1,
                         "NUMBER_CANNOT_GET_CODES"),
-                arguments(Api.SEND_CODE, 403, "ONE_TIME_PASSWORD_SMS.PHONE_NUMBER_BLOCKED", 1,
+                arguments(Call.SEND_CODE, 403, "ONE_TIME_PASSWORD_SMS.PHONE_NUMBER_BLOCKED", 1,
                         "NUMBER_CANNOT_GET_CODES"),
-                arguments(Api.SEND_CODE, 404, "NOT_FOUND", 1, "NOT_FOUND"),
-                arguments(Api.VALIDATE_CODE, 404, "NOT_FOUND", 1, "NOT_FOUND"),
-                arguments(Api.SEND_CODE, 429, "QUOTA_EXCEEDED", 3, "RATE_LIMITED"),
-                arguments(Api.VALIDATE_CODE, 429, "TOO_MANY_REQUESTS", 3, "RATE_LIMITED"),
-                arguments(Api.SEND_CODE, 503, "UNAVAILABLE", 5, "UNAVAILABLE"));
+                arguments(Call.SEND_CODE, 404, "NOT_FOUND", 1, "NOT_FOUND"),
+                arguments(Call.VALIDATE_CODE, 404, "NOT_FOUND", 1, "NOT_FOUND"),
+                arguments(Call.SEND_CODE, 429, "QUOTA_EXCEEDED", 3, "RATE_LIMITED"),
+                arguments(Call.VALIDATE_CODE, 429, "TOO_MANY_REQUESTS", 3, "RATE_LIMITED"),
+                arguments(Call.SEND_CODE, 503, "UNAVAILABLE", 5, "UNAVAILABLE"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {4}")
     @MethodSource("otpErrors")
-    void everyOtpErrorBecomesWhatTheCustomerShouldHear(Api api, int status, String code, int times, String expected)
+    void everyOtpErrorBecomesWhatTheCustomerShouldHear(Call api, int status, String code, int times, String expected)
             throws Exception {
         start();
         Msisdn number = new Msisdn(VOICE_MSISDN);
-        OtpChallenge challenge = api == Api.VALIDATE_CODE ? client.sendCode(number, SMS) : null;
+        OtpChallenge challenge = api == Call.VALIDATE_CODE ? client.sendCode(number, SMS) : null;
         carrier.failNext(api, times, status, code);
-        if (api == Api.SEND_CODE) {
+        if (api == Call.SEND_CODE) {
             assertError(() -> client.sendCode(number, SMS), expected);
         } else {
             assertError(() -> client.validateCode(challenge, "123456"), expected);
@@ -389,7 +389,7 @@ class ClientAgainstStandardCarrierTest {
     void everyKycMatchErrorBecomesWhatTheCustomerShouldHear(int status, String code, int times, String expected)
             throws Exception {
         start();
-        carrier.failNext(Api.KYC_MATCH, times, status, code);
+        carrier.failNext(Call.KYC_MATCH, times, status, code);
         assertError(() -> client.verifyRegisteredDetail(voiceLine(), VerificationMethod.ID_DOCUMENT, "TK1234567"),
                 expected);
     }

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
 public final class StandardCarrier implements AutoCloseable {
 
     /** The operations a test can make fail with {@link #failNext}. */
-    public enum Api { TOKEN, PRODUCT, BUCKET, USAGE, OFFERING, PRICE, TOPUP, SEND_CODE, VALIDATE_CODE, KYC_MATCH }
+    public enum Call { TOKEN, PRODUCT, BUCKET, USAGE, OFFERING, PRICE, TOPUP, SEND_CODE, VALIDATE_CODE, KYC_MATCH }
 
     public static final String OTP_SCOPE = "one-time-password-sms:send-validate";
     public static final String KYC_SCOPE = "kyc-match:match";
@@ -192,7 +192,7 @@ public final class StandardCarrier implements AutoCloseable {
     private final Map<String, List<Instant>> codesSent = new HashMap<>();
     private final Map<String, List<Instant>> kycMismatches = new HashMap<>();
     private final Map<String, String> refusedNumbers = new HashMap<>();
-    private final Map<Api, Deque<Fault>> faults = new EnumMap<>(Api.class);
+    private final Map<Call, Deque<Fault>> faults = new EnumMap<>(Call.class);
     private final List<Sms> outbox = new ArrayList<>();
     private final List<TokenRequest> tokenRequests = new ArrayList<>();
     private final List<JsonNode> kycRequests = new ArrayList<>();
@@ -248,7 +248,7 @@ public final class StandardCarrier implements AutoCloseable {
     // ---------------------------------------------------------------- switches and observations for tests
 
     /** The next {@code times} calls of {@code api} answer {@code status} with error {@code code} (as on the wire). */
-    public void failNext(Api api, int times, int status, String code) {
+    public void failNext(Call api, int times, int status, String code) {
         synchronized (lock) {
             Deque<Fault> queue = faults.computeIfAbsent(api, a -> new ArrayDeque<>());
             for (int i = 0; i < times; i++) {
@@ -258,7 +258,7 @@ public final class StandardCarrier implements AutoCloseable {
     }
 
     /** The next call of {@code api} answers {@code status} with error {@code code}. */
-    public void failNext(Api api, int status, String code) {
+    public void failNext(Call api, int status, String code) {
         failNext(api, 1, status, code);
     }
 
@@ -437,10 +437,10 @@ public final class StandardCarrier implements AutoCloseable {
         if (path.equals(SEND_CODE_PATH) || path.equals(VALIDATE_CODE_PATH) || path.equals(KYC_MATCH_PATH)) {
             return camara(exchange, path, method, body);
         }
-        record Collection(String path, Api api) {}
-        for (Collection c : List.of(new Collection(PRODUCT_PATH, Api.PRODUCT), new Collection(BUCKET_PATH, Api.BUCKET),
-                new Collection(TOPUP_PATH, Api.TOPUP), new Collection(USAGE_PATH, Api.USAGE),
-                new Collection(OFFERING_PATH, Api.OFFERING), new Collection(PRICE_PATH, Api.PRICE))) {
+        record Collection(String path, Call api) {}
+        for (Collection c : List.of(new Collection(PRODUCT_PATH, Call.PRODUCT), new Collection(BUCKET_PATH, Call.BUCKET),
+                new Collection(TOPUP_PATH, Call.TOPUP), new Collection(USAGE_PATH, Call.USAGE),
+                new Collection(OFFERING_PATH, Call.OFFERING), new Collection(PRICE_PATH, Call.PRICE))) {
             if (path.equals(c.path) || (path.startsWith(c.path + "/") && path.indexOf('/', c.path.length() + 1) < 0)) {
                 String id = path.equals(c.path) ? null
                         : URLDecoder.decode(path.substring(c.path.length() + 1), StandardCharsets.UTF_8);
@@ -450,7 +450,7 @@ public final class StandardCarrier implements AutoCloseable {
         return Reply.json(404, ErrorBodies.tmf(404, "NOT_FOUND", "Resource not found", "No API at " + path));
     }
 
-    private Optional<Reply> fault(Api api, Function<Fault, JsonNode> body) {
+    private Optional<Reply> fault(Call api, Function<Fault, JsonNode> body) {
         Deque<Fault> queue = faults.get(api);
         Fault f = queue == null ? null : queue.poll();
         return Optional.ofNullable(f).map(x -> Reply.json(x.status, body.apply(x)));
@@ -471,7 +471,7 @@ public final class StandardCarrier implements AutoCloseable {
     // ---------------------------------------------------------------- OAuth 2.0 client credentials
 
     private Reply token(HttpExchange exchange, String method, byte[] body) {
-        Optional<Reply> fault = fault(Api.TOKEN, f -> ErrorBodies.oauth(f.code, "injected by the test"));
+        Optional<Reply> fault = fault(Call.TOKEN, f -> ErrorBodies.oauth(f.code, "injected by the test"));
         if (fault.isPresent()) {
             return fault.get();
         }
@@ -540,7 +540,7 @@ public final class StandardCarrier implements AutoCloseable {
 
     // ---------------------------------------------------------------- TM Forum
 
-    private Reply tmf(HttpExchange exchange, Api api, String method, String id, String query, byte[] body) {
+    private Reply tmf(HttpExchange exchange, Call api, String method, String id, String query, byte[] body) {
         Optional<Reply> fault = fault(api, f -> ErrorBodies.tmf(f.status, f.code, "Injected", "injected by the test"));
         if (fault.isPresent()) {
             return fault.get();
@@ -550,15 +550,15 @@ public final class StandardCarrier implements AutoCloseable {
                     "missing, invalid or expired access token"))
                     .with("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
-        if (api == Api.TOPUP && id == null && method.equals("POST")) {
+        if (api == Call.TOPUP && id == null && method.equals("POST")) {
             return createTopUp(exchange, body);
         }
         if (!method.equals("GET")) {
             return Reply.json(405, ErrorBodies.tmf(405, "METHOD_NOT_ALLOWED", "Method not allowed",
-                    method + " is not supported here")).with("Allow", api == Api.TOPUP && id == null ? "GET, POST" : "GET");
+                    method + " is not supported here")).with("Allow", api == Call.TOPUP && id == null ? "GET, POST" : "GET");
         }
         if (id != null) {
-            if (api == Api.TOPUP && orders.containsKey(id)) {
+            if (api == Call.TOPUP && orders.containsKey(id)) {
                 advance(orders.get(id));
             }
             for (ObjectNode doc : documents(api)) {
@@ -583,7 +583,7 @@ public final class StandardCarrier implements AutoCloseable {
                 .with("X-Result-Count", String.valueOf(page.size()));
     }
 
-    private static Set<String> attributes(Api api) {
+    private static Set<String> attributes(Call api) {
         return switch (api) {
             case PRODUCT -> PRODUCT_ATTRIBUTES;
             case BUCKET -> BUCKET_ATTRIBUTES;
@@ -595,7 +595,7 @@ public final class StandardCarrier implements AutoCloseable {
         };
     }
 
-    private List<ObjectNode> documents(Api api) {
+    private List<ObjectNode> documents(Call api) {
         List<ObjectNode> docs = new ArrayList<>();
         switch (api) {
             case PRODUCT -> lines.values().forEach(l -> docs.add(product(l)));
@@ -902,8 +902,8 @@ public final class StandardCarrier implements AutoCloseable {
     // ---------------------------------------------------------------- CAMARA
 
     private Reply camara(HttpExchange exchange, String path, String method, byte[] body) {
-        Api api = path.equals(SEND_CODE_PATH) ? Api.SEND_CODE
-                : path.equals(VALIDATE_CODE_PATH) ? Api.VALIDATE_CODE : Api.KYC_MATCH;
+        Call api = path.equals(SEND_CODE_PATH) ? Call.SEND_CODE
+                : path.equals(VALIDATE_CODE_PATH) ? Call.VALIDATE_CODE : Call.KYC_MATCH;
         Optional<Reply> fault = fault(api, f -> ErrorBodies.camara(f.status, f.code));
         if (fault.isPresent()) {
             return fault.get();
@@ -915,7 +915,7 @@ public final class StandardCarrier implements AutoCloseable {
         if (token.isEmpty()) {
             return camaraError(401, "UNAUTHENTICATED");
         }
-        if (!token.get().scopes.contains(api == Api.KYC_MATCH ? KYC_SCOPE : OTP_SCOPE)) {
+        if (!token.get().scopes.contains(api == Call.KYC_MATCH ? KYC_SCOPE : OTP_SCOPE)) {
             return camaraError(403, "PERMISSION_DENIED");
         }
         JsonNode request;

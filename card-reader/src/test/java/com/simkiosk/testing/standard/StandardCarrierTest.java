@@ -398,7 +398,7 @@ class StandardCarrierTest {
         assertCamaraError(post(StandardCarrier.SEND_CODE_PATH, sendBody(VOICE_MSISDN), token), 403,
                 "ONE_TIME_PASSWORD_SMS.MAX_OTP_CODES_EXCEEDED");
         for (String code429 : List.of("QUOTA_EXCEEDED", "TOO_MANY_REQUESTS")) {
-            carrier.failNext(StandardCarrier.Api.VALIDATE_CODE, 429, code429);
+            carrier.failNext(StandardCarrier.Call.VALIDATE_CODE, 429, code429);
             assertCamaraError(post(StandardCarrier.VALIDATE_CODE_PATH, validateBody(late, "123456"), token), 429,
                     code429);
         }
@@ -458,6 +458,27 @@ class StandardCarrierTest {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(json.readTree(answer.body())).isEqualTo(json.createObjectNode()
                     .put("idDocumentMatch", "false").put("birthdateMatch", "not_available"));
+        }
+    }
+
+    @Test
+    void theOrderNumberExtensionIsMatchedExactlyWhenTheOperatorDoesNotGateOnTheDocument() throws Exception {
+        String token = token(StandardCarrier.KYC_SCOPE);
+        assertCamaraError(post(StandardCarrier.KYC_MATCH_PATH, kyc("productId", VOICE_PRODUCT, "orderNumber",
+                StandardFixture.VOICE_ORDER_NUMBER), token), 403, "KNOW_YOUR_CUSTOMER.ID_DOCUMENT_REQUIRED");
+        try (StandardCarrier lenient = StandardFixture.builder(clock).kycRequiresIdDocument(false).build()) {
+            carrier.close();
+            carrier = lenient;
+            token = token(StandardCarrier.KYC_SCOPE);
+            JsonNode right = json.readTree(post(StandardCarrier.KYC_MATCH_PATH, kyc("productId", VOICE_PRODUCT,
+                    "orderNumber", StandardFixture.VOICE_ORDER_NUMBER), token).body());
+            assertThat(right).isEqualTo(json.createObjectNode().put("orderNumberMatch", "true"));
+            JsonNode wrong = json.readTree(post(StandardCarrier.KYC_MATCH_PATH, kyc("productId", VOICE_PRODUCT,
+                    "orderNumber", "std-2026-000417"), token).body());
+            assertThat(wrong).isEqualTo(json.createObjectNode().put("orderNumberMatch", "false"));
+            JsonNode none = json.readTree(post(StandardCarrier.KYC_MATCH_PATH, kyc("productId", DATA_PRODUCT,
+                    "orderNumber", StandardFixture.VOICE_ORDER_NUMBER), token).body());
+            assertThat(none).isEqualTo(json.createObjectNode().put("orderNumberMatch", "not_available"));
         }
     }
 

@@ -18,6 +18,7 @@ public final class StandardFixture {
     public static final String VOICE_MSISDN = "+819011112222";
     public static final String VOICE_ID_DOCUMENT = "TK-1234 567";
     public static final String VOICE_PLAN = "Standard Prepaid";
+    public static final String VOICE_ORDER_NUMBER = "STD-2026-000417";
 
     public static final String DATA_PRODUCT = "std-prd-2002";
     public static final String DATA_ICCID = "8981300000020020020";
@@ -53,6 +54,7 @@ public final class StandardFixture {
                         .msisdn(VOICE_MSISDN)
                         .offering("po-std-prepaid", VOICE_PLAN)
                         .idDocument(VOICE_ID_DOCUMENT)
+                        .orderNumber(VOICE_ORDER_NUMBER)
                         .bucket("data", 2.5, "GB", now.plus(Duration.ofDays(20)))
                         .bucket("data", 300, "MB", now.plus(Duration.ofDays(5)))
                         .bucket("data", 1, "GB", now.minus(Duration.ofDays(1)), "expired")
