@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,10 @@ import java.util.regex.Pattern;
  * {@code verificationMethods}), units spelled {@code GB}/{@code MB}/{@code JPY}/{@code seconds}, price references
  * instead of inline prices, top-ups that complete only after a few polls, an {@code Idempotency-Key} header that is
  * ignored, usage of every line when the standard filter is missing, and every OTP and KYC error of the documents.
+ *
+ * <p>OAuth 2.0 client credentials: one client with {@code client_secret_basic} ({@link Builder#client}) and any
+ * number with {@code private_key_jwt} ({@link Builder#clientKey}); the requested scope is granted as far as the client
+ * may have it ({@code invalid_scope} for a scope this carrier does not know); tokens expire on the given clock.
  *
  * <p>Runs in-process on 127.0.0.1, port 0, with the JDK's HTTP server; one lock guards all state, so a test can
  * read counters while a client talks to it. Close it to stop the server and its named threads.
@@ -181,6 +186,7 @@ public final class StandardCarrier implements AutoCloseable {
     private final Builder config;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ClientAssertions assertions;
     private final String base;
 
     private final Map<String, StandardLine> lines = new LinkedHashMap<>();
@@ -215,6 +221,7 @@ public final class StandardCarrier implements AutoCloseable {
             offerings.put(offering.id(), offering);
         }
         refusedNumbers.putAll(config.refusedNumbers);
+        this.assertions = new ClientAssertions(config.clientKeys);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "standard-carrier-" + threads.incrementAndGet());
@@ -482,12 +489,26 @@ public final class StandardCarrier implements AutoCloseable {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return Reply.json(400, ErrorBodies.oauth("invalid_request", "form body required"));
         }
-        String client = basicClient(exchange.getRequestHeaders().getFirst("Authorization"));
+        Map<String, List<String>> form = TmfQuery.params(new String(body, StandardCharsets.UTF_8));
+        String client;
+        if (form.containsKey("client_assertion_type") || form.containsKey("client_assertion")) {
+            ClientAssertions.Result result = List.of(ClientAssertions.TYPE).equals(form.get("client_assertion_type"))
+                    ? assertions.verify(first(form, "client_assertion"), base + TOKEN_PATH, config.clock.instant())
+                    : ClientAssertions.Result.refused("client_assertion_type must be jwt-bearer");
+            boolean idAgrees = !form.containsKey("client_id")
+                    || result.client().map(c -> c.equals(first(form, "client_id"))).orElse(false);
+            if (result.client().isEmpty() || !idAgrees) {
+                return Reply.json(401, ErrorBodies.oauth("invalid_client",
+                        result.client().isEmpty() ? result.why() : "client_id is not the assertion's subject"));
+            }
+            client = result.client().get();
+        } else {
+            client = basicClient(exchange.getRequestHeaders().getFirst("Authorization"));
+        }
         if (client == null) {
             return Reply.json(401, ErrorBodies.oauth("invalid_client", "client_secret_basic authentication failed"))
                     .with("WWW-Authenticate", "Basic realm=\"standard-carrier\"");
         }
-        Map<String, List<String>> form = TmfQuery.params(new String(body, StandardCharsets.UTF_8));
         if (!List.of("client_credentials").equals(form.get("grant_type"))) {
             return Reply.json(400, ErrorBodies.oauth("unsupported_grant_type", "only client_credentials"));
         }
@@ -516,6 +537,11 @@ public final class StandardCarrier implements AutoCloseable {
             answer.put("scope", String.join(" ", granted));
         }
         return Reply.json(200, answer).with("Cache-Control", "no-store").with("Pragma", "no-cache");
+    }
+
+    private static String first(Map<String, List<String>> form, String key) {
+        List<String> values = form.get(key);
+        return values == null ? null : values.get(0);
     }
 
     /** The client id if {@code Authorization: Basic} names a registered client with its secret (RFC 6749 2.3.1). */
@@ -1140,6 +1166,7 @@ public final class StandardCarrier implements AutoCloseable {
         private String clientId = "kiosk-std";
         private String clientSecret = "std-s3cret:with/odd chars";
         private Set<String> grantableScopes = KNOWN_SCOPES;
+        private final Map<String, PublicKey> clientKeys = new HashMap<>();
         private Duration tokenLifetime = Duration.ofMinutes(5);
         private final List<StandardLine> lines = new ArrayList<>();
         private final List<StandardOffering> offerings = new ArrayList<>();
@@ -1170,6 +1197,15 @@ public final class StandardCarrier implements AutoCloseable {
         public Builder client(String id, String secret) {
             this.clientId = id;
             this.clientSecret = secret;
+            return this;
+        }
+
+        /**
+         * A client that authenticates with {@code private_key_jwt} (RFC 7523): its assertions must be signed by the
+         * private half of {@code key} (RSA: RS256, EC P-256: ES256).
+         */
+        public Builder clientKey(String id, PublicKey key) {
+            clientKeys.put(id, key);
             return this;
         }
 

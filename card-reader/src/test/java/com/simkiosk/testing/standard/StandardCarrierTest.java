@@ -25,6 +25,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +100,41 @@ class StandardCarrierTest {
         HttpResponse<String> password = tokenResponse(basic(carrier.clientId(), carrier.clientSecret()),
                 "grant_type=password");
         assertThat(json.readTree(password.body()).path("error").asText()).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void privateKeyJwtClientsAuthenticateWithAFreshAssertionForThisTokenEndpoint() throws Exception {
+        KeyPairGenerator rsaGenerator = KeyPairGenerator.getInstance("RSA");
+        rsaGenerator.initialize(2048);
+        KeyPair rsa = rsaGenerator.generateKeyPair();
+        KeyPairGenerator ecGenerator = KeyPairGenerator.getInstance("EC");
+        ecGenerator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ec = ecGenerator.generateKeyPair();
+        try (StandardCarrier keyed = StandardFixture.builder(clock).clientKey("kiosk-rsa", rsa.getPublic())
+                .clientKey("kiosk-ec", ec.getPublic()).build()) {
+            carrier.close();
+            carrier = keyed;
+            String aud = keyed.baseUri() + StandardCarrier.TOKEN_PATH;
+            String once = assertion(rsa, "RS256", "kiosk-rsa", aud, "jti-1", Duration.ofMinutes(1));
+            HttpResponse<String> granted = tokenResponse(null, assertionForm(once) + "&scope="
+                    + enc(StandardCarrier.KYC_SCOPE));
+            assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+            assertThat(json.readTree(granted.body()).path("scope").asText()).isEqualTo(StandardCarrier.KYC_SCOPE);
+            assertThat(tokenResponse(null, assertionForm(assertion(ec, "ES256", "kiosk-ec", aud, "jti-2",
+                    Duration.ofMinutes(1)))).statusCode()).isEqualTo(200);
+
+            List<String> refused = List.of(once, // replayed jti
+                    assertion(rsa, "RS256", "kiosk-rsa", "https://other.example/token", "jti-3", Duration.ofMinutes(1)),
+                    assertion(rsa, "RS256", "kiosk-rsa", aud, "jti-4", Duration.ofHours(1)),
+                    assertion(rsa, "RS256", "kiosk-rsa", aud, "jti-5", Duration.ofMinutes(-2)),
+                    assertion(ec, "ES256", "kiosk-rsa", aud, "jti-6", Duration.ofMinutes(1)), // not its key
+                    assertion(rsa, "RS256", "kiosk-unknown", aud, "jti-7", Duration.ofMinutes(1)));
+            for (String bad : refused) {
+                HttpResponse<String> answer = tokenResponse(null, assertionForm(bad));
+                assertThat(answer.statusCode()).isEqualTo(401);
+                assertThat(json.readTree(answer.body()).path("error").asText()).isEqualTo("invalid_client");
+            }
+        }
     }
 
     @Test
@@ -605,6 +644,26 @@ class StandardCarrierTest {
                 "grant_type=client_credentials" + (scope.isEmpty() ? "" : "&scope=" + enc(scope)));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return json.readTree(answer.body()).path("access_token").asText();
+    }
+
+    /** An RFC 7523 client assertion signed with the JDK: iss = sub = client, exp {@code lifetime} from now. */
+    private String assertion(KeyPair keys, String alg, String client, String aud, String jti, Duration lifetime)
+            throws Exception {
+        ObjectNode claims = json.createObjectNode().put("iss", client).put("sub", client).put("aud", aud)
+                .put("jti", jti).put("iat", clock.instant().getEpochSecond())
+                .put("exp", clock.instant().plus(lifetime).getEpochSecond());
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}")
+                .getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(json.writeValueAsBytes(claims));
+        Signature signer = Signature.getInstance(alg.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+        signer.initSign(keys.getPrivate());
+        signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + b64.encodeToString(signer.sign());
+    }
+
+    private static String assertionForm(String assertion) {
+        return "grant_type=client_credentials&client_assertion_type="
+                + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") + "&client_assertion=" + assertion;
     }
 
     private HttpResponse<String> tokenResponse(String authorization, String form) throws Exception {
