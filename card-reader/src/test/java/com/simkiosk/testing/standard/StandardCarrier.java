@@ -1209,7 +1209,7 @@ public final class StandardCarrier implements AutoCloseable {
             return this;
         }
 
-        /** Scopes this client may be granted (default: both CAMARA scopes); others are silently left out. */
+        /** Scopes the clients may be granted (default: both CAMARA scopes); others asked for are left out of the grant. */
         public Builder grantableScopes(String... scopes) {
             this.grantableScopes = Set.of(scopes);
             return this;

@@ -85,10 +85,6 @@ final class TmfQuery {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    boolean isFilteredOn(String attribute) {
-        return byAttribute.containsKey(attribute);
-    }
-
     boolean matches(JsonNode resource, ZoneId zone) {
         for (Map.Entry<String, List<Condition>> e : byAttribute.entrySet()) {
             JsonNode node = resource.get(e.getKey());
