@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.yaml.snakeyaml.Yaml;
 
-/** The examples of an official CAMARA document ({@code shared/specs}), by example name, as JSON text. */
+/** The examples of an official CAMARA document ({@code docs/specs}), by example name, as JSON text. */
 final class CamaraExamples {
     private final JsonNode root;
 

@@ -174,10 +174,10 @@ class ErrorCodesTest {
         return rows.stream().filter(r -> r.api().equals("common") && r.code().equals(documented.code())).findFirst();
     }
 
-    /** Where the official documents are: {@code shared/specs} beside the repository (as laid out for developers and CI). */
+    /** Where the official documents are: the repository's copy in {@code docs/specs} (a fresh clone has it). */
     static final class Specs {
         static Path path(String document) {
-            return find("shared/specs/" + document, 4);
+            return com.simkiosk.testing.conformance.OfficialApis.locate().resolve(document);
         }
 
         static Path repoFile(String relative) {
