@@ -1,5 +1,13 @@
 package com.simkiosk.carrier.conformance;
 
+import static com.simkiosk.testing.conformance.CarrierPaths.BUCKET;
+import static com.simkiosk.testing.conformance.CarrierPaths.KYC_MATCH;
+import static com.simkiosk.testing.conformance.CarrierPaths.OFFERING;
+import static com.simkiosk.testing.conformance.CarrierPaths.PRODUCT;
+import static com.simkiosk.testing.conformance.CarrierPaths.SEND_CODE;
+import static com.simkiosk.testing.conformance.CarrierPaths.TOPUP;
+import static com.simkiosk.testing.conformance.CarrierPaths.USAGE;
+import static com.simkiosk.testing.conformance.CarrierPaths.VALIDATE_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -25,14 +33,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CarrierApiExamplesConformTest {
 
-    private static final String PRODUCT = "/tmf-api/productInventory/v4/product";
-    private static final String BUCKET = "/tmf-api/prepayBalanceManagement/v4/bucket";
-    private static final String TOPUP = "/tmf-api/prepayBalanceManagement/v4/topupBalance";
-    private static final String USAGE = "/tmf-api/usageManagement/v4/usage";
-    private static final String OFFERING = "/tmf-api/productCatalogManagement/v4/productOffering";
-    private static final String SEND_CODE = "/one-time-password-sms/v1/send-code";
-    private static final String VALIDATE_CODE = "/one-time-password-sms/v1/validate-code";
-    private static final String KYC_MATCH = "/kyc-match/v0.3/match";
 
     /** What an example illustrates: a request or an answer of a documented operation, or an OAuth token exchange. */
     private sealed interface Illustrates {
