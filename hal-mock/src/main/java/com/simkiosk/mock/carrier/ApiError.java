@@ -19,6 +19,11 @@ final class ApiError extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** An unknown resource id or path (TMF {@code NOT_FOUND}; CAMARA's generic code is the same). */
+    static ApiError notFound() {
+        return new ApiError(404, "NOT_FOUND", "No such resource");
+    }
+
     static ApiError badRequest(String message) {
         return new ApiError(400, "INVALID_ARGUMENT", message);
     }

@@ -7,8 +7,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
-/** TMF654 buckets of a line; a bucket past its end is reported {@code expired}. */
+/** TMF654 buckets (list and by id); a bucket past its end is reported {@code expired}. */
 final class BalanceApi {
 
     private final CarrierData data;
@@ -21,21 +22,35 @@ final class BalanceApi {
         this.json = json;
     }
 
+    /** Filtered by {@code product.id} and {@code partyAccount.id} (TMF630); without a filter, every bucket. */
     SimResponse buckets(SimRequest request) {
-        String productId = request.param("product.id")
-                .orElseThrow(() -> ApiError.badRequest("product.id is required"));
+        Optional<String> productId = request.param("product.id");
+        Optional<String> account = request.param("partyAccount.id");
         Instant now = clock.instant();
         ArrayNode items = json.array();
-        data.lines.stream().filter(l -> l.productId().equals(productId))
-                .flatMap(l -> l.buckets().stream())
-                .forEach(b -> items.add(bucket(b, productId, now)));
+        data.lines.stream()
+                .filter(l -> productId.filter(id -> !id.equals(l.productId())).isEmpty())
+                .filter(l -> account.filter(id -> !id.equals(l.partyAccountId())).isEmpty())
+                .forEach(l -> l.buckets().forEach(b -> items.add(bucket(request, l, b, now))));
         return json.list(items);
     }
 
-    private ObjectNode bucket(CarrierData.Bucket b, String productId, Instant now) {
+    SimResponse byId(SimRequest request) {
+        Instant now = clock.instant();
+        for (CarrierData.Line l : data.lines) {
+            for (CarrierData.Bucket b : l.buckets()) {
+                if (b.id().equals(request.id())) {
+                    return json.answer(200, bucket(request, l, b, now));
+                }
+            }
+        }
+        throw ApiError.notFound();
+    }
+
+    private ObjectNode bucket(SimRequest request, CarrierData.Line line, CarrierData.Bucket b, Instant now) {
         ObjectNode node = json.object()
                 .put("id", b.id())
-                .put("href", "/tmf-api/prepayBalanceManagement/v4/bucket/" + b.id())
+                .put("href", request.href(Endpoint.BUCKET_BY_ID.pathOf(b.id())))
                 .put("name", b.name())
                 .put("usageType", b.usageType())
                 .put("status", now.isBefore(b.end()) ? "active" : "expired")
@@ -44,7 +59,8 @@ final class BalanceApi {
         node.put("remainingValueName", readable(b.usageType(), b.remaining()));
         b.initial().ifPresent(i -> node.set("initialValue", json.quantity(i)));
         node.set("validFor", json.validFor(b.start(), b.end()));
-        node.set("product", json.object().put("id", productId));
+        node.putArray("product").add(json.productRef(request, line.productId()));
+        node.set("partyAccount", json.object().put("id", line.partyAccountId()));
         node.put("@type", "Bucket");
         return node;
     }
@@ -64,7 +80,7 @@ final class BalanceApi {
             case "voice" -> (units.startsWith("min") ? amount.longValue()
                     : amount.divide(BigDecimal.valueOf(60), 0, RoundingMode.DOWN).longValue()) + " min";
             case "sms" -> amount.longValue() + " SMS";
-            default -> dataLabel(TopUpApi.bytes(q));
+            default -> TopUpApi.bytes(q).map(BalanceApi::dataLabel).orElse(amount.toPlainString() + " " + q.units());
         };
     }
 }

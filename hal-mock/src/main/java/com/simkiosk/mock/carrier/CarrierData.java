@@ -38,7 +38,19 @@ final class CarrierData {
 
     record Quantity(BigDecimal amount, String units) {}
 
-    record Offering(String id, String name, Quantity data, int validityDays, long priceYen) {}
+    record Offering(String id, String name, Quantity data, int validityDays, long priceYen) {
+        /** TMF620 prices are resources of their own, referenced by id. */
+        String priceId() {
+            return "pop-" + id.replaceFirst("^po-", "");
+        }
+
+        String priceName() {
+            return name + " price";
+        }
+    }
+
+    /** A line's plan, as an offering in the catalog (what a product's {@code productOffering} refers to). */
+    record Plan(String id, String name) {}
 
     record Bucket(String id, String name, String usageType, Quantity remaining, Optional<Quantity> initial,
                   Instant start, Instant end) {}
@@ -46,14 +58,28 @@ final class CarrierData {
     /** Daily usage of one type, oldest day first; the last value is the load day (Japan time). */
     record UsageSeries(String units, LocalDate firstDayJst, List<BigDecimal> values) {}
 
-    record Line(String key, String label, String productId, String iccid, Optional<String> msisdn, String simPin,
-                String status, String planName, String planOfferingId, String brand, String network,
-                String lineType, List<String> verificationMethods, String idDocument, String orderNumber,
-                Instant startedAt, List<String> topUpOfferings, List<Bucket> buckets,
+    /**
+     * One line. {@code brand}, {@code network}, {@code lineType} and {@code verificationMethods} are optional: a
+     * line without them is served as a plain standard product. {@code smsRefusal} is the CAMARA code send-code
+     * answers for its number when the operator refuses SMS to it.
+     */
+    record Line(String key, String label, String productId, String partyAccountId, String iccid,
+                Optional<String> msisdn, String simPin, String status, String planName, String planOfferingId,
+                Optional<String> brand, Optional<String> network, Optional<String> lineType,
+                Optional<List<String>> verificationMethods, Optional<String> smsRefusal, String idDocument,
+                String orderNumber, Instant startedAt, List<String> topUpOfferings, List<Bucket> buckets,
                 Map<String, UsageSeries> dailyUsage) {
 
+        /**
+         * What the carrier lets the customer prove the line with: its list, or without one what a standard kiosk
+         * offers (docs/carrier-api.md 3.3; ORDER_NUMBER is an extension, only when listed).
+         */
         boolean allows(String method) {
-            return verificationMethods.contains(method);
+            return verificationMethods.map(m -> m.contains(method)).orElseGet(() -> switch (method) {
+                case "SIM_PIN", "ID_DOCUMENT" -> true;
+                case "SMS_CODE" -> msisdn.isPresent() && smsRefusal.isEmpty();
+                default -> false;
+            });
         }
 
         String idDocumentLast4() {
@@ -71,11 +97,17 @@ final class CarrierData {
     final Map<String, String> clients;
     final List<Offering> offerings;
     final List<Line> lines;
+    final List<Plan> plans;
 
     private CarrierData(Map<String, String> clients, List<Offering> offerings, List<Line> lines) {
         this.clients = Map.copyOf(clients);
         this.offerings = List.copyOf(offerings);
         this.lines = List.copyOf(lines);
+        this.plans = lines.stream().map(l -> new Plan(l.planOfferingId(), l.planName())).distinct().toList();
+    }
+
+    Optional<Line> lineByProduct(String productId) {
+        return lines.stream().filter(l -> l.productId().equals(productId)).findFirst();
     }
 
     static JsonNode readBuiltIn(ObjectMapper json) {
@@ -114,8 +146,10 @@ final class CarrierData {
         Set<String> seen = new HashSet<>();
         for (JsonNode l : root.path("lines")) {
             Line line = line(l, now, today, offeringIds);
-            for (String unique : List.of("key:" + line.key(), "product:" + line.productId(), "iccid:" + line.iccid(),
-                    "msisdn:" + line.msisdn().orElse(line.key()))) {
+            List<String> uniques = new ArrayList<>(List.of("key:" + line.key(), "product:" + line.productId(),
+                    "iccid:" + line.iccid(), "msisdn:" + line.msisdn().orElse(line.key())));
+            line.buckets().forEach(b -> uniques.add("bucket:" + b.id()));
+            for (String unique : uniques) {
                 if (!seen.add(unique)) {
                     throw new IllegalArgumentException("demo data: duplicate " + unique.replaceFirst(":.*", "")
                             + " in line " + line.key());
@@ -138,10 +172,21 @@ final class CarrierData {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("demo data: line " + key + " has status " + status);
         }
-        List<String> methods = new ArrayList<>();
-        for (JsonNode m : l.path("verificationMethods")) {
-            methods.add(VerificationMethod.valueOf(m.asText()).name());
+        Optional<List<String>> methods = Optional.empty();
+        if (l.has("verificationMethods")) {
+            List<String> listed = new ArrayList<>();
+            for (JsonNode m : l.get("verificationMethods")) {
+                listed.add(VerificationMethod.valueOf(m.asText()).name());
+            }
+            methods = Optional.of(List.copyOf(listed));
         }
+        if (l.path("smsBlocked").asBoolean() && l.path("smsNotAllowed").asBoolean()) {
+            throw new IllegalArgumentException("demo data: line " + key + " is both smsBlocked and smsNotAllowed");
+        }
+        Optional<String> smsRefusal = l.path("smsBlocked").asBoolean()
+                ? Optional.of("ONE_TIME_PASSWORD_SMS.PHONE_NUMBER_BLOCKED")
+                : l.path("smsNotAllowed").asBoolean()
+                        ? Optional.of("ONE_TIME_PASSWORD_SMS.PHONE_NUMBER_NOT_ALLOWED") : Optional.empty();
         List<String> topUps = new ArrayList<>();
         for (JsonNode t : l.path("topUpOfferings")) {
             if (!offeringIds.contains(t.asText())) {
@@ -167,9 +212,11 @@ final class CarrierData {
             usage.put(e.getKey(), new UsageSeries(text(e.getValue(), "units"),
                     today.minusDays(values.size() - 1L), List.copyOf(values)));
         });
-        return new Line(key, text(l, "label"), text(l, "productId"), iccid, msisdn, text(l, "simPin"), status,
-                text(l, "planName"), text(l, "planOfferingId"), text(l, "brand"), text(l, "network"),
-                text(l, "lineType"), List.copyOf(methods), text(l, "idDocument"), text(l, "orderNumber"),
+        String productId = text(l, "productId");
+        String account = optionalText(l, "partyAccountId").orElse("acc-" + productId.replaceFirst("^prd-", ""));
+        return new Line(key, text(l, "label"), productId, account, iccid, msisdn, text(l, "simPin"), status,
+                text(l, "planName"), text(l, "planOfferingId"), optionalText(l, "brand"), optionalText(l, "network"),
+                optionalText(l, "lineType"), methods, smsRefusal, text(l, "idDocument"), text(l, "orderNumber"),
                 now.minus(duration(l, "startedAgo")), List.copyOf(topUps), buckets, Map.copyOf(usage));
     }
 
@@ -187,6 +234,10 @@ final class CarrierData {
 
     private static Duration duration(JsonNode node, String field) {
         return Duration.parse(text(node, field));
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Optional.of(text(node, field)) : Optional.empty();
     }
 
     private static String text(JsonNode node, String field) {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class CarrierSimulator implements AutoCloseable {
         }
     }
     private static final int MAX_BODY = 64 * 1024;
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
     private static final byte[] MALFORMED = "[{\"id\": \"prd-broken\", \"status\": \"act".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
@@ -54,7 +56,7 @@ public final class CarrierSimulator implements AutoCloseable {
     private final TokenStore tokens;
     private final DemoLines demoLines;
     private final TopUpApi topUps;
-    private final Map<Endpoint, Function<SimRequest, SimResponse>> routes = new LinkedHashMap<>();
+    private final Map<Endpoint, Function<SimRequest, SimResponse>> routes = new EnumMap<>(Endpoint.class);
 
     private CarrierSimulator(Builder b) throws IOException {
         CarrierData data = CarrierData.parse(b.dataFile.isPresent()
@@ -64,17 +66,27 @@ public final class CarrierSimulator implements AutoCloseable {
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         OtpService otp = new OtpService(b.clock, data, outbox);
         CatalogApi catalog = new CatalogApi(data, json);
-        this.topUps = new TopUpApi(data, catalog, b.clock, json);
+        this.topUps = new TopUpApi(data, catalog, b.clock, b.topUpCompletesAfter, json);
         OtpSmsApi otpApi = new OtpSmsApi(otp, json);
+        ProductInventoryApi products = new ProductInventoryApi(data, otp, json);
+        BalanceApi balance = new BalanceApi(data, b.clock, json);
+        UsageApi usage = new UsageApi(data, json);
         routes.put(Endpoint.TOKEN, new OAuthTokenApi(data.clients, tokens, json)::token);
-        routes.put(Endpoint.PRODUCT, new ProductInventoryApi(data, otp, json)::find);
+        routes.put(Endpoint.PRODUCT, products::find);
+        routes.put(Endpoint.PRODUCT_BY_ID, products::byId);
         routes.put(Endpoint.SEND_CODE, otpApi::sendCode);
         routes.put(Endpoint.VALIDATE_CODE, otpApi::validateCode);
         routes.put(Endpoint.KYC_MATCH, new KycMatchApi(data, b.clock, json)::match);
-        routes.put(Endpoint.BUCKET, new BalanceApi(data, b.clock, json)::buckets);
-        routes.put(Endpoint.USAGE, new UsageApi(data, json)::usage);
+        routes.put(Endpoint.BUCKET, balance::buckets);
+        routes.put(Endpoint.BUCKET_BY_ID, balance::byId);
+        routes.put(Endpoint.USAGE, usage::usage);
+        routes.put(Endpoint.USAGE_BY_ID, usage::byId);
         routes.put(Endpoint.PRODUCT_OFFERING, catalog::offerings);
+        routes.put(Endpoint.PRODUCT_OFFERING_BY_ID, catalog::byId);
+        routes.put(Endpoint.PRODUCT_OFFERING_PRICE, catalog::price);
         routes.put(Endpoint.TOPUP, topUps::order);
+        routes.put(Endpoint.TOPUP_LIST, topUps::list);
+        routes.put(Endpoint.TOPUP_BY_ID, topUps::byId);
 
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
@@ -125,6 +137,11 @@ public final class CarrierSimulator implements AutoCloseable {
         tokens.revokeAll();
     }
 
+    /** How many top-up orders were placed (a retried order that became a second one counts twice). */
+    public int topUpCount() {
+        return topUps.count();
+    }
+
     /**
      * The register took the money for an order: its data becomes a new bucket. False when the payment code is
      * unknown, already paid, or past its 30 minutes.
@@ -154,45 +171,45 @@ public final class CarrierSimulator implements AutoCloseable {
         int status;
         try (exchange) {
             Optional<byte[]> read = readBody(exchange.getRequestBody());
-            Optional<Endpoint> endpoint = Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst();
-            ErrorStyle style = endpoint.map(Endpoint::errorStyle).orElse(styleOf(path));
+            List<Endpoint> atPath = Arrays.stream(Endpoint.values()).filter(e -> e.match(path).isPresent()).toList();
+            Optional<Endpoint> endpoint = atPath.stream().filter(e -> e.method().equals(method)).findFirst();
+            ErrorStyle style = atPath.stream().findFirst().map(Endpoint::errorStyle).orElse(styleOf(path));
             if (read.isEmpty()) {
                 status = send(exchange, error(style, new ApiError(413, "PAYLOAD_TOO_LARGE", "The body is over 64 KB")));
+            } else if (atPath.isEmpty()) {
+                status = send(exchange, error(style, ApiError.notFound()));
             } else if (endpoint.isEmpty()) {
-                status = send(exchange, error(styleOf(path), new ApiError(404, "NOT_FOUND", "No such resource")));
-            } else if (!endpoint.get().method().equals(method)) {
-                status = send(exchange, error(endpoint.get().errorStyle(), new ApiError(405, "METHOD_NOT_ALLOWED",
-                        "Use " + endpoint.get().method(), Map.of("Allow", endpoint.get().method()))));
+                String allow = String.join(", ", atPath.stream().map(Endpoint::method).toList());
+                status = send(exchange, error(style, new ApiError(405, "METHOD_NOT_ALLOWED", "Use " + allow,
+                        Map.of("Allow", allow))));
             } else {
-                status = serve(exchange, endpoint.get(), read.get());
+                status = serve(exchange, endpoint.get(), endpoint.get().match(path).orElseThrow(), read.get());
             }
         }
         log.debug("{} {} -> {} in {} ms", method, path, status == 0 ? "dropped" : status,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Applies faults, authentication, then the endpoint. Returns the status sent, 0 when dropped. */
-    private int serve(HttpExchange exchange, Endpoint endpoint, byte[] body) throws IOException {
+    /**
+     * Applies faults, authentication, then the endpoint. Returns the status sent, 0 when dropped. An order is placed
+     * before any injected latency (the server did the work, its answer is slow); everything else waits first.
+     */
+    private int serve(HttpExchange exchange, Endpoint endpoint, String id, byte[] body) throws IOException {
         ErrorStyle style = endpoint.errorStyle();
         Faults.Planned planned = faults.take(endpoint);
         Runnable pause = () -> planned.latency().ifPresent(l -> sleep(l.delay()));
-        if (endpoint != Endpoint.TOPUP) {
+        boolean answerLate = endpoint == Endpoint.TOPUP;
+        if (!answerLate) {
             pause.run();
         }
-        if (planned.failure().isPresent()) {
-            Fault fault = planned.failure().get();
-            if (fault instanceof Fault.DropConnection) {
-                // Promise a body, then close: the answer has begun, so no client can silently retry it.
-                // Newer JDKs buffer the headers until the body is written, and a client that saw no byte
-                // retries a GET by itself: so send the start of a body and flush it before closing.
-                exchange.getResponseHeaders().set("Content-Type", SimJson.CONTENT_TYPE);
-                exchange.sendResponseHeaders(200, 1024);
-                exchange.getResponseBody().write("{\"cut".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                exchange.getResponseBody().flush();
-                return 0;
-            }
-            return send(exchange, faultAnswer(style, fault));
+        Optional<Fault> failure = planned.failure();
+        if (failure.filter(f -> f instanceof Fault.DropConnection).isPresent()) {
+            return drop(exchange, 200, new byte[0]);
         }
+        if (failure.filter(f -> !(f instanceof Fault.ApplyThenDrop)).isPresent()) {
+            return send(exchange, faultAnswer(style, failure.get()));
+        }
+        SimResponse response;
         try {
             String clientId = "";
             if (endpoint != Endpoint.TOKEN) {
@@ -200,15 +217,40 @@ public final class CarrierSimulator implements AutoCloseable {
                         "UNAUTHENTICATED", "Access token missing, invalid or expired",
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
             }
-            SimRequest request = new SimRequest(endpoint, UrlEncoded.parse(exchange.getRequestURI().getRawQuery()),
-                    exchange.getRequestHeaders(), body, clientId, endpoint == Endpoint.TOPUP ? pause : () -> { });
-            return send(exchange, routes.get(endpoint).apply(request));
+            SimRequest request = new SimRequest(endpoint, id, UrlEncoded.parse(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders(), body, clientId, base(exchange));
+            response = routes.get(endpoint).apply(request);
         } catch (ApiError e) {
-            return send(exchange, error(style, e));
+            response = error(style, e);
         } catch (RuntimeException e) {
             log.error("{} failed: {}", endpoint, e.toString());
-            return send(exchange, error(style, new ApiError(500, "INTERNAL", "Internal server error")));
+            response = error(style, new ApiError(500, "INTERNAL", "Internal server error"));
         }
+        if (answerLate) {
+            pause.run();
+        }
+        return failure.isPresent() ? drop(exchange, response.status(), response.body()) : send(exchange, response);
+    }
+
+    /**
+     * Promises a body, then closes: the answer has begun, so no client can silently retry it. Newer JDKs buffer the
+     * headers until the body is written, and a client that saw no byte retries a GET by itself: so send the start
+     * of a body and flush it before closing.
+     */
+    private static int drop(HttpExchange exchange, int status, byte[] body) throws IOException {
+        byte[] start = body.length > 8 ? Arrays.copyOf(body, body.length / 2)
+                : "{\"cut".getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", SimJson.CONTENT_TYPE);
+        exchange.sendResponseHeaders(status == 204 ? 200 : status, Math.max(1024, body.length));
+        exchange.getResponseBody().write(start);
+        exchange.getResponseBody().flush();
+        return 0;
+    }
+
+    /** {@code http://host:port} as the client addressed this server (the Host header), for absolute hrefs. */
+    private String base(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return host != null && HOST.matcher(host).matches() ? "http://" + host : baseUri().toString();
     }
 
     private SimResponse faultAnswer(ErrorStyle style, Fault fault) {
@@ -223,6 +265,11 @@ public final class CarrierSimulator implements AutoCloseable {
         if (fault instanceof Fault.RateLimited r) {
             return error(style, new ApiError(429, "TOO_MANY_REQUESTS", "Too many requests, retry after the given time",
                     Map.of("Retry-After", Integer.toString(r.retryAfterSeconds()))));
+        }
+        if (fault instanceof Fault.ErrorAnswer a) {
+            Map<String, String> headers = a.status() == 429 || a.status() == 503 ? Map.of("Retry-After", "1")
+                    : a.status() == 401 ? Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"") : Map.of();
+            return error(style, new ApiError(a.status(), a.code(), a.message(), headers));
         }
         if (fault instanceof Fault.ExpiredToken) {
             return style == ErrorStyle.OAUTH
@@ -288,6 +335,7 @@ public final class CarrierSimulator implements AutoCloseable {
         private Optional<Path> dataFile = Optional.empty();
         private Duration tokenLifetime = Duration.ofHours(1);
         private int threads = 16;
+        private Duration topUpCompletesAfter = Duration.ZERO;
 
         private Builder() {}
 
@@ -314,6 +362,18 @@ public final class CarrierSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("a token lives at least a second");
             }
             this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * How long after it was placed a top-up order becomes {@code completed}, at the next
+         * {@code GET /topupBalance/{id}} (simulator clock). Default zero: completed at the first GET.
+         */
+        public Builder topUpCompletesAfter(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("a top-up cannot complete before it is placed");
+            }
+            this.topUpCompletesAfter = delay;
             return this;
         }
 

@@ -10,23 +10,31 @@ import java.util.Optional;
 
 /**
  * One demo line of the carrier simulator, for the demo SIM tray and tests: what a customer would hold (the SIM,
- * its PIN, the number) and what they would know (the last 4 of their identity document, the order number).
+ * its PIN, the number) and what they would know (their identity document's number, the order number).
+ * {@code brand} is the plan name for a line the carrier gives no brand; {@code verificationMethods} is empty when
+ * the carrier lists none (the kiosk then offers its defaults).
  */
 public record DemoLine(
         String key,
         String label,
         String productId,
+        String partyAccountId,
         Iccid iccid,
         Optional<Msisdn> msisdn,
         String simPin,
         LineStatus status,
         String brand,
         List<VerificationMethod> verificationMethods,
-        String idDocumentLast4,
+        String idDocument,
         String orderNumber) {
 
     public DemoLine {
         verificationMethods = List.copyOf(verificationMethods);
+    }
+
+    /** The last 4 characters of the identity document's number. */
+    public String idDocumentLast4() {
+        return idDocument.substring(Math.max(0, idDocument.length() - 4));
     }
 
     /** Masked, so a demo line can be logged. */

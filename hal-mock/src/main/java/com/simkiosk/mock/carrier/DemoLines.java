@@ -105,10 +105,19 @@ public final class DemoLines {
         return byKey("terminated");
     }
 
+    /**
+     * A data line with a 020 number served as a plain standard product (no brand, no verification list), whose
+     * number the operator does not let receive SMS codes.
+     */
+    public DemoLine plain020() {
+        return byKey("plain-020");
+    }
+
     private static DemoLine toDemoLine(CarrierData.Line l) {
-        return new DemoLine(l.key(), l.label(), l.productId(), Iccid.parse(l.iccid()), l.msisdn().map(Msisdn::new),
-                l.simPin(), LineStatus.valueOf(l.status().toUpperCase(Locale.ROOT)), l.brand(),
-                l.verificationMethods().stream().map(VerificationMethod::valueOf).toList(), l.idDocumentLast4(),
-                l.orderNumber());
+        return new DemoLine(l.key(), l.label(), l.productId(), l.partyAccountId(), Iccid.parse(l.iccid()),
+                l.msisdn().map(Msisdn::new), l.simPin(), LineStatus.valueOf(l.status().toUpperCase(Locale.ROOT)),
+                l.brand().orElse(l.planName()),
+                l.verificationMethods().orElse(List.of()).stream().map(VerificationMethod::valueOf).toList(),
+                l.idDocument(), l.orderNumber());
     }
 }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CAMARA One-Time-Password-SMS rules: codes live 10 minutes, 5 checks per code, 3 sends per number per 10
- * minutes, 30 s between sends. Unknown numbers go through exactly the same rules; they just never get an SMS.
+ * minutes, 30 s between sends. Unknown numbers go through exactly the same rules; they just never get an SMS. A
+ * number the operator refuses SMS to (data file {@code smsBlocked} / {@code smsNotAllowed}) is told so.
  */
 final class OtpService {
 
@@ -36,6 +37,9 @@ final class OtpService {
         record Cooldown(long retryAfterSeconds) implements SendResult {}
 
         record TooManyCodes() implements SendResult {}
+
+        /** The operator does not let this number receive codes ({@code code}: the CAMARA error code). */
+        record Refused(String code) implements SendResult {}
     }
 
     enum Check { VALID, INVALID_OTP, VERIFICATION_FAILED, VERIFICATION_EXPIRED, UNKNOWN_ID }
@@ -69,6 +73,12 @@ final class OtpService {
     }
 
     synchronized SendResult send(String phone, String message) {
+        Optional<String> refusal = data.lines.stream().filter(l -> l.msisdn().filter(phone::equals).isPresent())
+                .findFirst().flatMap(CarrierData.Line::smsRefusal);
+        if (refusal.isPresent()) {
+            log.info("send-code to {}: refused by the operator ({})", Mask.msisdn(phone), refusal.get());
+            return new SendResult.Refused(refusal.get());
+        }
         Instant now = clock.instant();
         forgetOld(now);
         Deque<Instant> recent = sends.computeIfAbsent(phone, p -> new ArrayDeque<>());

@@ -35,6 +35,11 @@ final class OtpSmsApi {
             throw new ApiError(403, "ONE_TIME_PASSWORD_SMS.MAX_OTP_CODES_EXCEEDED",
                     "Too many codes requested for this phone number, try again later");
         }
+        if (result instanceof OtpService.SendResult.Refused refused) {
+            throw new ApiError(403, refused.code(), refused.code().endsWith("BLOCKED")
+                    ? "Phone_number is blocked to receive SMS due to any blocking business reason in the operator."
+                    : "Phone_number can't receive an SMS due to business reasons in the operator.");
+        }
         OtpService.SendResult.Sent sent = (OtpService.SendResult.Sent) result;
         return json.answer(200, json.object()
                 .put("authenticationId", sent.authenticationId())

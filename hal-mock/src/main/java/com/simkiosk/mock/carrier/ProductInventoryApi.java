@@ -3,14 +3,19 @@ package com.simkiosk.mock.carrier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.simkiosk.privacy.Mask;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** TMF637 Product Inventory: a line by its SIM (ICCID) or, once verified by SMS code, by its number. */
+/**
+ * TMF637 Product Inventory: a line by its SIM ({@code realizingResource.id}), by its number once verified by SMS
+ * code ({@code productCharacteristic.name=msisdn&productCharacteristic.value=}), or by its id.
+ */
 final class ProductInventoryApi {
 
     static final String E164 = "\\+[1-9][0-9]{4,14}";
+    static final String MSISDN = "msisdn";
     private static final Logger log = LoggerFactory.getLogger(ProductInventoryApi.class);
 
     private final CarrierData data;
@@ -25,7 +30,8 @@ final class ProductInventoryApi {
 
     SimResponse find(SimRequest request) {
         Optional<String> iccid = request.param("realizingResource.id");
-        Optional<String> msisdn = request.param("msisdn");
+        Optional<String> characteristic = request.param("productCharacteristic.name");
+        Optional<String> value = request.param("productCharacteristic.value");
         if (iccid.isPresent()) {
             String digits = iccid.get();
             if (!digits.matches("\\d{18,20}")) {
@@ -33,12 +39,16 @@ final class ProductInventoryApi {
             }
             Optional<CarrierData.Line> line = data.lines.stream().filter(l -> l.iccid().equals(digits)).findFirst();
             log.info("product lookup by SIM {}: {}", Mask.iccid(digits), line.isPresent() ? "found" : "not found");
-            return products(line);
+            return products(request, line);
         }
-        if (msisdn.isPresent()) {
-            String number = msisdn.get();
+        if (characteristic.isPresent() && value.isPresent()) {
+            if (!characteristic.get().toLowerCase(Locale.ROOT).equals(MSISDN)) {
+                return products(request, Optional.empty()); // no other characteristic is searchable
+            }
+            String number = value.get();
             if (!number.matches(E164)) {
-                throw ApiError.badRequest("msisdn must be E.164, e.g. +819012345678 (URL-encode the +)");
+                throw ApiError.badRequest("productCharacteristic.value must be an E.164 number, e.g. +819012345678 "
+                        + "(URL-encode the +)");
             }
             if (!otp.isVerified(number)) {
                 log.info("product lookup by number {}: refused, not verified by SMS code", Mask.msisdn(number));
@@ -47,35 +57,46 @@ final class ProductInventoryApi {
             Optional<CarrierData.Line> line = data.lines.stream()
                     .filter(l -> l.msisdn().filter(number::equals).isPresent()).findFirst();
             log.info("product lookup by number {}: {}", Mask.msisdn(number), line.isPresent() ? "found" : "not found");
-            return products(line);
+            return products(request, line);
         }
-        throw ApiError.badRequest("Give realizingResource.id (ICCID) or msisdn");
+        throw ApiError.badRequest("Filter by realizingResource.id (ICCID) or by productCharacteristic.name=msisdn "
+                + "and productCharacteristic.value");
     }
 
-    private SimResponse products(Optional<CarrierData.Line> line) {
+    SimResponse byId(SimRequest request) {
+        CarrierData.Line line = data.lineByProduct(request.id()).orElseThrow(ApiError::notFound);
+        return json.answer(200, product(request, line));
+    }
+
+    private SimResponse products(SimRequest request, Optional<CarrierData.Line> line) {
         ArrayNode items = json.array();
-        line.ifPresent(l -> items.add(product(l)));
+        line.ifPresent(l -> items.add(product(request, l)));
         return json.list(items);
     }
 
-    private ObjectNode product(CarrierData.Line l) {
+    private ObjectNode product(SimRequest request, CarrierData.Line l) {
         ObjectNode p = json.object()
                 .put("id", l.productId())
-                .put("href", "/tmf-api/productInventory/v4/product/" + l.productId())
+                .put("href", request.href(Endpoint.PRODUCT_BY_ID.pathOf(l.productId())))
                 .put("name", l.planName())
                 .put("status", l.status())
                 .put("isBundle", false)
+                .put("isCustomerVisible", true)
                 .put("startDate", SimJson.time(l.startedAt()));
-        p.set("productOffering", json.object().put("id", l.planOfferingId()).put("name", l.planName()));
+        p.set("productOffering", json.object().put("id", l.planOfferingId())
+                .put("href", request.href(Endpoint.PRODUCT_OFFERING_BY_ID.pathOf(l.planOfferingId())))
+                .put("name", l.planName()));
         ArrayNode chars = p.putArray("productCharacteristic");
-        l.msisdn().ifPresent(n -> chars.add(characteristic("MSISDN", n)));
-        chars.add(characteristic("brand", l.brand()));
-        chars.add(characteristic("network", l.network()));
-        chars.add(characteristic("lineType", l.lineType()));
-        ObjectNode methods = json.object().put("name", "verificationMethods").put("valueType", "array");
-        ArrayNode values = methods.putArray("value");
-        l.verificationMethods().forEach(values::add);
-        chars.add(methods);
+        l.msisdn().ifPresent(n -> chars.add(characteristic(MSISDN, n)));
+        l.brand().ifPresent(b -> chars.add(characteristic("brand", b)));
+        l.network().ifPresent(n -> chars.add(characteristic("network", n)));
+        l.lineType().ifPresent(t -> chars.add(characteristic("lineType", t)));
+        l.verificationMethods().ifPresent(listed -> {
+            ObjectNode methods = json.object().put("name", "verificationMethods").put("valueType", "array");
+            ArrayNode values = methods.putArray("value");
+            listed.forEach(values::add);
+            chars.add(methods);
+        });
         p.putArray("realizingResource").add(json.object().put("id", l.iccid()).put("name", "ICCID")
                 .put("@referredType", "SIMCard"));
         p.put("@type", "Product");

@@ -47,6 +47,11 @@ final class SimJson {
         return object().put("unit", "JPY").put("value", yen);
     }
 
+    /** A TMF {@code ProductRef}: the product's id and absolute href. */
+    ObjectNode productRef(SimRequest request, String productId) {
+        return object().put("id", productId).put("href", request.href(Endpoint.PRODUCT_BY_ID.pathOf(productId)));
+    }
+
     ObjectNode validFor(Instant start, Instant end) {
         return object().put("startDateTime", time(start)).put("endDateTime", time(end));
     }

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One request after routing and authentication. {@code processingPause} is the injected latency, which the
- * dispatcher runs before the endpoint, except for endpoints that hold state while "processing" (top-up).
+ * One request after routing and authentication. {@code id} is the resource id of a one-resource endpoint
+ * ({@code ""} otherwise); {@code base} is {@code http://host:port} as the client addressed the simulator, for
+ * absolute {@code href}s.
  */
-record SimRequest(Endpoint endpoint, Map<String, List<String>> query, Map<String, List<String>> headers,
-                  byte[] body, String clientId, Runnable processingPause) {
+record SimRequest(Endpoint endpoint, String id, Map<String, List<String>> query, Map<String, List<String>> headers,
+                  byte[] body, String clientId, String base) {
 
     Optional<String> param(String name) {
         List<String> values = query.get(name);
@@ -23,6 +24,11 @@ record SimRequest(Endpoint endpoint, Map<String, List<String>> query, Map<String
     Optional<String> header(String name) {
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .flatMap(e -> e.getValue().stream()).findFirst();
+    }
+
+    /** The absolute URI of a path on this simulator. */
+    String href(String path) {
+        return base + path;
     }
 
     JsonNode jsonBody(ObjectMapper json) {

@@ -13,13 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** TMF635 usage: one record per Japan day and usage type, filtered by {@code usageDate.gt/gte}. */
+/**
+ * TMF635 usage: one record per line, Japan day and usage type, filtered by the standard
+ * {@code ratedProductUsage.productRef.id} and {@code usageDate.gt/gte}. Other parameters are ignored, as a TMF
+ * server ignores filters it does not support: without the product filter every line's usage is listed.
+ */
 final class UsageApi {
 
+    static final String PRODUCT_FILTER = "ratedProductUsage.productRef.id";
     private static final DateTimeFormatter DAY_ID = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter DAY_START = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    private record Day(LocalDate day, String type, CarrierData.UsageSeries series, int index) {}
+    private record Day(String productId, LocalDate day, String type, CarrierData.UsageSeries series, int index) {
+
+        String id() {
+            return "use-" + productId.replaceFirst("^prd-", "") + "-" + DAY_ID.format(day) + "-" + type;
+        }
+    }
 
     private final CarrierData data;
     private final SimJson json;
@@ -30,36 +40,45 @@ final class UsageApi {
     }
 
     SimResponse usage(SimRequest request) {
-        String productId = request.param("product.id")
-                .orElseThrow(() -> ApiError.badRequest("product.id is required"));
+        Optional<String> productId = request.param(PRODUCT_FILTER);
         Optional<Instant> after = request.param("usageDate.gt").map(UsageApi::instant);
         Optional<Instant> from = request.param("usageDate.gte").map(UsageApi::instant);
-        List<Day> days = new ArrayList<>();
-        data.lines.stream().filter(l -> l.productId().equals(productId)).findFirst().ifPresent(line -> {
-            for (Map.Entry<String, CarrierData.UsageSeries> e : line.dailyUsage().entrySet()) {
-                CarrierData.UsageSeries s = e.getValue();
-                for (int i = 0; i < s.values().size(); i++) {
-                    days.add(new Day(s.firstDayJst().plusDays(i), e.getKey(), s, i));
-                }
-            }
-        });
-        days.sort(Comparator.comparing(Day::day).thenComparing(d -> d.type().equals("data") ? "" : d.type()));
         ArrayNode items = json.array();
-        for (Day d : days) {
+        for (Day d : days(productId)) {
             Instant start = d.day().atStartOfDay(CarrierData.JAPAN).toInstant();
             if (after.filter(a -> !start.isAfter(a)).isPresent() || from.filter(start::isBefore).isPresent()) {
                 continue;
             }
-            items.add(record(productId, d));
+            items.add(record(request, d));
         }
         return json.list(items);
     }
 
-    private ObjectNode record(String productId, Day d) {
-        String id = "use-" + productId.replaceFirst("^prd-", "") + "-" + DAY_ID.format(d.day()) + "-" + d.type();
+    SimResponse byId(SimRequest request) {
+        return days(Optional.empty()).stream().filter(d -> d.id().equals(request.id())).findFirst()
+                .map(d -> json.answer(200, record(request, d))).orElseThrow(ApiError::notFound);
+    }
+
+    /** The records of one line or of all, oldest day first, data before the other types of a day. */
+    private List<Day> days(Optional<String> productId) {
+        List<Day> days = new ArrayList<>();
+        data.lines.stream().filter(l -> productId.filter(id -> !id.equals(l.productId())).isEmpty()).forEach(line -> {
+            for (Map.Entry<String, CarrierData.UsageSeries> e : line.dailyUsage().entrySet()) {
+                CarrierData.UsageSeries s = e.getValue();
+                for (int i = 0; i < s.values().size(); i++) {
+                    days.add(new Day(line.productId(), s.firstDayJst().plusDays(i), e.getKey(), s, i));
+                }
+            }
+        });
+        days.sort(Comparator.comparing(Day::day).thenComparing(Day::productId)
+                .thenComparing(d -> d.type().equals("data") ? "" : d.type()));
+        return days;
+    }
+
+    private ObjectNode record(SimRequest request, Day d) {
         ObjectNode node = json.object()
-                .put("id", id)
-                .put("href", "/tmf-api/usageManagement/v4/usage/" + id)
+                .put("id", d.id())
+                .put("href", request.href(Endpoint.USAGE_BY_ID.pathOf(d.id())))
                 .put("usageDate", DAY_START.format(d.day().atStartOfDay(CarrierData.JAPAN)))
                 .put("usageType", d.type())
                 .put("status", "rated")
@@ -69,7 +88,7 @@ final class UsageApi {
         chars.add(json.object().put("name", "volume").put("valueType", "number")
                 .put("value", d.series().values().get(d.index())));
         chars.add(json.object().put("name", "units").put("valueType", "string").put("value", d.series().units()));
-        node.putArray("ratedProductUsage").add(json.object().set("productRef", json.object().put("id", productId)));
+        node.putArray("ratedProductUsage").add(json.object().set("productRef", json.productRef(request, d.productId())));
         node.put("@type", "Usage");
         return node;
     }

@@ -18,18 +18,24 @@ class CarrierApiContractTest extends SimulatorFixture {
     @Test
     void theDocumentHasEveryExampleTheKioskRelies() {
         assertThat(EXAMPLES.names()).containsExactlyInAnyOrder(
-                "camara-invalid-argument", "camara-unauthenticated", "camara-too-many-requests", "camara-internal",
-                "camara-unavailable", "tmf-invalid-argument", "tmf-unauthenticated", "tmf-too-many-requests",
-                "tmf-internal", "tmf-unavailable", "token-response", "token-error-invalid-client",
-                "token-error-unsupported-grant-type", "product-by-iccid-response", "product-not-found-response",
-                "product-by-msisdn-response", "product-by-msisdn-unverified", "send-code-request",
-                "send-code-response", "send-code-max-otp-codes-exceeded", "send-code-cooldown",
+                "camara-invalid-argument", "camara-out-of-range", "camara-unauthenticated",
+                "camara-authentication-required", "camara-permission-denied", "camara-invalid-token-context",
+                "camara-not-found", "camara-too-many-requests", "camara-quota-exceeded", "camara-internal",
+                "camara-unavailable", "tmf-invalid-argument", "tmf-unauthenticated", "tmf-not-found",
+                "tmf-too-many-requests", "tmf-internal", "tmf-unavailable", "client-assertion-claims",
+                "token-response", "token-error-invalid-client", "token-error-unsupported-grant-type",
+                "token-error-invalid-scope", "product-by-iccid-response", "product-plain-response",
+                "product-not-found-response", "product-by-msisdn-response", "product-by-msisdn-unverified",
+                "product-response", "send-code-request", "send-code-response", "send-code-max-otp-codes-exceeded",
+                "otp-phone-number-not-allowed", "otp-phone-number-blocked", "send-code-cooldown",
                 "validate-code-request", "validate-code-invalid-otp", "validate-code-verification-failed",
                 "validate-code-verification-expired", "kyc-match-id-document-request",
-                "kyc-match-id-document-response", "kyc-match-order-number-request",
-                "kyc-match-order-number-response", "kyc-match-identifier-not-found", "bucket-list-response",
-                "usage-list-response", "offering-list-response", "topup-request", "topup-response",
-                "topup-idempotency-key-reused", "topup-line-not-active");
+                "kyc-match-id-document-response", "kyc-match-product-id-request", "kyc-match-order-number-request",
+                "kyc-match-order-number-response", "kyc-id-document-mismatch", "kyc-id-document-required",
+                "kyc-invalid-param-combination", "kyc-match-identifier-not-found", "kyc-missing-identifier",
+                "kyc-service-not-applicable", "bucket-list-response", "bucket-response", "usage-list-response",
+                "offering-list-response", "product-offering-price-response", "topup-request", "topup-response",
+                "topup-missing-field", "topup-line-not-active", "topup-completed-response", "topup-lookup-response");
     }
 
     @Test
@@ -77,14 +83,73 @@ class CarrierApiContractTest extends SimulatorFixture {
             JsonNode product = assertShaped("product-by-iccid-response", r).get(0);
             assertThat(product.get("id").asText()).isEqualTo(line.productId());
             assertThat(product.get("status").asText()).isEqualTo(line.status().name().toLowerCase());
-            List<String> methods = StreamSupport.stream(characteristic(product, "verificationMethods").spliterator(), false)
-                    .map(JsonNode::asText).toList();
+            JsonNode listed = characteristic(product, "verificationMethods");
+            List<String> methods = listed == null ? List.of()
+                    : StreamSupport.stream(listed.spliterator(), false).map(JsonNode::asText).toList();
             assertThat(methods).as(line.key()).containsExactlyElementsOf(
                     line.verificationMethods().stream().map(Enum::name).toList());
-            JsonNode msisdn = characteristic(product, "MSISDN");
+            JsonNode msisdn = characteristic(product, "msisdn");
             assertThat(msisdn == null ? null : msisdn.asText()).as(line.key())
                     .isEqualTo(line.msisdn().map(m -> m.e164()).orElse(null));
         }
+    }
+
+    @Test
+    void aLineWithoutExtensionsIsAPlainStandardProduct() throws Exception {
+        HttpResponse<String> r = http.productByIccid(demo.plain020().iccid().digits());
+        assertDocumented("product-plain-response", r);
+        assertThat(demo.plain020().brand()).isEqualTo("Data Plan 1GB (020)");
+        assertThat(demo.plain020().verificationMethods()).isEmpty();
+    }
+
+    @Test
+    void theHrefOfAProductAnswersTheSameProduct() throws Exception {
+        String number = demo.auPrepaid().msisdn().orElseThrow().e164();
+        String id = sendCode(number);
+        assertThat(http.validateCode(id, codeSentTo(number)).statusCode()).isEqualTo(204);
+        JsonNode listed = http.json(http.productByNumber(number)).get(0);
+        HttpResponse<String> byHref = http.get(listed.get("href").asText());
+        assertThat(byHref.statusCode()).isEqualTo(200);
+        assertDocumented("product-response", byHref);
+        assertThat(http.json(byHref)).isEqualTo(listed);
+        HttpResponse<String> unknown = http.get("/tmf-api/productInventory/v4/product/prd-nobody");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertDocumented("tmf-not-found", unknown);
+    }
+
+    @Test
+    void everyHrefIsAbsoluteOnTheAddressTheClientUsedAndAnswers() throws Exception {
+        DemoLine au = demo.auPrepaid();
+        List<JsonNode> answers = List.of(
+                http.json(http.productByIccid(au.iccid().digits())),
+                http.json(http.get("/tmf-api/prepayBalanceManagement/v4/bucket?product.id=" + au.productId())),
+                http.json(http.get("/tmf-api/usageManagement/v4/usage?ratedProductUsage.productRef.id="
+                        + au.productId() + "&usageDate.gte=2026-11-25")),
+                http.json(http.get("/tmf-api/productCatalogManagement/v4/productOffering?category.name=topup"
+                        + "&product.id=" + au.productId())));
+        List<String> hrefs = answers.stream().flatMap(a -> a.findValuesAsText("href").stream()).distinct().toList();
+        assertThat(hrefs).hasSizeGreaterThan(10)
+                .allSatisfy(href -> assertThat(href).startsWith(sim.baseUri() + "/tmf-api/"));
+        for (String href : hrefs) {
+            HttpResponse<String> r = http.get(href);
+            assertThat(r.statusCode()).as(href).isEqualTo(200);
+            assertThat(http.json(r).get("href").asText()).isEqualTo(href);
+        }
+    }
+
+    @Test
+    void aNumberLookupNeedsTheStandardCharacteristicFilter() throws Exception {
+        String number = demo.auPrepaid().msisdn().orElseThrow().e164();
+        String id = sendCode(number);
+        http.validateCode(id, codeSentTo(number));
+        HttpResponse<String> oldFilter = http.get("/tmf-api/productInventory/v4/product?msisdn=" + SimHttp.enc(number));
+        assertThat(oldFilter.statusCode()).as("msisdn is no TMF filter: ignored, so no filter at all").isEqualTo(400);
+        HttpResponse<String> upperCase = http.get("/tmf-api/productInventory/v4/product?productCharacteristic.name=MSISDN"
+                + "&productCharacteristic.value=" + SimHttp.enc(number));
+        assertDocumented("product-by-msisdn-response", upperCase);
+        HttpResponse<String> otherCharacteristic = http.get("/tmf-api/productInventory/v4/product"
+                + "?productCharacteristic.name=brand&productCharacteristic.value=au");
+        assertDocumented("product-not-found-response", otherCharacteristic);
     }
 
     @Test
@@ -150,46 +215,16 @@ class CarrierApiContractTest extends SimulatorFixture {
     }
 
     @Test
-    void matchesTheRegisteredDetailsOfASimWithoutSms() throws Exception {
-        HttpResponse<String> id = http.post("/kyc-match/v0.3/match", EXAMPLES.text("kyc-match-id-document-request"));
-        assertThat(id.statusCode()).isEqualTo(200);
-        assertDocumented("kyc-match-id-document-response", id);
-        HttpResponse<String> order = http.post("/kyc-match/v0.3/match", EXAMPLES.text("kyc-match-order-number-request"));
-        assertThat(order.statusCode()).isEqualTo(200);
-        assertDocumented("kyc-match-order-number-response", order);
-        HttpResponse<String> rightOrder = http.post("/kyc-match/v0.3/match", "{\"productId\":\"prd-tourist-3gb-0001\","
-                + "\"orderNumber\":\"" + demo.touristData().orderNumber().toLowerCase() + "\"}");
-        assertThat(http.json(rightOrder).get("orderNumberMatch").asText()).isEqualTo("true");
-    }
-
-    @Test
-    void aMethodTheLineDoesNotAllowIsNotAvailableAndNumbersAreRefused() throws Exception {
-        DemoLine iij = demo.iijMvno(); // SMS code and order number only
-        HttpResponse<String> r = http.post("/kyc-match/v0.3/match",
-                "{\"productId\":\"" + iij.productId() + "\",\"idDocument\":\"" + iij.idDocumentLast4() + "\"}");
-        assertThat(http.json(r).get("idDocumentMatch").asText()).isEqualTo("not_available");
-        HttpResponse<String> byNumber = http.post("/kyc-match/v0.3/match",
-                "{\"phoneNumber\":\"+818012340005\",\"idDocument\":\"0442\"}");
-        assertThat(byNumber.statusCode()).isEqualTo(400);
-        HttpResponse<String> unknown = http.post("/kyc-match/v0.3/match",
-                "{\"productId\":\"prd-nobody\",\"idDocument\":\"1234\"}");
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertDocumented("kyc-match-identifier-not-found", unknown);
-    }
-
-    @Test
-    void fiveMismatchesLockTheRegisteredDetailCheckForAWhile() throws Exception {
-        String body = "{\"productId\":\"prd-tourist-3gb-0001\",\"idDocument\":\"0000\"}";
-        for (int i = 0; i < KycMatchApi.MAX_MISMATCHES; i++) {
-            assertThat(http.json(http.post("/kyc-match/v0.3/match", body)).get("idDocumentMatch").asText()).isEqualTo("false");
-        }
-        HttpResponse<String> locked = http.post("/kyc-match/v0.3/match", EXAMPLES.text("kyc-match-id-document-request"));
-        assertThat(locked.statusCode()).isEqualTo(429);
-        assertThat(locked.headers().firstValue("Retry-After")).contains("600");
-        assertDocumented("camara-too-many-requests", locked);
-        clock.advance(KycMatchApi.MISMATCH_WINDOW);
-        assertDocumented("kyc-match-id-document-response",
-                http.post("/kyc-match/v0.3/match", EXAMPLES.text("kyc-match-id-document-request")));
+    void numbersTheOperatorRefusesSmsToAreToldSoAndGetNoCode() throws Exception {
+        String plain = demo.plain020().msisdn().orElseThrow().e164();
+        HttpResponse<String> notAllowed = http.sendCode(plain);
+        assertThat(notAllowed.statusCode()).isEqualTo(403);
+        assertDocumented("otp-phone-number-not-allowed", notAllowed);
+        String suspended = demo.suspended().msisdn().orElseThrow().e164();
+        HttpResponse<String> blocked = http.sendCode(suspended);
+        assertThat(blocked.statusCode()).isEqualTo(403);
+        assertDocumented("otp-phone-number-blocked", blocked);
+        assertThat(sim.smsOutbox().messages()).isEmpty();
     }
 
     @Test
@@ -198,6 +233,19 @@ class CarrierApiContractTest extends SimulatorFixture {
                 + demo.auPrepaid().productId());
         assertThat(r.statusCode()).isEqualTo(200);
         assertDocumented("bucket-list-response", r);
+        HttpResponse<String> one = http.get("/tmf-api/prepayBalanceManagement/v4/bucket/bkt-au-0002-data");
+        assertDocumented("bucket-response", one);
+        assertThat(http.get("/tmf-api/prepayBalanceManagement/v4/bucket/bkt-nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void bucketsFilterByPartyAccountTooAndWithoutAFilterListEveryLine() throws Exception {
+        DemoLine au = demo.auPrepaid();
+        assertThat(asDocumented(http.get("/tmf-api/prepayBalanceManagement/v4/bucket?partyAccount.id="
+                + au.partyAccountId()))).isEqualTo(EXAMPLES.json("bucket-list-response"));
+        JsonNode all = http.json(http.get("/tmf-api/prepayBalanceManagement/v4/bucket"));
+        assertThat(all.findValues("partyAccount").stream().map(a -> a.get("id").asText()).distinct())
+                .hasSize(demo.all().size());
     }
 
     @Test
@@ -230,22 +278,33 @@ class CarrierApiContractTest extends SimulatorFixture {
     @Test
     void servesDailyUsageAsDocumentedFilteredByJapanDay() throws Exception {
         String au = demo.auPrepaid().productId();
-        HttpResponse<String> r = http.get("/tmf-api/usageManagement/v4/usage?product.id=" + au + "&usageDate.gte=2026-11-25");
+        String usage = "/tmf-api/usageManagement/v4/usage?ratedProductUsage.productRef.id=" + au;
+        HttpResponse<String> r = http.get(usage + "&usageDate.gte=2026-11-25");
         assertThat(r.statusCode()).isEqualTo(200);
         assertDocumented("usage-list-response", r);
-        HttpResponse<String> sameByGt = http.get("/tmf-api/usageManagement/v4/usage?product.id=" + au
-                + "&usageDate.gt=" + SimHttp.enc("2026-11-24T23:59:59+09:00"));
+        HttpResponse<String> sameByGt = http.get(usage + "&usageDate.gt=" + SimHttp.enc("2026-11-24T23:59:59+09:00"));
         assertThat(http.json(sameByGt)).isEqualTo(http.json(r));
-        HttpResponse<String> unencodedPlus = http.get("/tmf-api/usageManagement/v4/usage?product.id=" + au
-                + "&usageDate.gt=2026-11-24T23:59:59+09:00");
+        HttpResponse<String> unencodedPlus = http.get(usage + "&usageDate.gt=2026-11-24T23:59:59+09:00");
         assertThat(unencodedPlus.statusCode()).isEqualTo(400);
+        String firstId = http.json(r).get(0).get("id").asText();
+        assertThat(asDocumented(http.get("/tmf-api/usageManagement/v4/usage/" + firstId)))
+                .isEqualTo(EXAMPLES.json("usage-list-response").get(0));
+    }
+
+    @Test
+    void anUnsupportedUsageFilterIsIgnoredLikeAStandardServerDoes() throws Exception {
+        HttpResponse<String> r = http.get("/tmf-api/usageManagement/v4/usage?product.id="
+                + demo.auPrepaid().productId() + "&usageDate.gte=2026-11-26");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(http.json(r).findValues("productRef").stream().map(p -> p.get("id").asText()).distinct())
+                .as("every line's usage of the day").hasSize(demo.all().size());
     }
 
     @Test
     void everyLineHasAtLeastFourteenDaysOfDataUsage() throws Exception {
         for (DemoLine line : demo.all()) {
-            HttpResponse<String> r = http.get("/tmf-api/usageManagement/v4/usage?product.id=" + line.productId()
-                    + "&usageDate.gte=2026-11-01");
+            HttpResponse<String> r = http.get("/tmf-api/usageManagement/v4/usage?ratedProductUsage.productRef.id="
+                    + line.productId() + "&usageDate.gte=2026-11-01");
             JsonNode usage = assertShaped("usage-list-response", r);
             long dataDays = StreamSupport.stream(usage.spliterator(), false)
                     .filter(u -> u.get("usageType").asText().equals("data")).count();
@@ -257,8 +316,8 @@ class CarrierApiContractTest extends SimulatorFixture {
     void offersTopUpsToActiveLinesOnly() throws Exception {
         HttpResponse<String> r = http.get("/tmf-api/productCatalogManagement/v4/productOffering?category.name=topup"
                 + "&product.id=" + demo.auPrepaid().productId());
-        JsonNode offers = assertShaped("offering-list-response", r);
-        JsonNode oneGb = StreamSupport.stream(offers.spliterator(), false)
+        assertShaped("offering-list-response", r);
+        JsonNode oneGb = StreamSupport.stream(asDocumented(r).spliterator(), false)
                 .filter(o -> o.get("id").asText().equals("po-topup-1gb-30d")).findFirst().orElseThrow();
         assertThat(oneGb).isEqualTo(EXAMPLES.json("offering-list-response").get(0));
         for (DemoLine inactive : List.of(demo.suspended(), demo.terminated())) {
@@ -268,26 +327,28 @@ class CarrierApiContractTest extends SimulatorFixture {
     }
 
     @Test
-    void ordersATopUpPaidAtTheRegisterWithinThirtyMinutes() throws Exception {
-        HttpResponse<String> r = http.post("/tmf-api/prepayBalanceManagement/v4/topupBalance",
-                EXAMPLES.text("topup-request"), "Idempotency-Key", "b6a1f0e2-order-1");
-        assertThat(r.statusCode()).isEqualTo(201);
-        JsonNode order = assertShaped("topup-response", r);
-        JsonNode example = EXAMPLES.json("topup-response");
-        assertThat(r.headers().firstValue("Location")).contains(order.get("href").asText());
-        assertThat(order.get("payment").get("amount")).isEqualTo(example.get("payment").get("amount"));
-        assertThat(order.get("amount")).isEqualTo(example.get("amount"));
-        assertThat(order.get("payment").get("paymentCode").asText()).matches("\\d{4}-\\d{4}-\\d{4}");
-        assertThat(order.get("payment").get("validFor")).isEqualTo(example.get("payment").get("validFor"));
+    void pricesAreReferencesResolvedByTheirOwnResource() throws Exception {
+        JsonNode offers = http.json(http.get("/tmf-api/productCatalogManagement/v4/productOffering?category.name=topup"));
+        assertThat(offers.findValues("productOfferingPrice")).hasSize(offers.size())
+                .allSatisfy(refs -> assertThat(refs.get(0).has("price")).isFalse());
+        HttpResponse<String> price = http.get(
+                "/tmf-api/productCatalogManagement/v4/productOfferingPrice/pop-topup-1gb-30d");
+        assertThat(price.statusCode()).isEqualTo(200);
+        assertDocumented("product-offering-price-response", price);
+        assertThat(http.get("/tmf-api/productCatalogManagement/v4/productOfferingPrice/pop-nothing").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
-    void refusesATopUpForASuspendedLine() throws Exception {
-        HttpResponse<String> r = http.post("/tmf-api/prepayBalanceManagement/v4/topupBalance",
-                "{\"product\":{\"id\":\"" + demo.suspended().productId() + "\"},\"productOffering\":{\"id\":\"po-topup-1gb-30d\"}}",
-                "Idempotency-Key", "k-suspended");
-        assertThat(r.statusCode()).isEqualTo(422);
-        assertDocumented("topup-line-not-active", r);
+    void theCatalogAlsoHoldsThePlansProductsReferTo() throws Exception {
+        JsonNode plans = http.json(http.get("/tmf-api/productCatalogManagement/v4/productOffering?category.name=plan"));
+        assertThat(plans.findValuesAsText("id")).contains("po-au-prepaid-voice", "po-data-1gb-020");
+        assertThat(plans.findValuesAsText("isSellable")).containsOnly("false");
+        JsonNode topUps = http.json(http.get("/tmf-api/productCatalogManagement/v4/productOffering?category.name=topup"));
+        JsonNode all = http.json(http.get("/tmf-api/productCatalogManagement/v4/productOffering"));
+        assertThat(all.size()).isEqualTo(plans.size() + topUps.size());
+        assertThat(http.json(http.get("/tmf-api/productCatalogManagement/v4/productOffering?category.name=sim")))
+                .isEmpty();
     }
 
     @Test
@@ -295,10 +356,18 @@ class CarrierApiContractTest extends SimulatorFixture {
         HttpResponse<String> unknown = http.get("/tmf-api/productInventory/v4/nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(http.json(unknown).get("@type").asText()).isEqualTo("Error");
+        assertDocumented("tmf-not-found", unknown);
+        HttpResponse<String> unknownCamara = http.post("/one-time-password-sms/v1/resend-code", "{}");
+        assertThat(unknownCamara.statusCode()).isEqualTo(404);
+        assertDocumented("camara-not-found", unknownCamara);
         HttpResponse<String> wrongMethod = http.get("/one-time-password-sms/v1/send-code");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
         assertThat(http.json(wrongMethod).get("status").asInt()).isEqualTo(405);
+        HttpResponse<String> delete = http.send(http.request("/tmf-api/prepayBalanceManagement/v4/topupBalance")
+                .DELETE().build());
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow")).contains("POST, GET");
         HttpResponse<String> huge = http.post("/one-time-password-sms/v1/send-code", "{\"x\":\"" + "9".repeat(70_000) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(http.json(huge).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");

@@ -22,10 +22,13 @@ class DemoLinesTest {
         assertThat(demo.all()).allSatisfy(line -> {
             assertThat(line.iccid().luhnValid()).as(line.key()).isTrue();
             assertThat(line.iccid().digits()).as(line.key()).startsWith("8981");
+            assertThat(line.idDocument()).hasSizeGreaterThan(4).endsWith(line.idDocumentLast4());
             assertThat(line.idDocumentLast4()).hasSize(4);
+            assertThat(line.partyAccountId()).startsWith("acc-");
             assertThat(line.orderNumber()).isNotBlank();
         });
         assertThat(demo.all()).extracting(l -> l.iccid().digits()).doesNotHaveDuplicates();
+        assertThat(demo.all()).extracting(DemoLine::partyAccountId).doesNotHaveDuplicates();
     }
 
     @Test
@@ -68,6 +71,15 @@ class DemoLinesTest {
         assertThat(demo.terminated().status()).isEqualTo(LineStatus.TERMINATED);
         assertThat(demo.expiredTourist().status()).isEqualTo(LineStatus.ACTIVE);
         assertThat(demo.staggeredTopUps().msisdn()).isPresent();
+    }
+
+    @Test
+    void thePlainLineHasA020NumberAndNothingButTheStandard() {
+        DemoLine plain = demo.plain020();
+        assertThat(plain.msisdn().orElseThrow().e164()).startsWith("+8120");
+        assertThat(plain.verificationMethods()).isEmpty();
+        assertThat(plain.brand()).as("no brand: the plan name").isEqualTo("Data Plan 1GB (020)");
+        assertThat(plain.iccid().luhnValid()).isTrue();
     }
 
     @Test

@@ -85,6 +85,35 @@ class FaultInjectionTest extends SimulatorFixture {
     }
 
     @Test
+    void applyThenDropCarriesTheRequestOutButCutsItsAnswer() throws Exception {
+        sim.faults().inject(Endpoint.SEND_CODE, new Fault.ApplyThenDrop(), 1);
+        assertThatThrownBy(this::sendCodeToAu).isInstanceOf(IOException.class);
+        assertThat(sim.smsOutbox().latestTo(demo.auPrepaid().msisdn().orElseThrow().e164())).isPresent();
+    }
+
+    @Test
+    void errorAnswersGiveTheCodesTheSimulatorNeverProducesByItself() throws Exception {
+        sim.faults().inject(Endpoint.SEND_CODE, new Fault.ErrorAnswer(403, "PERMISSION_DENIED"), 1)
+                .inject(Endpoint.SEND_CODE, new Fault.ErrorAnswer(429, "QUOTA_EXCEEDED"), 1)
+                .inject(Endpoint.VALIDATE_CODE, new Fault.ErrorAnswer(400, "OUT_OF_RANGE"), 1)
+                .inject(Endpoint.KYC_MATCH, new Fault.ErrorAnswer(401, "AUTHENTICATION_REQUIRED"), 1)
+                .inject(Endpoint.KYC_MATCH, new Fault.ErrorAnswer(403, "INVALID_TOKEN_CONTEXT"), 1)
+                .inject(Endpoint.PRODUCT_BY_ID, new Fault.ErrorAnswer(404, "NOT_FOUND"), 1);
+        assertDocumented("camara-permission-denied", sendCodeToAu());
+        HttpResponse<String> quota = sendCodeToAu();
+        assertThat(quota.statusCode()).isEqualTo(429);
+        assertThat(quota.headers().firstValue("Retry-After")).contains("1");
+        assertDocumented("camara-quota-exceeded", quota);
+        assertDocumented("camara-out-of-range", http.validateCode("ea0840f3-3663-4149-bd10-c7c6b8912105", "123456"));
+        HttpResponse<String> again = http.kycMatch(EXAMPLES.text("kyc-match-id-document-request"));
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertDocumented("camara-authentication-required", again);
+        assertDocumented("camara-invalid-token-context", http.kycMatch(EXAMPLES.text("kyc-match-id-document-request")));
+        assertDocumented("tmf-not-found", http.get("/tmf-api/productInventory/v4/product/" + demo.auPrepaid().productId()));
+        assertThat(sim.faults().pending()).isZero();
+    }
+
+    @Test
     void latencyDelaysTheAnswerPastTheClientsTimeout() throws Exception {
         sim.faults().inject(Endpoint.BUCKET, new Fault.Latency(Duration.ofSeconds(3)), 1);
         HttpRequest impatient = http.request("/tmf-api/prepayBalanceManagement/v4/bucket?product.id="

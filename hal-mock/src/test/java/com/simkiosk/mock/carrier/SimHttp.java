@@ -78,6 +78,10 @@ final class SimHttp {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    ObjectMapper json() {
+        return json;
+    }
+
     JsonNode json(HttpResponse<String> response) throws IOException {
         return json.readTree(response.body());
     }
@@ -87,7 +91,12 @@ final class SimHttp {
     }
 
     HttpResponse<String> productByNumber(String e164) throws IOException, InterruptedException {
-        return get("/tmf-api/productInventory/v4/product?msisdn=" + enc(e164));
+        return get("/tmf-api/productInventory/v4/product?productCharacteristic.name=msisdn&productCharacteristic.value="
+                + enc(e164));
+    }
+
+    HttpResponse<String> kycMatch(String jsonBody) throws IOException, InterruptedException {
+        return post("/kyc-match/v0.3/match", jsonBody);
     }
 
     HttpResponse<String> sendCode(String e164) throws IOException, InterruptedException {

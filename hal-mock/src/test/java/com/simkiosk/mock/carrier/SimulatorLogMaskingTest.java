@@ -40,10 +40,12 @@ class SimulatorLogMaskingTest extends SimulatorFixture {
         http.validateCode(id, code);
         http.productByNumber(number);
         http.sendCode(DemoLines.UNKNOWN_NUMBER.e164());
-        http.post("/kyc-match/v0.3/match", EXAMPLES.text("kyc-match-id-document-request"));
+        http.kycMatch(EXAMPLES.text("kyc-match-id-document-request"));
+        http.kycMatch("{\"phoneNumber\":\"" + number + "\",\"idDocument\":\"XX0000000\"}");
         JsonNode order = http.json(http.post("/tmf-api/prepayBalanceManagement/v4/topupBalance",
-                EXAMPLES.text("topup-request"), "Idempotency-Key", "log-check"));
-        String paymentCode = order.get("payment").get("paymentCode").asText();
+                EXAMPLES.text("topup-request")));
+        String paymentCode = http.json(http.get(order.get("href").asText())).get("payAtRegister").get("paymentCode")
+                .asText();
 
         List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         String national = "0" + number.substring(3);
@@ -55,7 +57,9 @@ class SimulatorLogMaskingTest extends SimulatorFixture {
                 .doesNotContain(DemoLines.UNKNOWN_NUMBER.e164())
                 .doesNotContain(code)
                 .doesNotContain(paymentCode)
-                .doesNotContain(demo.touristData().idDocumentLast4()));
+                .doesNotContain(au.idDocument())
+                .doesNotContain(au.idDocumentLast4())
+                .doesNotContain("XX0000000"));
         assertThat(String.join("\n", lines))
                 .contains(au.iccid().masked())
                 .contains("090-****-0002")
