@@ -75,11 +75,11 @@ class ClientRequestsConformTest {
         DemoLine tourist = sim.demoLines().touristData();
         Msisdn number = au.msisdn().orElseThrow();
 
-        // A SIM in the reader: lookup, a registered detail, balance, usage, offers and a top-up.
+        // SIMs in the reader: lookups and registered details (by productId without a number, else phoneNumber).
         Line touristLine = step("lookup by ICCID", () -> client.findLineByIccid(tourist.iccid()));
         if (touristLine != null) {
             step("ID document check", () -> {
-                client.verifyRegisteredDetail(touristLine, VerificationMethod.ID_DOCUMENT, DemoDocuments.registeredDocument(tourist));
+                client.verifyRegisteredDetail(touristLine, VerificationMethod.ID_DOCUMENT, tourist.idDocument());
                 return null;
             });
             step("order number check", () -> {
@@ -90,11 +90,11 @@ class ClientRequestsConformTest {
         Line auBySim = step("lookup by ICCID of a line with a number", () -> client.findLineByIccid(au.iccid()));
         if (auBySim != null) {
             step("ID document check of a line with a number", () -> {
-                client.verifyRegisteredDetail(auBySim, VerificationMethod.ID_DOCUMENT, DemoDocuments.registeredDocument(au));
+                client.verifyRegisteredDetail(auBySim, VerificationMethod.ID_DOCUMENT, au.idDocument());
                 return null;
             });
         }
-        // A typed number: code by SMS, then the line, its balance, usage, offers and a top-up.
+        // A typed number: code by SMS, then the line; then its balance, usage, offers and a top-up.
         OtpChallenge challenge = step("send-code", () -> client.sendCode(number, "{{code}} is your SIM kiosk code"));
         if (challenge != null) {
             String code = sim.smsOutbox().latestTo(number.e164()).orElseThrow().code();
@@ -104,18 +104,18 @@ class ClientRequestsConformTest {
             });
         }
         Line auLine = step("lookup by number", () -> client.findLineByNumber(number));
-        if (auLine != null) {
-            step("balance", () -> client.balance(auLine));
-            step("usage", () -> client.dailyUsage(auLine, LocalDate.of(2026, 11, 20)));
-            List<TopUpOffer> offers = step("offers", () -> client.topUpOffers(auLine));
+        Line line = auLine != null ? auLine : auBySim; // the rest of the journey needs one of the two lookups
+        if (line != null) {
+            step("balance", () -> client.balance(line));
+            step("usage", () -> client.dailyUsage(line, LocalDate.of(2026, 11, 20)));
+            List<TopUpOffer> offers = step("offers", () -> client.topUpOffers(line));
             if (offers != null && !offers.isEmpty()) {
-                step("top-up", () -> client.orderTopUp(auLine, offers.get(0), UUID.randomUUID().toString()));
+                step("top-up", () -> client.orderTopUp(line, offers.get(0), UUID.randomUUID().toString()));
             }
         }
 
         checkRecorded();
-        checkKycRequests(Set.of(DemoDocuments.registeredDocument(tourist), DemoDocuments.registeredDocument(au)),
-                number);
+        checkKycRequests(Set.of(tourist.idDocument(), au.idDocument()), number);
         report.assertConforms();
     }
 

@@ -106,23 +106,33 @@ class SimulatorAnswersConformTest {
         sendCode(number.e164(), 403);                                               // MAX_OTP_CODES_EXCEEDED
         sendCode("090-1234-0002", 400);                                             // not E.164
         sendCode(DemoLines.UNKNOWN_NUMBER.e164(), 200);                             // no enumeration
+        sendCode(lines.suspended().msisdn().orElseThrow().e164(), 403);             // PHONE_NUMBER_BLOCKED
         report.assertConforms();
     }
 
     @Test
     void kycMatchAnswersConform() throws Exception {
         DemoLine au = lines.auPrepaid();
-        JsonNode standard = post(KYC_MATCH, kyc("phoneNumber", au.msisdn().orElseThrow().e164(), DemoDocuments.registeredDocument(au)), 200);
+        String auNumber = au.msisdn().orElseThrow().e164();
+        JsonNode standard = post(KYC_MATCH, kyc("phoneNumber", auNumber, au.idDocument()), 200);
         report.expect("true".equals(standard.path("idDocumentMatch").asText()),
                 "idDocumentMatch \"true\" for the standard request with the registered document, got " + standard);
 
         DemoLine tourist = lines.touristData();
-        post(KYC_MATCH, kyc("productId", tourist.productId(), DemoDocuments.registeredDocument(tourist)), 200); // line without number
-        post(KYC_MATCH, kyc("phoneNumber", DemoLines.UNKNOWN_NUMBER.e164(), "TK0000000"), 404);
+        post(KYC_MATCH, kyc("productId", tourist.productId(), tourist.idDocument()), 200); // a line without number
+        post(KYC_MATCH, json.createObjectNode().put("productId", tourist.productId())
+                .put("orderNumber", tourist.orderNumber()).toString(), 200);
+        post(KYC_MATCH, kyc("phoneNumber", DemoLines.UNKNOWN_NUMBER.e164(), "TK0000000"), 404);  // IDENTIFIER_NOT_FOUND
+        post(KYC_MATCH, json.createObjectNode().put("idDocument", au.idDocument()).toString(), 422); // MISSING_IDENTIFIER
+        post(KYC_MATCH, json.createObjectNode().put("phoneNumber", auNumber).toString(), 403);   // ID_DOCUMENT_REQUIRED
+        post(KYC_MATCH, json.createObjectNode().put("phoneNumber", auNumber).put("productId", tourist.productId())
+                .put("idDocument", au.idDocument()).toString(), 400);                            // INVALID_PARAM_COMBINATION
+        DemoLine noIdCheck = lines.iijMvno();                                                    // lists no ID_DOCUMENT
+        post(KYC_MATCH, kyc("phoneNumber", noIdCheck.msisdn().orElseThrow().e164(), noIdCheck.idDocument()), 422);
         for (int i = 0; i < 5; i++) {
-            post(KYC_MATCH, kyc("productId", tourist.productId(), "XX000000" + i), 200);
+            post(KYC_MATCH, kyc("productId", tourist.productId(), "XX000000" + i), 403);          // ID_DOCUMENT_MISMATCH
         }
-        post(KYC_MATCH, kyc("productId", tourist.productId(), "XX0000009"), 429); // brute-force guard
+        post(KYC_MATCH, kyc("productId", tourist.productId(), "XX0000009"), 429);                // brute-force guard
         report.assertConforms();
     }
 
@@ -154,7 +164,7 @@ class SimulatorAnswersConformTest {
         JsonNode byCorrelator = get(TOPUP + "?externalId=" + externalId, 200);
         report.expect(byCorrelator.size() == 1, "the order found again by its externalId");
         get(TOPUP + "/tpb-no-such-order", 404);
-        post(TOPUP, topUp(lines.suspended().productId(), "kiosk-" + UUID.randomUUID()), 422);
+        post(TOPUP, topUp(lines.suspended().productId(), "kiosk-" + UUID.randomUUID()), 409); // LINE_NOT_ACTIVE
         report.assertConforms();
     }
 
@@ -176,6 +186,19 @@ class SimulatorAnswersConformTest {
             sim.faults().inject(Endpoint.KYC_MATCH, fault, 1);
             post(KYC_MATCH, kyc("productId", product, "MX0000000"), status);
         }
+        // The CAMARA codes the simulator never produces by itself, in its error family.
+        sim.faults().inject(Endpoint.SEND_CODE, new Fault.ErrorAnswer(403, "PERMISSION_DENIED", ""), 1);
+        post(SEND_CODE, sendCode, 403);
+        sim.faults().inject(Endpoint.SEND_CODE, new Fault.ErrorAnswer(404, "NOT_FOUND", ""), 1);
+        post(SEND_CODE, sendCode, 404);
+        sim.faults().inject(Endpoint.SEND_CODE, new Fault.ErrorAnswer(429, "QUOTA_EXCEEDED", ""), 1);
+        post(SEND_CODE, sendCode, 429);
+        sim.faults().inject(Endpoint.VALIDATE_CODE, new Fault.ErrorAnswer(400, "OUT_OF_RANGE", ""), 1);
+        post(VALIDATE_CODE, validateBody(UUID.randomUUID().toString(), "123456"), 400);
+        sim.faults().inject(Endpoint.KYC_MATCH, new Fault.ErrorAnswer(401, "AUTHENTICATION_REQUIRED", ""), 1);
+        post(KYC_MATCH, kyc("productId", product, "MX0000000"), 401);
+        sim.faults().inject(Endpoint.KYC_MATCH, new Fault.ErrorAnswer(403, "INVALID_TOKEN_CONTEXT", ""), 1);
+        post(KYC_MATCH, kyc("productId", product, "MX0000000"), 403);
         report.assertConforms();
     }
 
