@@ -18,6 +18,7 @@ import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.testing.MutableClock;
 import com.simkiosk.testing.TestTime;
+import com.simkiosk.testing.conformance.ProjectExtensions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +41,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClientRequestsConformTest {
     private static final Instant START = Instant.parse("2026-11-26T03:00:00Z");
-    /** Extension query parameters per list (contract v2 extensions table): offers for a line, the top-up correlator. */
-    private static final Map<String, Set<String>> EXTENSION_QUERY_PARAMETERS = Map.of(
-            "/tmf-api/productCatalogManagement/v4/productOffering", Set.of("product.id"),
-            "/tmf-api/prepayBalanceManagement/v4/topupBalance", Set.of("externalId"));
+    /** The extension query parameters are those the extensions table of docs/carrier-api.md lists. */
+    private static final ProjectExtensions EXTENSIONS = ProjectExtensions.load();
 
     private final MutableClock clock = new MutableClock(START);
     private final ConformanceReport report = new ConformanceReport();
@@ -132,7 +130,7 @@ class ClientRequestsConformTest {
             report.request(e.method(), e.pathAndQuery(), e.requestBody());
             report.add(e.method() + " " + e.pathAndQuery() + " (query)",
                     report.apis.checkQuery(e.method(), e.pathAndQuery(),
-                            EXTENSION_QUERY_PARAMETERS.getOrDefault(URI.create(e.pathAndQuery()).getRawPath(), Set.of())));
+                            EXTENSIONS.queryParameters(URI.create(e.pathAndQuery()).getRawPath())));
             report.answer(e.method(), e.pathAndQuery(), e.status(), e.status(), e.responseBody());
         }
         report.expect(otpScope, "a token requested with scope one-time-password-sms:send-validate (CAMARA OTP SMS)");
