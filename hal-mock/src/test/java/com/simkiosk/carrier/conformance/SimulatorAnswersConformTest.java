@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,7 @@ class SimulatorAnswersConformTest {
         get(PRODUCT + "/prd-no-such-line", 404);
         get(PRODUCT + "?realizingResource.id=" + DemoLines.UNKNOWN_JAPANESE_ICCID.digits(), 200);
         get(PRODUCT + "?realizingResource.id=12AB", 400);
+        get(PRODUCT + "?realizingResource.id=" + lines.plain020().iccid().digits(), 200); // nothing but the standard
 
         Msisdn number = au.msisdn().orElseThrow();
         String byNumber = PRODUCT + "?productCharacteristic.name=msisdn&productCharacteristic.value=" + enc(number.e164());
@@ -139,10 +141,17 @@ class SimulatorAnswersConformTest {
     @Test
     void balanceUsageAndCatalogAnswersConform() throws Exception {
         String product = lines.auPrepaid().productId();
-        get(BUCKET + "?product.id=" + product, 200);
-        get(USAGE + "?ratedProductUsage.productRef.id=" + product + "&usageDate.gte=2026-11-20", 200);
+        JsonNode buckets = get(BUCKET + "?product.id=" + product, 200);
+        JsonNode usage = get(USAGE + "?ratedProductUsage.productRef.id=" + product + "&usageDate.gte=2026-11-20", 200);
         JsonNode offerings = get(OFFERING + "?category.name=topup&product.id=" + product, 200);
         report.expect(!offerings.isEmpty(), "top-up offerings for an active line");
+        // Each resource by its own href, as a TMF client may follow them.
+        for (JsonNode listed : List.of(buckets.path(0), usage.path(0), offerings.path(0))) {
+            if (listed.has("href")) {
+                get(listed.get("href").asText(), 200);
+            }
+        }
+        get(BUCKET + "/bkt-no-such-bucket", 404);
         for (JsonNode offering : offerings) {
             for (JsonNode price : offering.path("productOfferingPrice")) {
                 if (price.has("href")) {
