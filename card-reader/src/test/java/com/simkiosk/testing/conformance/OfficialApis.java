@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,8 @@ import java.util.regex.Pattern;
  * apis.validate(Api.TMF654_PREPAY_BALANCE, "TopupBalance_Create", json);          // a named definition / schema
  * apis.validateRequest("POST", "/tmf-api/prepayBalanceManagement/v4/topupBalance", body);   // by operation
  * apis.validateResponse("GET", "/tmf-api/productInventory/v4/product?x=y", 200, body);
- * apis.checkQuery("GET", "/tmf-api/usageManagement/v4/usage?product.id=p");       // filters the document knows
+ * apis.checkQuery("GET", "/tmf-api/usageManagement/v4/usage?product.id=p", Set.of()); // unknown filters
+ * // each returns List<Deviation>: (JSON pointer, message, rule in the official document); empty = conforms
  * }</pre>
  *
  * <p>Immutable and thread-safe once loaded; {@link #shared()} loads the documents once per test JVM (about a second).
@@ -179,25 +179,6 @@ public final class OfficialApis {
         return validateAt(api.isTmf(), api.file(), pointer, instance);
     }
 
-    /** Checks a JSON text against an array of the named definition (a TMF list answer). */
-    public List<Deviation> validateList(Api api, String schemaName, String jsonText) {
-        Optional<JsonNode> instance = readJson(jsonText);
-        if (instance.isEmpty()) {
-            return List.of(notJson(jsonText));
-        }
-        if (!instance.get().isArray()) {
-            return List.of(new Deviation("", "a list of " + schemaName + " is a JSON array, found "
-                    + instance.get().getNodeType().name().toLowerCase(Locale.ROOT), ""));
-        }
-        List<Deviation> found = new ArrayList<>();
-        for (int i = 0; i < instance.get().size(); i++) {
-            for (Deviation d : validate(api, schemaName, instance.get().get(i))) {
-                found.add(new Deviation("/" + i + d.pointer(), d.message(), d.rule()));
-            }
-        }
-        return found;
-    }
-
     // ------------------------------------------------------------------------------------------------- by operation
 
     /** The documented operation a request goes to, if any document has it. */
@@ -210,8 +191,7 @@ public final class OfficialApis {
                 continue;
             }
             String rest = path.substring(base.length());
-            for (Iterator<Map.Entry<String, JsonNode>> it = document(api).path("paths").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : document(api).path("paths").properties()) {
                 if (matches(entry.getKey(), rest) && entry.getValue().has(verb)) {
                     return Optional.of(new Operation(api, entry.getKey(), verb));
                 }
@@ -451,9 +431,7 @@ public final class OfficialApis {
     }
 
     private static String fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return String.join(", ", names);
+        return String.join(", ", node.properties().stream().map(Map.Entry::getKey).toList());
     }
 
     private static Dialect quiet(Dialect dialect) {
