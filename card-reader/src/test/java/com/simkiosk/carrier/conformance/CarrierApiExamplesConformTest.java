@@ -129,6 +129,7 @@ class CarrierApiExamplesConformTest {
             Map.entry("topup-missing-field", new Answer("POST", TOPUP, 400)),
             Map.entry("topup-line-not-active", new Answer("POST", TOPUP, 409)),
             Map.entry("topup-completed-response", new Answer("GET", TOPUP + "/tpb-7c1d2e3f4a5b", 200)),
+            Map.entry("topup-failed-response", new Answer("GET", TOPUP + "/tpb-7c1d2e3f4a5b", 200)),
             Map.entry("topup-lookup-response", new Answer("GET", TOPUP, 200)));
 
     /** RFC 7523 §3: the claims a JWT client assertion must carry (and {@code jti} against replay). */
