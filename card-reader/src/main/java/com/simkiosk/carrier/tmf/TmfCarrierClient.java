@@ -1,6 +1,7 @@
 package com.simkiosk.carrier.tmf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.Balance;
 import com.simkiosk.carrier.Bucket;
@@ -473,16 +474,16 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         String accountId = target != null && target.partyAccount() != null && target.partyAccount().id() != null
                 && !target.partyAccount().id().isBlank() ? target.partyAccount().id() : line.id();
         TmfDocuments.TopupRequest request = new TmfDocuments.TopupRequest(
-                new TmfDocuments.Quantity(java.math.BigDecimal.valueOf(offer.dataBytes()), "bytes"), "data",
+                new TmfDocuments.Quantity(BigDecimal.valueOf(offer.dataBytes()), "bytes"), "data",
                 TmfDocuments.Ref.to(bucketId), TmfDocuments.Ref.to(accountId), List.of(TmfDocuments.Ref.to(line.id())),
                 TmfDocuments.Ref.to("kiosk", "Store kiosk"), TmfDocuments.Ref.to(profile.payAtRegisterMethodId(), "Pay at register"),
                 TmfDocuments.Ref.to(offer.id()));
-        com.fasterxml.jackson.databind.node.ObjectNode body = json.mapper().valueToTree(request);
+        ObjectNode body = json.mapper().valueToTree(request);
         boolean correlated = !profile.topUpCorrelatorField().isEmpty();
         if (correlated) {
             body.put(profile.topUpCorrelatorField(), correlator);
         }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("amount")).put("amount", offer.dataBytes()); // a whole number, not the tree's 1.0E9
+        ((ObjectNode) body.get("amount")).put("amount", offer.dataBytes()); // a whole number, not the tree's 1.0E9
         byte[] bytes = json.write(body);
         TmfDocuments.Topup placed;
         try {

@@ -5,6 +5,7 @@ import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.carrier.tmf.BackendProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,13 @@ import java.util.Optional;
 public final class DemoLines {
 
     /** OAuth client credentials of the demo kiosk. */
+    /**
+     * The back-end profile a kiosk uses with this simulator: the standard one plus the offers-for-this-line extension
+     * ({@code product.id} on the offering list, docs/carrier-api.md "Project extensions").
+     */
+    public static final BackendProfile KIOSK_PROFILE =
+            BackendProfile.standard().withOfferingQuery("category.name=topup&product.id={productId}");
+
     public static final String CLIENT_ID = "demo-kiosk";
     public static final String CLIENT_SECRET = "demo-secret";
     /** A Korean SIM: not served by any Japanese back end (the client says NOT_SUPPORTED, the simulator finds nothing). */

@@ -128,30 +128,42 @@ class FaultsAgainstSimulatorTest {
     }
 
     @Test
-    void aDroppedOrderIsSentAgainWithItsKeyAndChargedOnce() throws Exception {
+    void anOrderWhoseAnswerIsLostAfterItWasPlacedIsFoundAndBoughtOnce() throws Exception {
         TopUpOffer offer = carrier.client.topUpOffers(au).get(0);
-        carrier.simulator.faults().inject(Endpoint.TOPUP, new Fault.DropConnection(), 1);
+        int before = carrier.simulator.topUpCount();
+        carrier.simulator.faults().inject(Endpoint.TOPUP, new Fault.ApplyThenDrop(), 1);
 
-        TopUpOrder order = carrier.client.orderTopUp(au, offer, "drop-retry-1");
-        TopUpOrder again = carrier.client.orderTopUp(au, offer, "drop-retry-1");
+        TopUpOrder order = carrier.client.orderTopUp(au, offer, "kiosk-drop-after-apply-1");
 
-        assertThat(again).isEqualTo(order);
+        // The client looked the order up by its correlator instead of buying again: one order, one slip.
+        assertThat(carrier.simulator.topUpCount()).isEqualTo(before + 1);
+        assertThat(order.offerId()).isEqualTo(offer.id());
         assertThat(carrier.simulator.confirmPayment(order.paymentCode())).isTrue();
         assertThat(carrier.simulator.confirmPayment(order.paymentCode())).isFalse();
     }
 
     @Test
-    void anOrderThatTimedOutIsRetriedWithTheSameKeyAndGivesTheSameOrder() throws Exception {
+    void anOrderCutOffBeforeItWasPlacedIsSentOnceMore() throws Exception {
+        TopUpOffer offer = carrier.client.topUpOffers(au).get(0);
+        int before = carrier.simulator.topUpCount();
+        carrier.simulator.faults().inject(Endpoint.TOPUP, new Fault.DropConnection(), 1);
+
+        TopUpOrder order = carrier.client.orderTopUp(au, offer, "kiosk-drop-before-apply-1");
+
+        assertThat(carrier.simulator.topUpCount()).isEqualTo(before + 1);
+        assertThat(carrier.simulator.confirmPayment(order.paymentCode())).isTrue();
+    }
+
+    @Test
+    void anOrderWhoseAnswerComesTooLateIsFoundRatherThanBoughtTwice() throws Exception {
         TopUpOffer offer = carrier.client.topUpOffers(au).get(1);
+        int before = carrier.simulator.topUpCount();
+        // The simulator places the order, then answers after the client's deadline.
         carrier.simulator.faults().inject(Endpoint.TOPUP, new Fault.Latency(TestTime.bound(Duration.ofMillis(1500))), 1);
 
-        assertFails(CarrierError.TIMEOUT, () -> carrier.client.orderTopUp(au, offer, "slow-order-1"));
-        // The kiosk tries again with the same key: the carrier may still be busy with the first (409 + Retry-After).
-        TopUpOrder order = carrier.client.orderTopUp(au, offer, "slow-order-1");
-
-        assertThat(order.offerId()).isEqualTo(offer.id());
-        assertThat(carrier.client.orderTopUp(au, offer, "slow-order-1")).isEqualTo(order);
-        TopUpOrder another = carrier.client.orderTopUp(au, offer, "slow-order-2");
-        assertThat(another.paymentCode()).isNotEqualTo(order.paymentCode());
+        // The client finds the order by its correlator but the step's time is up: the customer is told to ask staff
+        // (the unpaid order lapses), and it was bought once, not twice.
+        assertFails(CarrierError.TIMEOUT, () -> carrier.client.orderTopUp(au, offer, "kiosk-slow-order-1"));
+        assertThat(carrier.simulator.topUpCount()).isEqualTo(before + 1);
     }
 }

@@ -37,7 +37,8 @@ final class SimulatedCarrier implements AutoCloseable {
     }
 
     CarrierEndpoint endpoint(String name) {
-        return CarrierEndpoint.of(name, simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET);
+        return CarrierEndpoint.of(name, simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET)
+                .withProfile(DemoLines.KIOSK_PROFILE);
     }
 
     DemoLines lines() {

@@ -47,11 +47,10 @@ public final class DemoKiosk implements AutoCloseable {
         this.printer = printer;
     }
 
-    /** The built-in demo lines (the tourist data SIM takes its SIM PIN too, so the PIN screens can be shown). */
-    /** The standard profile plus the offers-for-this-line extension the simulator understands (contract v2). */
-    public static final BackendProfile DEMO_PROFILE =
-            BackendProfile.standard().withOfferingQuery("category.name=topup&product.id={productId}");
+    /** The profile a kiosk uses with the simulator ({@link DemoLines#KIOSK_PROFILE}). */
+    public static final BackendProfile DEMO_PROFILE = DemoLines.KIOSK_PROFILE;
 
+    /** The built-in demo lines (the tourist data SIM takes its SIM PIN too, so the PIN screens can be shown). */
     public static DemoKiosk start() throws IOException {
         return start(CarrierSimulator.builder());
     }
