@@ -101,8 +101,15 @@ public sealed interface AkaResult {
     /** The card cannot do 3G AKA: a 2G SIM, or a UICC without a USIM application. Fall back to the other methods. */
     record NotSupported(String reason) implements AkaResult {}
 
-    /** PIN1 is enabled and was not verified (or could not be: wrong, or only one try left). The card was not asked. */
-    record PinNotVerified(PinResult pin) implements AkaResult {}
+    /**
+     * PIN1 is enabled and not verified, so the card was not asked. {@code attempt} is empty when no PIN was given
+     * (or the card insisted on one, SW 6982), else what verifying it gave: wrong, or refused with one try left.
+     */
+    record PinNotVerified(Optional<PinResult> attempt) implements AkaResult {
+        public static PinNotVerified noPinGiven() {
+            return new PinNotVerified(Optional.empty());
+        }
+    }
 
     /** The card could not be asked or answered outside the standard (removed, mute, reader gone). */
     record Failed(CardError error, String detail) implements AkaResult {}
