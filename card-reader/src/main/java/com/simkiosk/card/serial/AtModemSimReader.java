@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -187,7 +188,23 @@ public final class AtModemSimReader implements SimReader, UsimAccess {
                     return failed.apply(new AkaResult.Failed(f.error(), f.detail()));
                 }
             }
-            return work.apply(new UsimSession(new CsimChannel(at, settings.commandTimeout())));
+            // UsimSession turns card trouble into a result; a serial port lost on the way must still reset the line.
+            CsimChannel csim = new CsimChannel(at, settings.commandTimeout());
+            AtomicReference<AtException> lineTrouble = new AtomicReference<>();
+            T result = work.apply(new UsimSession(command -> {
+                try {
+                    return csim.transmit(command);
+                } catch (CardIoException e) {
+                    if (e.getCause() instanceof AtException cause) {
+                        lineTrouble.set(cause);
+                    }
+                    throw e;
+                }
+            }));
+            if (lineTrouble.get() != null) {
+                connection.dropIfLost(lineTrouble.get());
+            }
+            return result;
         } catch (AtException e) {
             connection.dropIfLost(e);
             return failed.apply(new AkaResult.Failed(errorOf(e), e.getMessage()));

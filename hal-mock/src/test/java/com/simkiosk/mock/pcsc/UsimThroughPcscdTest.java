@@ -9,11 +9,11 @@ import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.card.aka.AkaVectors;
 import com.simkiosk.card.aka.AuthVector;
 import com.simkiosk.card.aka.Sqn;
-import com.simkiosk.card.apdu.Hex;
 import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.card.usim.ImsiResult;
 import com.simkiosk.mock.sim.SimFault;
 import com.simkiosk.mock.sim.UsimKeys;
+import com.simkiosk.mock.usim.AkaNetwork;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.mock.vpcd.PcscdProcess;
@@ -21,7 +21,6 @@ import com.simkiosk.mock.vpcd.VpcdBridge;
 import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,11 +34,9 @@ class UsimThroughPcscdTest {
     private static final String SLOT0 = "Virtual PCD 00 00";
     private static final String ICCID = "8981100000000000905";
     private static final Duration CARD_SEEN = TestTime.bound(Duration.ofSeconds(5));
-    private static final UsimKeys FORGED = new UsimKeys("00112233445566778899AABBCCDDEEFF", UsimKeys.DEMO.opc(), Sqn.of(0, 0));
 
     private final VpcdBridge slot0 = new VpcdBridge(0);
-    private final AkaVectors network = new AkaVectors(UsimKeys.DEMO.kBytes(), UsimKeys.DEMO.opcBytes(), Sqn.of(0, 0),
-            Hex.decode("8000"), new Random(1));
+    private final AkaVectors network = AkaNetwork.forDemoLine();
 
     @AfterEach
     void pullTheCard(PcscdProcess pcscd) {
@@ -76,7 +73,7 @@ class UsimThroughPcscdTest {
     @Test
     void aForgedCardWithTheSameIccidIsAMacFailureThroughPcscd() {
         try (PcscSimReader reader = new PcscSimReader()) {
-            insert(reader, VirtualSimSpec.uicc(ICCID).withUsimKeys(FORGED));
+            insert(reader, VirtualSimSpec.uicc(ICCID).withUsimKeys(AkaNetwork.FORGED));
             assertThat(reader.read(SLOT0)).as("the forged card still reads as the line's SIM").isInstanceOf(
                     com.simkiosk.card.ReadResult.Sim.class);
             assertThat(reader.authenticate(SLOT0, AkaChallenge.of(network.next()), Optional.empty()))

@@ -2,16 +2,18 @@ package com.simkiosk.mock.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.simkiosk.card.CardError;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.aka.AkaChallenge;
 import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.card.aka.AkaVectors;
 import com.simkiosk.card.aka.AuthVector;
 import com.simkiosk.card.aka.Sqn;
-import com.simkiosk.card.apdu.Hex;
 import com.simkiosk.card.serial.AtModemSimReader;
 import com.simkiosk.card.usim.ImsiResult;
+import com.simkiosk.mock.sim.SimFault;
 import com.simkiosk.mock.sim.UsimKeys;
+import com.simkiosk.mock.usim.AkaNetwork;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.serial.JsscSerialLink;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,11 +36,9 @@ class UsimOverAtModemTest {
     private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(5));
     private static final AtModemSimReader.Settings QUICK =
             new AtModemSimReader.Settings(TestTime.bound(Duration.ofSeconds(1)), Duration.ofMillis(50));
-    private static final UsimKeys FORGED = new UsimKeys("00112233445566778899AABBCCDDEEFF", UsimKeys.DEMO.opc(), Sqn.of(0, 0));
 
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private final AkaVectors network = new AkaVectors(UsimKeys.DEMO.kBytes(), UsimKeys.DEMO.opcBytes(), Sqn.of(0, 0),
-            Hex.decode("8000"), new Random(3));
+    private final AkaVectors network = AkaNetwork.forDemoLine();
 
     @AfterEach
     void closeEverything() throws Exception {
@@ -76,7 +75,7 @@ class UsimOverAtModemTest {
     @Test
     void aForgedCardIsAMacFailureOverAtCsimEvenThroughChatterAndNoise() throws Exception {
         AtModemSimReader reader = modemWith(ModemDialect.QUECTEL, SimulatedModem.Options.PLAIN.withChatter(),
-                VirtualSimSpec.uicc(ICCID).withUsimKeys(FORGED));
+                VirtualSimSpec.uicc(ICCID).withUsimKeys(AkaNetwork.FORGED));
         assertThat(reader.authenticate(reader.readerName(), AkaChallenge.of(network.next()), Optional.empty()))
                 .isEqualTo(new AkaResult.MacFailure());
     }
@@ -107,6 +106,14 @@ class UsimOverAtModemTest {
                 VirtualSimSpec.uicc(ICCID).withPin("2468", 1));
         assertThat(lastTry.authenticate(lastTry.readerName(), AkaChallenge.of(network.next()), Optional.of("2468")))
                 .isEqualTo(new AkaResult.PinNotVerified(Optional.of(new PinResult.Refused(1))));
+    }
+
+    @Test
+    void aSimPulledOutOfTheModemDuringAuthenticateIsReportedRemoved() throws Exception {
+        AtModemSimReader reader = modemWith(ModemDialect.QUECTEL, SimulatedModem.Options.PLAIN,
+                VirtualSimSpec.uicc(ICCID).withFault(SimFault.REMOVED_MID_AUTHENTICATE));
+        assertThat(reader.authenticate(reader.readerName(), AkaChallenge.of(network.next()), Optional.empty()))
+                .isInstanceOfSatisfying(AkaResult.Failed.class, f -> assertThat(f.error()).isEqualTo(CardError.CARD_REMOVED));
     }
 
     @Test
