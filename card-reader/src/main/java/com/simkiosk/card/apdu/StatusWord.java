@@ -22,6 +22,10 @@ public enum StatusWord {
     INS_NOT_SUPPORTED(0x6D00),
     CLA_NOT_SUPPORTED(0x6E00),
     TECHNICAL_PROBLEM(0x6F00),
+    /** TS 102 221 10.2.1.5 / TS 31.102 7.3: AUTHENTICATE with an AUTN whose MAC is not the card's. */
+    AUTHENTICATION_ERROR_INCORRECT_MAC(0x9862),
+    /** TS 102 221 10.2.1.5: AUTHENTICATE in a security context the application does not support. */
+    SECURITY_CONTEXT_NOT_SUPPORTED(0x9864),
     GSM_FILE_NOT_FOUND(0x9404),
     GSM_FILE_INCONSISTENT(0x9408),
     GSM_CHV_WRONG(0x9804),

@@ -1,6 +1,9 @@
 package com.simkiosk.card.fs;
 
 import com.simkiosk.card.Iccid;
+import com.simkiosk.card.apdu.Hex;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The encoders and decoders behind the declarations in {@link SimFiles}. */
@@ -102,6 +105,70 @@ final class SimCodecs {
                 out[alphaLength + 1] = (byte) (international ? INTERNATIONAL : UNKNOWN_TON);
                 System.arraycopy(SwappedBcd.encode(digits, 10), 0, out, alphaLength + 2, 10);
             }
+            return out;
+        }
+    };
+
+    /**
+     * An EF.DIR record: {@code 61 L 4F n AID [50 m label]}, FF-padded. Other tags inside the template (path,
+     * discretionary data) are skipped; a record that is not a template (an unused one is all FF) is refused.
+     */
+    static final FileCodec<ApplicationTemplate> APPLICATION_TEMPLATE = new FileCodec<>() {
+        private static final int TEMPLATE = 0x61;
+        private static final int AID = 0x4F;
+        private static final int LABEL = 0x50;
+
+        @Override
+        public ApplicationTemplate decode(byte[] record) {
+            if (record.length < 2 || (record[0] & 0xFF) != TEMPLATE || (record[1] & 0xFF) > record.length - 2) {
+                throw new IllegalArgumentException("not an application template");
+            }
+            int end = 2 + (record[1] & 0xFF);
+            String aid = null;
+            String label = "";
+            for (int i = 2; i + 1 < end; ) {
+                int tag = record[i] & 0xFF;
+                int length = record[i + 1] & 0xFF;
+                if (i + 2 + length > end) {
+                    throw new IllegalArgumentException("application template TLV runs past its end");
+                }
+                if (tag == AID && aid == null) {
+                    aid = Hex.encode(Arrays.copyOfRange(record, i + 2, i + 2 + length));
+                } else if (tag == LABEL) {
+                    label = new String(record, i + 2, length, StandardCharsets.ISO_8859_1);
+                }
+                i += 2 + length;
+            }
+            if (aid == null || aid.isEmpty() || aid.length() > 32) {
+                throw new IllegalArgumentException("application template without a valid AID");
+            }
+            return new ApplicationTemplate(aid, label);
+        }
+
+        @Override
+        public byte[] encode(ApplicationTemplate value, int size) {
+            byte[] aid = Hex.decode(value.aid());
+            if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(value.label())) {
+                throw new IllegalArgumentException("label is not Latin-1");
+            }
+            byte[] label = value.label().getBytes(StandardCharsets.ISO_8859_1);
+            ByteArrayOutputStream inner = new ByteArrayOutputStream();
+            inner.write(AID);
+            inner.write(aid.length);
+            inner.writeBytes(aid);
+            if (label.length > 0) {
+                inner.write(LABEL);
+                inner.write(label.length);
+                inner.writeBytes(label);
+            }
+            if (inner.size() + 2 > size) {
+                throw new IllegalArgumentException("application template does not fit in " + size + " bytes");
+            }
+            byte[] out = new byte[size];
+            Arrays.fill(out, (byte) 0xFF);
+            out[0] = (byte) TEMPLATE;
+            out[1] = (byte) inner.size();
+            System.arraycopy(inner.toByteArray(), 0, out, 2, inner.size());
             return out;
         }
     };

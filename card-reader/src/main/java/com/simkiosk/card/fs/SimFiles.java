@@ -16,6 +16,10 @@ public final class SimFiles {
     public static final ElementaryFile<Iccid> EF_ICCID =
             new ElementaryFile<>("EF.ICCID", 0x2FE2, 0x02, Structure.TRANSPARENT, 10, SimCodecs.ICCID);
 
+    /** ETSI TS 102 221 13.1: EF.DIR, under MF, SFI 1E, one application template per record (UICC only). */
+    public static final ElementaryFile<ApplicationTemplate> EF_DIR =
+            new ElementaryFile<>("EF.DIR", 0x2F00, 0x1E, Structure.LINEAR_FIXED, 38, SimCodecs.APPLICATION_TEMPLATE);
+
     /** TS 31.102 4.2.2 / GSM 11.11 10.3.2: EF.IMSI. */
     public static final ElementaryFile<Imsi> EF_IMSI =
             new ElementaryFile<>("EF.IMSI", 0x6F07, 0x07, Structure.TRANSPARENT, 9, SimCodecs.IMSI);
@@ -38,7 +42,7 @@ public final class SimFiles {
 
     public static final DedicatedFile DF_GSM = new DedicatedFile("DF.GSM", 0x7F20, Optional.empty(), SUBSCRIBER_FILES);
 
-    public static final DedicatedFile MF = new DedicatedFile("MF", 0x3F00, Optional.empty(), List.of(EF_ICCID, DF_GSM, ADF_USIM));
+    public static final DedicatedFile MF = new DedicatedFile("MF", 0x3F00, Optional.empty(), List.of(EF_ICCID, EF_DIR, DF_GSM, ADF_USIM));
 
     /** Every file under MF, depth first (MF itself first). */
     public static List<SimFile> all() {

@@ -13,6 +13,11 @@ import com.simkiosk.card.apdu.CardIoException;
 import com.simkiosk.card.apdu.Hex;
 import com.simkiosk.card.sim.SimIdentity;
 import com.simkiosk.card.sim.SimIdentityReader;
+import com.simkiosk.card.aka.AkaChallenge;
+import com.simkiosk.card.aka.AkaResult;
+import com.simkiosk.card.usim.ImsiResult;
+import com.simkiosk.card.usim.UsimAccess;
+import com.simkiosk.card.usim.UsimSession;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@code -Dsun.security.smartcardio.t0GetResponse=false}); errors come out classified; a pcscd restart or
  * a pcscd that starts late is recovered from without restarting the JVM (see {@code docs/pcsc.md}).
  */
-public final class PcscSimReader implements SimReader {
+public final class PcscSimReader implements SimReader, UsimAccess {
     private static final Logger log = LoggerFactory.getLogger(PcscSimReader.class);
     /** T=0 answers are at most 256 data bytes + SW; the JDK insists on at least 258. */
     private static final int RESPONSE_BUFFER = 258;
@@ -182,6 +187,29 @@ public final class PcscSimReader implements SimReader {
             return withCard(reader, RESET, (atr, channel) -> new SimIdentityReader(channel).verifyPin(pin));
         } catch (CardIoException e) {
             return new PinResult.Failed(e.error(), e.getMessage());
+        }
+    }
+
+    /** One card session; reset afterwards, so a PIN verified for it is not left verified. */
+    @Override
+    public ImsiResult readImsi(String reader, Optional<String> pin) {
+        try {
+            return withCard(reader, RESET, (atr, channel) -> new UsimSession(channel).readImsi(pin));
+        } catch (CardIoException e) {
+            return new ImsiResult.Unavailable(new AkaResult.Failed(e.error(), e.getMessage()));
+        }
+    }
+
+    /** One card session (EF.DIR, SELECT ADF.USIM, PIN rule, AUTHENTICATE), reset afterwards. */
+    @Override
+    public AkaResult authenticate(String reader, AkaChallenge challenge, Optional<String> pin) {
+        try {
+            AkaResult result = withCard(reader, RESET, (atr, channel) -> new UsimSession(channel).authenticate(challenge, pin));
+            log.info("AUTHENTICATE in {}: {}", reader, result);
+            return result;
+        } catch (CardIoException e) {
+            log.info("AUTHENTICATE in {} failed: {} ({})", reader, e.error(), e.getMessage());
+            return new AkaResult.Failed(e.error(), e.getMessage());
         }
     }
 

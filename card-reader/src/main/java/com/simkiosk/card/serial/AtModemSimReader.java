@@ -8,6 +8,11 @@ import com.simkiosk.card.ReaderEvents;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.aka.AkaChallenge;
+import com.simkiosk.card.aka.AkaResult;
+import com.simkiosk.card.usim.ImsiResult;
+import com.simkiosk.card.usim.UsimAccess;
+import com.simkiosk.card.usim.UsimSession;
 import com.simkiosk.serial.JsscSerialLink;
 import com.simkiosk.serial.SerialLink;
 import java.time.Duration;
@@ -16,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A SIM in a cellular module's slot, read with AT commands over a serial line. It offers exactly one reader,
@@ -31,7 +38,7 @@ import java.util.function.Consumer;
  * a reader name that is not ours → {@link CardError#NO_READER}; no final answer in time once the modem has
  * answered → {@link CardError#TIMEOUT}. {@link #fault()} keeps the last of the first three for maintenance.
  */
-public final class AtModemSimReader implements SimReader {
+public final class AtModemSimReader implements SimReader, UsimAccess {
 
     /** How the reader talks to one device. */
     public record Settings(Duration commandTimeout, Duration pollInterval) {
@@ -147,6 +154,60 @@ public final class AtModemSimReader implements SimReader {
         } catch (AtException e) {
             connection.dropIfLost(e);
             return new PinResult.Failed(errorOf(e), e.getMessage());
+        }
+    }
+
+    /** EF.IMSI of the USIM through {@code AT+CSIM}; a PIN goes to the module first, as for {@link #authenticate}. */
+    @Override
+    public ImsiResult readImsi(String reader, Optional<String> pin) {
+        return viaCsim(reader, pin, session -> session.readImsi(Optional.empty()), ImsiResult.Unavailable::new);
+    }
+
+    /**
+     * AUTHENTICATE through {@code AT+CSIM}, the module passing each APDU (and the T=0 GET RESPONSE) to the SIM. A PIN
+     * goes to the module's own PIN path first ({@code AT+CPIN}, never with the last try), so module and card agree
+     * that the SIM is unlocked; the card session then finds PIN1 verified.
+     */
+    @Override
+    public AkaResult authenticate(String reader, AkaChallenge challenge, Optional<String> pin) {
+        return viaCsim(reader, pin, session -> session.authenticate(challenge, Optional.empty()), failure -> failure);
+    }
+
+    private <T> T viaCsim(String reader, Optional<String> pin, Function<UsimSession, T> work, Function<AkaResult, T> failed) {
+        if (!readerName.equals(reader)) {
+            return failed.apply(new AkaResult.Failed(CardError.NO_READER, "no reader named " + reader));
+        }
+        try {
+            AtEngine at = connection.engine();
+            if (pin.isPresent()) {
+                PinResult unlocked = pins.verify(at, pin.get());
+                if (unlocked instanceof PinResult.Wrong || unlocked instanceof PinResult.Refused) {
+                    return failed.apply(new AkaResult.PinNotVerified(Optional.of(unlocked)));
+                }
+                if (unlocked instanceof PinResult.Failed f && f.error() == CardError.CARD_REMOVED) {
+                    return failed.apply(new AkaResult.Failed(f.error(), f.detail()));
+                }
+            }
+            // UsimSession turns card trouble into a result; a serial port lost on the way must still reset the line.
+            CsimChannel csim = new CsimChannel(at, settings.commandTimeout());
+            AtomicReference<AtException> lineTrouble = new AtomicReference<>();
+            T result = work.apply(new UsimSession(command -> {
+                try {
+                    return csim.transmit(command);
+                } catch (CardIoException e) {
+                    if (e.getCause() instanceof AtException cause) {
+                        lineTrouble.set(cause);
+                    }
+                    throw e;
+                }
+            }));
+            if (lineTrouble.get() != null) {
+                connection.dropIfLost(lineTrouble.get());
+            }
+            return result;
+        } catch (AtException e) {
+            connection.dropIfLost(e);
+            return failed.apply(new AkaResult.Failed(errorOf(e), e.getMessage()));
         }
     }
 

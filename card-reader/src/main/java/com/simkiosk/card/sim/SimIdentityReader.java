@@ -7,6 +7,7 @@ import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.apdu.ApduChannel;
 import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.apdu.CommandApdu;
 import com.simkiosk.card.apdu.ResponseApdu;
 import com.simkiosk.card.apdu.StatusWord;
 import com.simkiosk.card.apdu.T0;
@@ -192,18 +193,11 @@ public final class SimIdentityReader {
     }
 
     private static byte[] fid(int fid) {
-        return new byte[] {(byte) (fid >> 8), (byte) fid};
+        return CommandApdu.fid(fid);
     }
 
     private static byte[] command(byte cla, byte ins, int p1, int p2, byte[] data) {
-        byte[] out = new byte[5 + data.length];
-        out[0] = cla;
-        out[1] = ins;
-        out[2] = (byte) p1;
-        out[3] = (byte) p2;
-        out[4] = (byte) data.length;
-        System.arraycopy(data, 0, out, 5, data.length);
-        return out;
+        return CommandApdu.withData(cla, ins, p1, p2, data);
     }
 
     private static CardIoException notASim(String detail) {

@@ -44,6 +44,15 @@ class SimFilesTest {
     }
 
     @Test
+    void dirRecordRoundTripsAUsimTemplateWithItsLabel() {
+        roundTrips(SimFiles.EF_DIR, "61 18 4F 10 A0 00 00 00 87 10 02 FF 44 FF 12 89 00 00 01 00 50 04 55 53 49 4D"
+                + " FF FF FF FF FF FF FF FF FF FF FF FF", new ApplicationTemplate("A0000000871002FF44FF128900000100", "USIM"));
+        assertThat(SimFiles.EF_DIR.decode(Hex.decode("61 09 4F 07 A0 00 00 00 87 10 04 FF FF")).isUsim()).isFalse();
+        assertThatThrownBy(() -> SimFiles.EF_DIR.decode(Hex.decode("FF".repeat(38))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theTreeHasIccidUnderMfAndTheSubscriberFilesUnderBothDirectories() {
         assertThat(SimFiles.MF.child(0x2FE2)).contains(SimFiles.EF_ICCID);
         assertThat(SimFiles.MF.childBySfi(0x02)).contains(SimFiles.EF_ICCID);
@@ -51,7 +60,7 @@ class SimFilesTest {
         assertThat(SimFiles.ADF_USIM.child(0x6F40)).contains(SimFiles.EF_MSISDN);
         assertThat(SimFiles.ADF_USIM.aid()).contains("A0000000871002");
         assertThat(SimFiles.all()).extracting(SimFile::name)
-                .containsExactly("MF", "EF.ICCID", "DF.GSM", "EF.IMSI", "EF.SPN", "EF.MSISDN",
+                .containsExactly("MF", "EF.ICCID", "EF.DIR", "DF.GSM", "EF.IMSI", "EF.SPN", "EF.MSISDN",
                         "ADF.USIM", "EF.IMSI", "EF.SPN", "EF.MSISDN");
     }
 

@@ -1,5 +1,6 @@
 package com.simkiosk.mock.serial;
 
+import com.simkiosk.card.CardError;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.card.apdu.CardIoException;
 import com.simkiosk.card.sim.PinBlock;
@@ -288,7 +289,16 @@ public final class SimulatedModem implements AutoCloseable {
             byte[] response = sim.transmit(HEX.parseHex(hex));
             info(out, "+CSIM: " + response.length * 2 + ",\"" + HEX.formatHex(response) + "\"");
             return "OK";
-        } catch (CardIoException | IllegalArgumentException e) {
+        } catch (CardIoException e) {
+            if (e.error() == CardError.CARD_REMOVED) {
+                // The card left mid-command (SimFault.REMOVED_MID_*): the module notices and says so, as for AT+CPIN.
+                card = null;
+                unlocked = false;
+                info(out, "+CPIN: NOT INSERTED");
+                return "+CME ERROR: 10";
+            }
+            return "+CME ERROR: 13";
+        } catch (IllegalArgumentException e) {
             return "+CME ERROR: 13";
         }
     }

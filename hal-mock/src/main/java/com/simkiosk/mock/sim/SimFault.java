@@ -6,6 +6,8 @@ public enum SimFault {
     NO_ATR,
     /** The customer pulls the card while EF.ICCID is being read. */
     REMOVED_MID_READ,
+    /** The customer pulls the card while it computes an AUTHENTICATE answer. */
+    REMOVED_MID_AUTHENTICATE,
     /** The first READ BINARY is answered {@code 6Cxx}: the card wants the read repeated with its own Le. */
     WRONG_LE_ONCE
 }

@@ -6,6 +6,11 @@ import com.simkiosk.card.apdu.CardIoException;
 import com.simkiosk.card.apdu.Hex;
 import com.simkiosk.card.apdu.ResponseApdu;
 import com.simkiosk.card.apdu.StatusWord;
+import com.simkiosk.card.aka.AkaChallenge;
+import com.simkiosk.card.aka.AkaResult;
+import com.simkiosk.card.aka.SqnWindow;
+import com.simkiosk.card.aka.UsimAlgorithm;
+import com.simkiosk.card.fs.ApplicationTemplate;
 import com.simkiosk.card.fs.DedicatedFile;
 import com.simkiosk.card.fs.ElementaryFile;
 import com.simkiosk.card.fs.SimFile;
@@ -14,6 +19,7 @@ import com.simkiosk.card.sim.PinBlock;
 import com.simkiosk.mock.sim.VirtualSimSpec.Kind;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,13 +27,26 @@ import java.util.Optional;
  * 61xx, VERIFY status via 63Cx), a 2G SIM (CLA A0, 9Fxx, GSM 11.11 responses) or a bank card (no EF 2FE2).
  * It answers like a raw T=0 card, so the reader's T=0 handling is exercised on every path. The PIN
  * counter survives resets, as on a real card. Thread-safe; one card, one owner.
+ *
+ * <p>A UICC also carries a USIM application: EF.DIR (2F00) lists it (and an ISIM), ADF.USIM is selected by AID,
+ * and AUTHENTICATE (3GPP TS 31.102 §7.1.2, 3G context) runs Milenage with the card's own K/OPc and SQN window
+ * ({@link UsimKeys}): {@code 9862} when AUTN's MAC is not made with this card's K, {@code DC} + AUTS when the SQN
+ * is not fresh, else {@code DB} + RES, CK, IK, Kc, all through {@code 61xx}. Like a real card, the SQN state
+ * survives resets.
  */
 public final class VirtualSim implements ApduChannel {
     private static final byte[] UICC_ATR = Hex.decode("3B 06 55 49 43 43 30 31"); // T=0, "UICC01"
     private static final byte[] SIM_2G_ATR = Hex.decode("3B 06 47 53 4D 53 49 4D"); // T=0, "GSMSIM"
     private static final byte[] BANK_ATR = Hex.decode("3B 06 42 41 4E 4B 30 31"); // T=0, "BANK01"
 
+    /** The USIM in EF.DIR record 1 (a full AID: 3GPP RID, USIM code, then country and provider bytes). */
+    public static final ApplicationTemplate USIM_APP = new ApplicationTemplate(SimFiles.USIM_AID + "FF44FF128900000100", "USIM");
+    private static final ApplicationTemplate ISIM_APP = new ApplicationTemplate("A0000000871004FF44FF128900000100", "ISIM");
+    private static final int INS_AUTHENTICATE = 0x88;
+    private static final int P2_3G_CONTEXT = 0x81;
+
     private final VirtualSimSpec spec;
+    private final UsimAlgorithm usim;
     private int triesLeft;
     private boolean verified;
     private DedicatedFile currentDf = SimFiles.MF;
@@ -39,6 +58,12 @@ public final class VirtualSim implements ApduChannel {
     public VirtualSim(VirtualSimSpec spec) {
         this.spec = spec;
         this.triesLeft = spec.triesLeft();
+        UsimKeys keys = spec.usimKeys();
+        byte[] k = keys.kBytes();
+        byte[] opc = keys.opcBytes();
+        this.usim = new UsimAlgorithm(k, opc, new SqnWindow(keys.lastAccepted()));
+        Arrays.fill(k, (byte) 0);
+        Arrays.fill(opc, (byte) 0);
     }
 
     public VirtualSimSpec spec() {
@@ -109,6 +134,7 @@ public final class VirtualSim implements ApduChannel {
             case 0xB0 -> readBinary(c);
             case 0xB2 -> readRecord(c);
             case 0x20 -> verify(c);
+            case INS_AUTHENTICATE -> authenticate(c);
             default -> ResponseApdu.of(StatusWord.INS_NOT_SUPPORTED);
         };
     }
@@ -167,7 +193,7 @@ public final class VirtualSim implements ApduChannel {
             return Optional.of(SimFiles.ADF_USIM);
         }
         Optional<SimFile> here = currentDf.child(fid);
-        return here.isPresent() ? here : SimFiles.MF.child(fid).filter(f -> !(gsm() && f == SimFiles.ADF_USIM));
+        return here.isPresent() ? here : SimFiles.MF.child(fid).filter(f -> !(gsm() && (f == SimFiles.ADF_USIM || f == SimFiles.EF_DIR)));
     }
 
     private ResponseApdu getResponse(byte[] c) {
@@ -180,7 +206,9 @@ public final class VirtualSim implements ApduChannel {
         }
         byte[] out = pendingResponse;
         pendingResponse = null;
-        return new ResponseApdu(out, StatusWord.OK.value());
+        ResponseApdu answer = new ResponseApdu(out, StatusWord.OK.value());
+        Arrays.fill(out, (byte) 0); // RES, CK, IK after AUTHENTICATE: the answer holds its own copy
+        return answer;
     }
 
     private ResponseApdu readBinary(byte[] c) throws CardIoException {
@@ -223,10 +251,12 @@ public final class VirtualSim implements ApduChannel {
         if (needsPin(currentEf)) {
             return ResponseApdu.of(gsm() ? StatusWord.GSM_CHV_WRONG : StatusWord.SECURITY_STATUS_NOT_SATISFIED);
         }
-        if ((c[2] & 0xFF) != 1 || (c[3] & 0xFF) != 0x04) {
+        List<byte[]> records = records(currentEf);
+        int number = c[2] & 0xFF;
+        if (number < 1 || number > records.size() || (c[3] & 0xFF) != 0x04) {
             return ResponseApdu.of(StatusWord.RECORD_NOT_FOUND);
         }
-        byte[] record = content(currentEf);
+        byte[] record = records.get(number - 1);
         if (le(c) != record.length) {
             return new ResponseApdu(new byte[0], 0x6C00 | record.length);
         }
@@ -264,7 +294,60 @@ public final class VirtualSim implements ApduChannel {
     }
 
     private boolean needsPin(ElementaryFile<?> ef) {
-        return ef != SimFiles.EF_ICCID && spec.pinEnabled() && !verified;
+        // EF.ICCID and EF.DIR are readable always (TS 102 221 13.1, 13.2); the subscriber files need PIN1.
+        return ef != SimFiles.EF_ICCID && ef != SimFiles.EF_DIR && spec.pinEnabled() && !verified;
+    }
+
+    /**
+     * AUTHENTICATE, 3G context, on the selected ADF.USIM: data {@code 10 RAND 10 AUTN}; the answer waits for GET
+     * RESPONSE ({@code 61xx}) unless it is the MAC failure {@code 9862}.
+     */
+    private ResponseApdu authenticate(byte[] c) throws CardIoException {
+        if (currentDf != SimFiles.ADF_USIM) {
+            return ResponseApdu.of(StatusWord.CONDITIONS_OF_USE_NOT_SATISFIED);
+        }
+        if ((c[2] & 0xFF) != 0x00 || (c[3] & 0xFF) != P2_3G_CONTEXT) {
+            return ResponseApdu.of(StatusWord.INCORRECT_P1_P2);
+        }
+        if (spec.pinEnabled() && !verified) {
+            return ResponseApdu.of(StatusWord.SECURITY_STATUS_NOT_SATISFIED);
+        }
+        byte[] data = body(c);
+        if (data.length != 34 || data[0] != 16 || data[17] != 16) {
+            return ResponseApdu.of(StatusWord.WRONG_LENGTH);
+        }
+        if (spec.has(SimFault.REMOVED_MID_AUTHENTICATE)) {
+            pulledOut = true;
+            throw new CardIoException(CardError.CARD_REMOVED, "virtual card pulled out during AUTHENTICATE");
+        }
+        AkaResult result = usim.authenticate(new AkaChallenge(Arrays.copyOfRange(data, 1, 17), Arrays.copyOfRange(data, 18, 34)));
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        if (result instanceof AkaResult.Success ok) {
+            answer.write(0xDB);
+            for (byte[] field : List.of(ok.res(), ok.ck(), ok.ik(), ok.kc().orElseThrow())) {
+                answer.write(field.length);
+                answer.writeBytes(field);
+                Arrays.fill(field, (byte) 0);
+            }
+            ok.close();
+        } else if (result instanceof AkaResult.SyncFailure sync) {
+            byte[] auts = sync.auts();
+            answer.write(0xDC);
+            answer.write(auts.length);
+            answer.writeBytes(auts);
+        } else {
+            return ResponseApdu.of(StatusWord.AUTHENTICATION_ERROR_INCORRECT_MAC);
+        }
+        pendingResponse = answer.toByteArray();
+        return new ResponseApdu(new byte[0], 0x6100 | pendingResponse.length);
+    }
+
+    /** The records of a linear fixed file. */
+    private List<byte[]> records(ElementaryFile<?> ef) {
+        if (ef == SimFiles.EF_DIR) {
+            return List.of(SimFiles.EF_DIR.encode(USIM_APP), SimFiles.EF_DIR.encode(ISIM_APP));
+        }
+        return List.of(content(ef));
     }
 
     /** File contents come from the shared declarations' encoders. */
@@ -291,7 +374,7 @@ public final class VirtualSim implements ApduChannel {
             if (ef.structure() == ElementaryFile.Structure.TRANSPARENT) {
                 tlv.writeBytes(new byte[] {(byte) 0x82, 0x02, 0x41, 0x21});
             } else {
-                tlv.writeBytes(new byte[] {(byte) 0x82, 0x05, 0x42, 0x21, 0x00, (byte) ef.size(), 0x01});
+                tlv.writeBytes(new byte[] {(byte) 0x82, 0x05, 0x42, 0x21, 0x00, (byte) ef.size(), (byte) records(ef).size()});
             }
             tlv.writeBytes(new byte[] {(byte) 0x83, 0x02, (byte) (ef.fid() >> 8), (byte) ef.fid()});
             tlv.writeBytes(new byte[] {(byte) 0x80, 0x02, (byte) (ef.size() >> 8), (byte) ef.size()});

@@ -23,7 +23,8 @@ public record VirtualSimSpec(
         String pin,
         int triesLeft,
         Duration answerDelay,
-        Set<SimFault> faults) {
+        Set<SimFault> faults,
+        UsimKeys usimKeys) {
 
     public enum Kind {
         /** A 3G/4G/5G UICC: CLA 00, FCP through 61xx, VERIFY without data tells the tries. */
@@ -50,13 +51,14 @@ public record VirtualSimSpec(
         }
         Objects.requireNonNull(answerDelay, "answerDelay");
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        Objects.requireNonNull(usimKeys, "usimKeys");
     }
 
     /** A UICC with this ICCID, no PIN, the demo subscriber data. */
     public static VirtualSimSpec uicc(String iccid) {
         return new VirtualSimSpec(Kind.UICC, Iccid.parse(iccid), new Imsi("440101234567890"),
                 new ServiceProviderName(1, "SimKiosk"), new DialingNumber("", "+819012345678"),
-                false, "0000", MAX_TRIES, Duration.ZERO, Set.of());
+                false, "0000", MAX_TRIES, Duration.ZERO, Set.of(), UsimKeys.DEMO);
     }
 
     public static VirtualSimSpec sim2g(String iccid) {
@@ -69,22 +71,31 @@ public record VirtualSimSpec(
     }
 
     public VirtualSimSpec withKind(Kind newKind) {
-        return new VirtualSimSpec(newKind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults);
+        return new VirtualSimSpec(newKind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, usimKeys);
     }
 
     public VirtualSimSpec withPin(String newPin, int tries) {
-        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, true, newPin, tries, answerDelay, faults);
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, true, newPin, tries, answerDelay, faults, usimKeys);
     }
 
     public VirtualSimSpec withAnswerDelay(Duration delay) {
-        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, delay, faults);
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, delay, faults, usimKeys);
     }
 
     public VirtualSimSpec withFault(SimFault fault) {
         Set<SimFault> more = EnumSet.noneOf(SimFault.class);
         more.addAll(faults);
         more.add(fault);
-        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, more);
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, more, usimKeys);
+    }
+
+    /** The USIM's own K/OPc and SQN state: another K makes a forged card of the same line (MAC failure). */
+    public VirtualSimSpec withUsimKeys(UsimKeys keys) {
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, keys);
+    }
+
+    public VirtualSimSpec withImsi(Imsi newImsi) {
+        return new VirtualSimSpec(kind, iccid, newImsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, usimKeys);
     }
 
     public boolean has(SimFault fault) {

@@ -21,26 +21,9 @@ import org.junit.jupiter.api.Test;
 class VirtualSimTest {
     private static final String ICCID = "8981100000000000905";
 
-    /** Records what crossed the wire, to check which T=0 paths a read took. */
-    private static final class Wire implements ApduChannel {
-        final VirtualSim card;
-        final List<String> answers = new ArrayList<>();
-
-        Wire(VirtualSim card) {
-            this.card = card;
-        }
-
-        @Override
-        public byte[] transmit(byte[] command) throws CardIoException {
-            byte[] answer = card.transmit(command);
-            answers.add(Hex.encode(answer).substring(Hex.encode(answer).length() - 4));
-            return answer;
-        }
-    }
-
     @Test
     void aVirtualUiccIsReadWithFcpThrough61() throws Exception {
-        Wire wire = new Wire(new VirtualSim(VirtualSimSpec.uicc(ICCID)));
+        StatusWordTap wire = new StatusWordTap(new VirtualSim(VirtualSimSpec.uicc(ICCID)));
         SimIdentity sim = new SimIdentityReader(wire).read();
         assertThat(sim.type()).isEqualTo(CardType.UICC);
         assertThat(sim.iccid().digits()).isEqualTo(ICCID);
@@ -50,7 +33,7 @@ class VirtualSimTest {
 
     @Test
     void aVirtual2gSimAnswers9FAndIsReadWithClaA0() throws Exception {
-        Wire wire = new Wire(new VirtualSim(VirtualSimSpec.sim2g(ICCID).withPin("1234", 2)));
+        StatusWordTap wire = new StatusWordTap(new VirtualSim(VirtualSimSpec.sim2g(ICCID).withPin("1234", 2)));
         SimIdentity sim = new SimIdentityReader(wire).read();
         assertThat(sim.type()).isEqualTo(CardType.SIM_2G);
         assertThat(sim.iccid().digits()).isEqualTo(ICCID);
@@ -66,7 +49,7 @@ class VirtualSimTest {
 
     @Test
     void theWrongLeFaultIsAnswered6CAndTheReadStillSucceeds() throws Exception {
-        Wire wire = new Wire(new VirtualSim(VirtualSimSpec.uicc(ICCID).withFault(SimFault.WRONG_LE_ONCE)));
+        StatusWordTap wire = new StatusWordTap(new VirtualSim(VirtualSimSpec.uicc(ICCID).withFault(SimFault.WRONG_LE_ONCE)));
         assertThat(new SimIdentityReader(wire).read().iccid().digits()).isEqualTo(ICCID);
         assertThat(wire.answers).contains("6C0A");
     }
@@ -127,7 +110,7 @@ class VirtualSimTest {
 
     @Test
     void aSlowCardStillReadsItJustTakesLonger() throws Exception {
-        Wire wire = new Wire(new VirtualSim(VirtualSimSpec.uicc(ICCID).withAnswerDelay(java.time.Duration.ofMillis(25))));
+        StatusWordTap wire = new StatusWordTap(new VirtualSim(VirtualSimSpec.uicc(ICCID).withAnswerDelay(java.time.Duration.ofMillis(25))));
         long start = System.nanoTime();
         assertThat(new SimIdentityReader(wire).read().iccid().digits()).isEqualTo(ICCID);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
