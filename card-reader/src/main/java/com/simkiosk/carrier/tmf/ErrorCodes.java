@@ -72,9 +72,7 @@ final class ErrorCodes {
     private static final Map<String, CarrierError> TMF = with(CAMARA_COMMON, Map.of(
             "VERIFICATION_REQUIRED", CarrierError.UNAUTHORIZED,
             "UNKNOWN_OFFERING", CarrierError.NOT_FOUND,
-            "LINE_NOT_ACTIVE", CarrierError.NOT_SUPPORTED,
-            "IDEMPOTENCY_KEY_REUSED", CarrierError.BAD_RESPONSE,
-            "IDEMPOTENCY_KEY_IN_USE", CarrierError.UNAVAILABLE));
+            "LINE_NOT_ACTIVE", CarrierError.NOT_SUPPORTED));
 
     private ErrorCodes() {}
 

@@ -80,6 +80,20 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         }
     };
 
+    /** At most this many order correlators are remembered as sent (a kiosk places a few orders an hour). */
+    static final int SENT_ORDERS_KEPT = 256;
+
+    /**
+     * Correlators of orders this client has sent: the kiosk's Retry after a lost answer reuses its correlator, and
+     * such an order is looked up before it is sent again. Oldest dropped first.
+     */
+    private final Map<String, Boolean> ordersSent = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SENT_ORDERS_KEPT;
+        }
+    };
+
     public TmfCarrierClient(CarrierEndpoint endpoint) {
         this(endpoint, Clock.systemUTC());
     }
@@ -485,6 +499,20 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         }
         ((ObjectNode) body.get("amount")).put("amount", offer.dataBytes()); // a whole number, not the tree's 1.0E9
         byte[] bytes = json.write(body);
+        boolean sentBefore;
+        synchronized (ordersSent) {
+            sentBefore = ordersSent.put(correlator, Boolean.TRUE) != null;
+        }
+        if (correlated && sentBefore) {
+            // The customer's Retry after an error: the first attempt may have been placed. Follow it if so.
+            CarrierException unknown = new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name()
+                    + ": could not check whether the top-up was already placed; ask staff before ordering again");
+            Optional<TmfDocuments.Topup> earlier = lookUpTopUp(correlator, unknown);
+            if (earlier.isPresent()) {
+                log.info("carrier {}: the carrier already has this top-up; following it instead of ordering again", endpoint.name());
+                return awaitTopUp(earlier.get(), offer, callDeadline);
+            }
+        }
         TmfDocuments.Topup placed;
         try {
             placed = postTopUp(bytes);

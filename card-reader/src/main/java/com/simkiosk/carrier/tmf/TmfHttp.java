@@ -66,8 +66,8 @@ final class TmfHttp implements AutoCloseable {
     }
 
     /**
-     * One request. {@code repeatable}: the call may be sent again after a dropped connection or a 429 (reads, and
-     * orders that carry an {@code Idempotency-Key}); sending an SMS or checking a code or a registered detail is
+     * One request. {@code repeatable}: the call may be sent again after a dropped connection or a 429 (reads and the
+     * token; never a top-up order, which TMF654 gives no idempotency header: see TmfCarrierClient.orderTopUp); sending an SMS or checking a code or a registered detail is
      * not repeated, since there a 429 is a limit on the customer, not on the kiosk. Any call is repeated after a
      * 503 with {@code Retry-After}: the carrier did not process it. {@code what} names the call for logs, with
      * personal data already masked.
@@ -297,14 +297,12 @@ final class TmfHttp implements AutoCloseable {
     }
 
     /**
-     * How long to wait before trying again: a 503, a 429 on a repeatable call, or a 409 on an order still in
-     * progress under the same Idempotency-Key, each with a Retry-After that fits in what is left of the bound.
+     * How long to wait before trying again: a 503 or a 429 on a repeatable call, each with a Retry-After that fits in
+     * what is left of the bound.
      */
     private Optional<Duration> retryWait(HttpResponse<?> response, Call call, Duration waited, int attempt) {
         int status = response.statusCode();
-        boolean busy = status == 503
-                || status == 429 && call.repeatable()
-                || status == 409 && call.headers().containsKey("Idempotency-Key");
+        boolean busy = status == 503 || status == 429 && call.repeatable();
         if (!busy || attempt >= MAX_ATTEMPTS) {
             return Optional.empty();
         }

@@ -169,4 +169,20 @@ class FaultsAgainstSimulatorTest {
         assertThat(carrier.simulator.topUpCount()).isEqualTo(before + 1);
         assertThat(carrier.simulator.confirmPayment(order.paymentCode())).isTrue();
     }
+
+    @Test
+    void theCustomersRetryOfAnOrderWhoseOutcomeWasUnknownFollowsTheFirstInsteadOfBuyingAgain() throws Exception {
+        TopUpOffer offer = carrier.client.topUpOffers(au).get(0);
+        int before = carrier.simulator.topUpCount();
+        // The order is placed but its answer is lost, and so is the look-up: the kiosk cannot know, and says so.
+        carrier.simulator.faults().inject(Endpoint.TOPUP, new Fault.ApplyThenDrop(), 1);
+        carrier.simulator.faults().inject(Endpoint.TOPUP_LIST, new Fault.ServerError(), 1);
+        assertFails(CarrierError.UNAVAILABLE, () -> carrier.client.orderTopUp(au, offer, "kiosk-retried-order-1"));
+
+        // The customer taps Retry: same correlator, so the client asks first and follows the order it finds.
+        TopUpOrder order = carrier.client.orderTopUp(au, offer, "kiosk-retried-order-1");
+
+        assertThat(carrier.simulator.topUpCount()).isEqualTo(before + 1);
+        assertThat(carrier.simulator.confirmPayment(order.paymentCode())).isTrue();
+    }
 }
