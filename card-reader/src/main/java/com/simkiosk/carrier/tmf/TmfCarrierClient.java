@@ -504,10 +504,12 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
             sentBefore = ordersSent.put(correlator, Boolean.TRUE) != null;
         }
         if (correlated && sentBefore) {
-            // The customer's Retry after an error: the first attempt may have been placed. Follow it if so.
+            // The customer's Retry after an error: the first attempt may have been placed. Follow it if so (unless it
+            // ended failed or cancelled: then the Retry is a new order).
             CarrierException unknown = new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name()
                     + ": could not check whether the top-up was already placed; ask staff before ordering again");
-            Optional<TmfDocuments.Topup> earlier = lookUpTopUp(correlator, unknown);
+            Optional<TmfDocuments.Topup> earlier = lookUpTopUp(correlator, unknown)
+                    .filter(t -> !"failed".equalsIgnoreCase(t.status()) && !"cancelled".equalsIgnoreCase(t.status()));
             if (earlier.isPresent()) {
                 log.info("carrier {}: the carrier already has this top-up; following it instead of ordering again", endpoint.name());
                 return awaitTopUp(earlier.get(), offer, callDeadline);
@@ -518,6 +520,9 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
             placed = postTopUp(bytes);
         } catch (CarrierException unknownOutcome) {
             if (!outcomeUnknown(unknownOutcome)) {
+                synchronized (ordersSent) {
+                    ordersSent.remove(correlator); // refused: nothing was placed, a Retry may simply order
+                }
                 throw unknownOutcome;
             }
             if (!correlated) {

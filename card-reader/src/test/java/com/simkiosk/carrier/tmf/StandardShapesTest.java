@@ -363,15 +363,15 @@ class StandardShapesTest {
         carrier.replace(TmfCarrierClient.BUCKET, Reply.json(200, BUCKETS));
         carrier.replace(TmfCarrierClient.TOPUP, Reply.json(201, topUp("created", false, "k")));
         carrier.replace(poll(), Reply.json(200, topUp("failed", false, "k")));
-        assertThatThrownBy(() -> client.orderTopUp(line(), OFFER, "k"))
+        assertThatThrownBy(() -> client.orderTopUp(line(), OFFER, "k-failed"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.UNAVAILABLE));
 
         carrier.replace(poll(), Reply.json(200, topUp("cancelled", false, "k")));
-        assertThatThrownBy(() -> client.orderTopUp(line(), OFFER, "k"))
+        assertThatThrownBy(() -> client.orderTopUp(line(), OFFER, "k-cancelled"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
 
         carrier.replace(poll(), Reply.json(200, topUp("failed", false, "k").replace("\"status\"", "\"reason\":\"LINE_NOT_ACTIVE\",\"status\"")));
-        assertThatThrownBy(() -> client.orderTopUp(line(), OFFER, "k"))
+        assertThatThrownBy(() -> client.orderTopUp(line(), OFFER, "k-line-not-active"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.NOT_SUPPORTED));
     }
 
