@@ -73,10 +73,11 @@ class BackendProfileConfigTest {
                  "iccidQuery": "?realizingResource.id={iccid}", "units": {"gigabytes": "gigabits"},
                  "productStatus": {"live": "WORKING"}, "topUpPoll": {"interval": "200ms"}, "tokenAuthh": "x"}"""))
                 .containsExactlyInAnyOrder(
-                        "backends[0].profile.tokenAuthh: unknown field (known: brandCharacteristic, bucketQuery, "
+                        "backends[0].profile.tokenAuthh: unknown field (known: brandCharacteristic, bucketQuery, clientKey, "
                                 + "dataAllowanceCharacteristic, iccidQuery, msisdnCharacteristic, msisdnQuery, offeringQuery, "
-                                + "payAtRegisterMethodId, productStatus, supportPhone, supportUrl, topUpCorrelatorField, topUpPoll, "
-                                + "units, usageQuery, usageUnitsCharacteristic, usageVolumeCharacteristic, verificationCharacteristic)",
+                                + "payAtRegisterMethodId, productStatus, scopes, supportPhone, supportUrl, tokenAuth, "
+                                + "topUpCorrelatorField, topUpPoll, units, usageQuery, usageUnitsCharacteristic, "
+                                + "usageVolumeCharacteristic, verificationCharacteristic)",
                         "backends[0].profile.msisdnCharacteristic: must be a field name of 1 to 64 letters, digits, '_', '.', '@' or '-' (was 'msisdn number')",
                         "backends[0].profile.usageQuery: unknown placeholder {product} (allowed: {fromDate}, {productId})",
                         "backends[0].profile.iccidQuery: must be a query string without '?', '#' or spaces (e.g. realizingResource.id={iccid})",
