@@ -2,10 +2,6 @@ package com.simkiosk.mock.carrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.simkiosk.card.aka.AkaChallenge;
 import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.card.aka.Sqn;
@@ -17,6 +13,7 @@ import com.simkiosk.carrier.gba.Impi;
 import com.simkiosk.mock.sim.UsimKeys;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
+import com.simkiosk.testing.LogCapture;
 import com.simkiosk.testing.MutableClock;
 import com.simkiosk.testing.TestTime;
 import java.net.http.HttpRequest;
@@ -181,15 +178,10 @@ class BsfGbaExchangeTest {
 
     @Test
     void noRandAutnResKeysOrImsiReachTheLogsEvenAtDebug() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger("com.simkiosk");
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        root.setLevel(Level.DEBUG);
         List<String> seen = new ArrayList<>();
         DemoLine tourist;
-        try {
+        List<String> lines;
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk")) {
             CarrierSimulator sim = simulator();
             tourist = sim.demoLines().touristData();
             Function<AkaChallenge, AkaResult> genuine = card(tourist, UsimKeys.DEMO.withLastAccepted(Sqn.of(5000, 4)));
@@ -210,11 +202,8 @@ class BsfGbaExchangeTest {
             assertThat(result).isInstanceOf(BootstrapResult.Bootstrapped.class);
             client(sim).bootstrap(impi(tourist), card(tourist, FORGED));
             LoggerFactory.getLogger(BsfGbaExchangeTest.class).info("result {} for {}", result, tourist);
-        } finally {
-            root.detachAppender(captured);
-            root.setLevel(before);
+            lines = logs.messages();
         }
-        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(l -> l.contains("bootstrapped"));
         List<String> secrets = new ArrayList<>(seen);
         secrets.addAll(List.of(UsimKeys.DEMO.k(), UsimKeys.DEMO.opc(), tourist.imsi().orElseThrow().digits()));
