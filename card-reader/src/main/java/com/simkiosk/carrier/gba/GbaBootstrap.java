@@ -174,7 +174,7 @@ public final class GbaBootstrap implements AutoCloseable {
 
     /** RFC 2617 §3.2.3 / RFC 3310 §3.5: when the BSF sends rspauth, it must match (mutual authentication). */
     private static boolean rspauthHolds(Reply reply, Authorization auth, byte[] res) {
-        Optional<String> info = reply.header("Authentication-Info");
+        Optional<String> info = reply.authenticationInfo();
         if (info.isEmpty()) {
             return true; // TS 24.109 has the BSF send it; a BSF that does not is still believed (the card checked AUTN)
         }
@@ -286,11 +286,7 @@ public final class GbaBootstrap implements AutoCloseable {
         return "GbaBootstrap[" + bsfUrl + "]";
     }
 
-    private record Reply(int status, List<String> wwwAuthenticate, Optional<String> authenticationInfo, byte[] body) {
-        Optional<String> header(String name) {
-            return name.equalsIgnoreCase("Authentication-Info") ? authenticationInfo : Optional.empty();
-        }
-    }
+    private record Reply(int status, List<String> wwwAuthenticate, Optional<String> authenticationInfo, byte[] body) {}
 
     private static final class Failure extends Exception {
         final CarrierError error;

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -57,6 +58,11 @@ final class BootstrappingApi {
     private final Duration keyLifetime;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Subscriber> subscribers = new HashMap<>();
+    /**
+     * Answers for IMPIs this carrier does not have: real Milenage vectors of a random key nobody holds, so a stranger's
+     * challenge costs and looks the same as a subscriber's and can never be answered (its XRES is not kept).
+     */
+    private final AkaVectors decoy;
     /** nonce → challenge; insertion order = age. */
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
     /** B-TID → session; insertion order = age. */
@@ -74,6 +80,11 @@ final class BootstrappingApi {
         this.data = data;
         this.clock = clock;
         this.keyLifetime = keyLifetime;
+        byte[] decoyK = new byte[16];
+        byte[] decoyOpc = new byte[16];
+        random.nextBytes(decoyK);
+        random.nextBytes(decoyOpc);
+        this.decoy = new AkaVectors(decoyK, decoyOpc, Sqn.of(0, 0), AMF, random);
         for (CarrierData.Line line : data.lines) {
             line.usim().ifPresent(u -> subscribers.put(impi(u), new Subscriber(line,
                     new AkaVectors(Hex.decode(u.k()), Hex.decode(u.opc()), Sqn.of(0, 0), AMF, random))));
@@ -118,12 +129,14 @@ final class BootstrappingApi {
                 if (!matches(auth, realm, new byte[0], request.body())) {
                     return refused();
                 }
-                boolean resynced = p.subscriber().flatMap(s -> decode(auth.get("auts"))
-                        .flatMap(a -> s.vectors().resynchronise(p.rand(), a))).isPresent();
+                AkaVectors vectors = p.subscriber().map(Subscriber::vectors).orElse(decoy);
+                boolean resynced = decode(auth.get("auts")).flatMap(a -> vectors.resynchronise(p.rand(), a)).isPresent()
+                        && p.subscriber().isPresent();
                 log.info("bsf {}: synchronisation failure, {}", mask(username), resynced ? "SQN resynchronised" : "AUTS not valid");
                 return challenge(username, false);
             }
-            if (p.subscriber().isEmpty() || !matches(auth, realm, p.xres(), request.body())) {
+            boolean answered = matches(auth, realm, p.xres(), request.body()); // computed for strangers too
+            if (p.subscriber().isEmpty() || !answered) {
                 log.info("bsf {}: answer refused", mask(username));
                 return refused();
             }
@@ -183,36 +196,33 @@ final class BootstrappingApi {
         return switch (request.endpoint()) {
             case PRODUCT_BY_ID -> Optional.of(request.id());
             case BUCKET, USAGE, PRODUCT_OFFERING -> request.param("product.id");
-            case PRODUCT -> request.param("realizingResource.id").flatMap(i -> data.lines.stream()
-                    .filter(l -> l.iccid().equals(i)).findFirst()).map(CarrierData.Line::productId);
-            case KYC_MATCH -> {
-                String body = new String(request.body(), StandardCharsets.UTF_8);
-                Matcher m = Pattern.compile("\"productId\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
-                yield m.find() ? Optional.of(m.group(1)) : Optional.empty();
-            }
+            case PRODUCT -> request.param("realizingResource.id").map(i -> lineWhere(l -> l.iccid().equals(i)))
+                    .or(() -> request.param("productCharacteristic.value").map(n -> lineWhere(l -> l.msisdn().filter(n::equals).isPresent())));
+            case KYC_MATCH -> jsonText(request, "productId")
+                    .or(() -> jsonText(request, "phoneNumber").map(n -> lineWhere(l -> l.msisdn().filter(n::equals).isPresent())));
             default -> Optional.empty();
         };
+    }
+
+    /** The product of the line that matches, or a name no line has (a B-TID then never fits). */
+    private String lineWhere(Predicate<CarrierData.Line> test) {
+        return data.lines.stream().filter(test).findFirst().map(CarrierData.Line::productId).orElse("(no line)");
+    }
+
+    private static Optional<String> jsonText(SimRequest request, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(new String(request.body(), StandardCharsets.UTF_8));
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** A fresh challenge: a real vector for a known IMPI, random bytes of the same size for an unknown one. */
     private SimResponse challenge(String impi, boolean stale) {
         Optional<Subscriber> subscriber = Optional.ofNullable(subscribers.get(impi));
-        byte[] rand;
-        byte[] autn;
-        byte[] xres;
-        if (subscriber.isPresent()) {
-            AuthVector v = subscriber.get().vectors().next();
-            rand = v.rand();
-            autn = v.autn();
-            xres = v.xres();
-            v.close();
-        } else {
-            rand = new byte[16];
-            autn = new byte[16];
-            random.nextBytes(rand);
-            random.nextBytes(autn);
-            xres = new byte[0];
-        }
+        AuthVector v = subscriber.map(Subscriber::vectors).orElse(decoy).next();
+        byte[] rand = v.rand();
+        byte[] autn = v.autn();
+        byte[] xres = subscriber.isPresent() ? v.xres() : new byte[0];
+        v.close();
         byte[] serverData = new byte[16];
         random.nextBytes(serverData);
         byte[] nonceBytes = new byte[48];

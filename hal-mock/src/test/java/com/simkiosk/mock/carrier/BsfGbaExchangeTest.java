@@ -96,6 +96,11 @@ class BsfGbaExchangeTest {
                 .as("the B-TID of one line is no proof for another").isEqualTo(403);
         assertThat(buckets(http, sim.demoLines().auPrepaid(), Optional.empty()).statusCode())
                 .as("without the header: as before").isEqualTo(200);
+        HttpResponse<String> kyc = http.post("/kyc-match/v0.3/match", "{\"phoneNumber\": \"+819012340002\", "
+                + "\"idDocument\": \"MX7729136\"}", "X-GBA-BTID", ok.btid());
+        assertThat(kyc.statusCode()).as("KYC Match about another line").isEqualTo(403);
+        assertThat(kyc.body()).contains("INVALID_TOKEN_CONTEXT");
+        assertThat(http.get("/tmf-api/productInventory/v4/product/" + tourist.productId()).statusCode()).isEqualTo(200);
 
         clock.advance(Duration.ofHours(2));
         http.login(); // the kiosk's own token has expired too
@@ -160,6 +165,30 @@ class BsfGbaExchangeTest {
         String h = r.headers().firstValue("WWW-Authenticate").orElse("");
         return h.replaceAll("nonce=\"[^\"]*\"", "nonce=\"" + "n".repeat(h.replaceAll(".*nonce=\"([^\"]*)\".*", "$1").length()) + "\"")
                 .replaceAll("opaque=\"[^\"]*\"", "opaque=\"o\"") + " body " + r.body().length();
+    }
+
+    @Test
+    void aChallengeAnsweredAfterItsTwoMinutesIsNotAccepted() throws Exception {
+        CarrierSimulator sim = simulator();
+        DemoLine tourist = sim.demoLines().touristData();
+        Function<AkaChallenge, AkaResult> genuine = card(tourist, UsimKeys.DEMO);
+        BootstrapResult result = client(sim).bootstrap(impi(tourist), c -> {
+            clock.advance(BootstrappingApi.CHALLENGE_LIFETIME); // the customer's card took that long
+            return genuine.apply(c);
+        });
+        assertThat(result).isInstanceOfSatisfying(BootstrapResult.Failed.class,
+                f -> assertThat(f.error()).isEqualTo(com.simkiosk.carrier.CarrierError.UNAUTHORIZED));
+        assertThat(client(sim).bootstrap(impi(tourist), genuine)).as("a new bootstrapping works")
+                .isInstanceOf(BootstrapResult.Bootstrapped.class);
+    }
+
+    @Test
+    void aFirstRequestWithoutAnImpiIsABadRequest() throws Exception {
+        CarrierSimulator sim = simulator();
+        HttpResponse<String> r = new SimHttp(sim.baseUri()).send(HttpRequest.newBuilder(sim.bsfUri())
+                .timeout(SimHttp.TIMEOUT).header("Authorization", "Basic dTpw").GET().build());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 
     @Test
