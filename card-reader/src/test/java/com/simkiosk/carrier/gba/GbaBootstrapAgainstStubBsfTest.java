@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -259,6 +260,22 @@ class GbaBootstrapAgainstStubBsfTest {
             assertThat(result).isInstanceOfSatisfying(BootstrapResult.Failed.class,
                     f -> assertThat(f.error()).isEqualTo(CarrierError.TIMEOUT));
             TestTime.awaitUntil(Duration.ofSeconds(5), () -> hostile.hungUp() >= 1, "the kiosk hangs up on the stalled BSF");
+        }
+    }
+
+    @Test
+    void theCustomersCancelEndsAWaitingExchangeAtOnce() throws Exception {
+        try (HostileCarrier hostile = new HostileCarrier(HostileCarrier.Behaviour.STALLED_BODY);
+             GbaBootstrap gba = new GbaBootstrap(hostile.uri().resolve("/bsf/bootstrap"), Duration.ofSeconds(2),
+                     Duration.ofMinutes(5))) {
+            AtomicReference<BootstrapResult> result = new AtomicReference<>();
+            Thread kiosk = new Thread(() -> result.set(gba.bootstrap(IMPI, c -> new AkaResult.MacFailure())), "kiosk-session");
+            kiosk.start();
+            TestTime.awaitUntil(Duration.ofSeconds(5), () -> hostile.requests() >= 1, "the request reached the BSF");
+            kiosk.interrupt();
+            kiosk.join(TestTime.bound(Duration.ofSeconds(5)).toMillis());
+            assertThat(kiosk.isAlive()).isFalse();
+            assertThat(result.get()).isEqualTo(new BootstrapResult.Failed(CarrierError.UNAVAILABLE, "bootstrapping cancelled"));
         }
     }
 

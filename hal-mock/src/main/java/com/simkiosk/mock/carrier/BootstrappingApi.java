@@ -86,16 +86,9 @@ final class BootstrappingApi {
         random.nextBytes(decoyOpc);
         this.decoy = new AkaVectors(decoyK, decoyOpc, Sqn.of(0, 0), AMF, random);
         for (CarrierData.Line line : data.lines) {
-            line.usim().ifPresent(u -> subscribers.put(impi(u), new Subscriber(line,
+            line.usim().ifPresent(u -> subscribers.put(DemoLine.impi(u.imsi(), u.mncLength()), new Subscriber(line,
                     new AkaVectors(Hex.decode(u.k()), Hex.decode(u.opc()), Sqn.of(0, 0), AMF, random))));
         }
-    }
-
-    /** TS 23.003 §13.3. */
-    static String impi(CarrierData.Usim u) {
-        String mnc = u.imsi().substring(3, 3 + u.mncLength());
-        return u.imsi() + "@ims.mnc" + "0".repeat(3 - mnc.length()) + mnc + ".mcc" + u.imsi().substring(0, 3)
-                + ".3gppnetwork.org";
     }
 
     /** {@code GET /bsf/bootstrap}: the Ub exchange. */

@@ -39,8 +39,13 @@ public record DemoLine(
 
     /** TS 23.003 §13.3: {@code <IMSI>@ims.mnc<MNC>.mcc<MCC>.3gppnetwork.org}, the MNC with three digits. */
     public Optional<String> impi() {
-        return imsi.map(i -> i.digits() + "@ims.mnc" + "0".repeat(3 - mncLength) + i.digits().substring(3, 3 + mncLength)
-                + ".mcc" + i.mcc() + ".3gppnetwork.org");
+        return imsi.map(i -> impi(i.digits(), mncLength));
+    }
+
+    /** TS 23.003 §13.3 for an IMSI whose MNC has {@code mncLength} digits (the BSF's view of its subscribers). */
+    static String impi(String imsi, int mncLength) {
+        return imsi + "@ims.mnc" + "0".repeat(3 - mncLength) + imsi.substring(3, 3 + mncLength) + ".mcc"
+                + imsi.substring(0, 3) + ".3gppnetwork.org";
     }
 
     /** The last 4 characters of the identity document's number. */
