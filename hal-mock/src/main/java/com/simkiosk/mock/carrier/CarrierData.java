@@ -3,6 +3,7 @@ package com.simkiosk.mock.carrier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.card.Iccid;
+import com.simkiosk.mock.sim.UsimKeys;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.privacy.Mask;
@@ -33,9 +34,9 @@ final class CarrierData {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String BUILT_IN = "/carrier-sim/demo-lines.json";
-    /** K and OPc of 3GPP TS 35.208 test set 1, the virtual USIM's ({@code UsimKeys.DEMO}). */
-    static final String TEST_SET_1_K = "465B5CE8B199B49FAA5F0A2EE238A6BC";
-    static final String TEST_SET_1_OPC = "CD63CB71954A9F4E48A5994E37A02BAF";
+    /** K and OPc of 3GPP TS 35.208 test set 1: the virtual USIM's, so the genuine demo cards and the BSF agree. */
+    static final String TEST_SET_1_K = UsimKeys.DEMO.k();
+    static final String TEST_SET_1_OPC = UsimKeys.DEMO.opc();
     private static final Set<String> STATUSES = Set.of("active", "suspended", "terminated");
     private static final Set<String> USAGE_TYPES = Set.of("data", "voice", "sms", "monetary");
 
