@@ -15,7 +15,7 @@ public sealed interface BootstrapResult {
     record Bootstrapped(String btid, Instant lifetime, boolean resynchronised) implements BootstrapResult {
         @Override
         public String toString() {
-            return "Bootstrapped[B-TID ******" + btid.substring(Math.max(0, btid.indexOf('@'))) + ", lifetime "
+            return "Bootstrapped[B-TID ******" + (btid.indexOf('@') < 0 ? "" : btid.substring(btid.indexOf('@'))) + ", lifetime "
                     + lifetime + (resynchronised ? ", resynchronised" : "") + "]";
         }
     }

@@ -117,6 +117,10 @@ final class BootstrappingApi {
                 return refused();
             }
             String realm = auth.getOrDefault("realm", "");
+            if (!realm.equals(username.substring(username.indexOf('@') + 1))) {
+                log.info("bsf {}: answer for another realm", mask(username));
+                return refused();
+            }
             if (auth.containsKey("auts")) {
                 // RFC 3310 §3.4: the synchronisation failure is answered with an empty password
                 if (!matches(auth, realm, new byte[0], request.body())) {
