@@ -12,12 +12,13 @@ import java.util.concurrent.Flow;
 /**
  * A response body read into memory, but never more than a cap: a carrier (or anything pretending to be one)
  * that sends a huge or endless body gets its stream cancelled at the cap, not the kiosk's heap filled.
- * A {@code Content-Length} above the cap is refused before a byte is read.
+ * A {@code Content-Length} above the cap is refused before a byte is read. Public for the other HTTP clients of
+ * the kiosk (the GBA bootstrapping client, {@code com.simkiosk.carrier.gba}), so every carrier answer has one cap.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** Thrown (as the body's failure) when the body would pass the cap. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         TooLarge(long cap) {
             super("response body larger than " + cap + " bytes");
         }
@@ -28,12 +29,15 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
+    /** The cap of every carrier answer the kiosk reads: 1 MiB (answers for one line are a few kB). */
+    public static final long MAX_BODY_BYTES = 1L << 20;
+
     private CappedBody(long cap) {
         this.cap = cap;
     }
 
     /** A body handler that reads at most {@code cap} bytes. */
-    static HttpResponse.BodyHandler<byte[]> handler(long cap) {
+    public static HttpResponse.BodyHandler<byte[]> handler(long cap) {
         return info -> {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > cap) {

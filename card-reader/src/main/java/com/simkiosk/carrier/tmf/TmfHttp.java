@@ -54,7 +54,7 @@ final class TmfHttp implements AutoCloseable {
     /** Hard bound on round trips for one call, whatever the carrier answers. */
     static final int MAX_ATTEMPTS = 5;
     /** The largest answer a carrier may send; TMF and CAMARA answers for one line are a few kilobytes. */
-    static final long MAX_BODY_BYTES = 1L << 20;
+    static final long MAX_BODY_BYTES = CappedBody.MAX_BODY_BYTES;
     /** RFC 6749 token endpoint, under the back end's base address. */
     static final String TOKEN_PATH = "/oauth2/token";
 

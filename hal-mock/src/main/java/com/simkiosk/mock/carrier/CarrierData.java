@@ -3,6 +3,7 @@ package com.simkiosk.mock.carrier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.card.Iccid;
+import com.simkiosk.mock.sim.UsimKeys;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.privacy.Mask;
@@ -33,6 +34,9 @@ final class CarrierData {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String BUILT_IN = "/carrier-sim/demo-lines.json";
+    /** K and OPc of 3GPP TS 35.208 test set 1: the virtual USIM's, so the genuine demo cards and the BSF agree. */
+    static final String TEST_SET_1_K = UsimKeys.DEMO.k();
+    static final String TEST_SET_1_OPC = UsimKeys.DEMO.opc();
     private static final Set<String> STATUSES = Set.of("active", "suspended", "terminated");
     private static final Set<String> USAGE_TYPES = Set.of("data", "voice", "sms", "monetary");
 
@@ -46,6 +50,17 @@ final class CarrierData {
 
         String priceName() {
             return name + " price";
+        }
+    }
+
+    /**
+     * What the carrier's authentication centre holds for a line's USIM: IMSI (and the MNC's length, for the IMPI of
+     * TS 23.003 §13.3), K and OPc. Never printed.
+     */
+    record Usim(String imsi, int mncLength, String k, String opc) {
+        @Override
+        public String toString() {
+            return "Usim[IMSI " + imsi.substring(0, 3) + Mask.secret(imsi) + ", K ******, OPc ******]";
         }
     }
 
@@ -68,7 +83,7 @@ final class CarrierData {
                 Optional<String> brand, Optional<String> network, Optional<String> lineType,
                 Optional<List<String>> verificationMethods, Optional<String> smsRefusal, String idDocument,
                 String orderNumber, Instant startedAt, List<String> topUpOfferings, List<Bucket> buckets,
-                Map<String, UsageSeries> dailyUsage) {
+                Map<String, UsageSeries> dailyUsage, Optional<Usim> usim) {
 
         /**
          * What the carrier lets the customer prove the line with: its list, or without one what a standard kiosk
@@ -148,7 +163,8 @@ final class CarrierData {
         for (JsonNode l : root.path("lines")) {
             Line line = line(l, now, today, offeringIds);
             List<String> uniques = new ArrayList<>(List.of("key:" + line.key(), "product:" + line.productId(),
-                    "iccid:" + line.iccid(), "msisdn:" + line.msisdn().orElse(line.key())));
+                    "iccid:" + line.iccid(), "msisdn:" + line.msisdn().orElse(line.key()),
+                    "imsi:" + line.usim().map(Usim::imsi).orElse(line.key())));
             line.buckets().forEach(b -> uniques.add("bucket:" + b.id()));
             for (String unique : uniques) {
                 if (!seen.add(unique)) {
@@ -218,7 +234,23 @@ final class CarrierData {
         return new Line(key, text(l, "label"), productId, account, iccid, msisdn, text(l, "simPin"), status,
                 text(l, "planName"), text(l, "planOfferingId"), optionalText(l, "brand"), optionalText(l, "network"),
                 optionalText(l, "lineType"), methods, smsRefusal, text(l, "idDocument"), text(l, "orderNumber"),
-                now.minus(duration(l, "startedAgo")), List.copyOf(topUps), buckets, Map.copyOf(usage));
+                now.minus(duration(l, "startedAgo")), List.copyOf(topUps), buckets, Map.copyOf(usage), usim(l, key));
+    }
+
+    /** The optional USIM of a line; K and OPc default to TS 35.208 test set 1 (public test data, like UsimKeys.DEMO). */
+    private static Optional<Usim> usim(JsonNode l, String key) {
+        if (!l.hasNonNull("imsi")) {
+            return Optional.empty();
+        }
+        String imsi = text(l, "imsi");
+        int mncLength = l.path("mncLength").asInt(2);
+        String k = optionalText(l, "usimK").orElse(TEST_SET_1_K);
+        String opc = optionalText(l, "usimOpc").orElse(TEST_SET_1_OPC);
+        if (!imsi.matches("\\d{6,15}") || (mncLength != 2 && mncLength != 3)
+                || !k.matches("[0-9A-Fa-f]{32}") || !opc.matches("[0-9A-Fa-f]{32}")) {
+            throw new IllegalArgumentException("demo data: line " + key + " has a malformed imsi, mncLength, usimK or usimOpc");
+        }
+        return Optional.of(new Usim(imsi, mncLength, k, opc));
     }
 
     /** Prepaid validity ends at 23:59:59 Japan time of its last day, as Japanese carriers print it. */

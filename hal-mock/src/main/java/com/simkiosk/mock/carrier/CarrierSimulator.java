@@ -57,6 +57,7 @@ public final class CarrierSimulator implements AutoCloseable {
     private final TokenStore tokens;
     private final DemoLines demoLines;
     private final TopUpApi topUps;
+    private final BootstrappingApi bsf;
     private final Map<Endpoint, Function<SimRequest, SimResponse>> routes = new EnumMap<>(Endpoint.class);
 
     private CarrierSimulator(Builder b) throws IOException {
@@ -91,6 +92,8 @@ public final class CarrierSimulator implements AutoCloseable {
         routes.put(Endpoint.TOPUP, topUps::order);
         routes.put(Endpoint.TOPUP_LIST, topUps::list);
         routes.put(Endpoint.TOPUP_BY_ID, topUps::byId);
+        this.bsf = new BootstrappingApi(data, b.clock, b.bsfKeyLifetime);
+        routes.put(Endpoint.BSF, bsf::bootstrap);
 
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
@@ -117,6 +120,11 @@ public final class CarrierSimulator implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT} — append the paths of docs/carrier-api.md. */
     public URI baseUri() {
         return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port());
+    }
+
+    /** The GBA bootstrapping server function of this back end (its {@code bsfUrl}): {@code http://127.0.0.1:PORT/bsf/bootstrap}. */
+    public URI bsfUri() {
+        return baseUri().resolve(Endpoint.BSF.path());
     }
 
     public int port() {
@@ -224,13 +232,16 @@ public final class CarrierSimulator implements AutoCloseable {
         SimResponse response;
         try {
             String clientId = "";
-            if (endpoint != Endpoint.TOKEN) {
+            if (endpoint != Endpoint.TOKEN && endpoint != Endpoint.BSF) { // Ub authenticates the SIM, not the kiosk
                 clientId = bearer(exchange).flatMap(tokens::clientOf).orElseThrow(() -> new ApiError(401,
                         "UNAUTHENTICATED", "Access token missing, invalid or expired",
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
             }
             SimRequest request = new SimRequest(endpoint, id, UrlEncoded.parse(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders(), body, clientId, base(exchange));
+            if (endpoint != Endpoint.TOKEN && endpoint != Endpoint.BSF) {
+                bsf.checkBtid(request, style);
+            }
             response = routes.get(endpoint).apply(request);
         } catch (ApiError e) {
             response = error(style, e);
@@ -348,6 +359,7 @@ public final class CarrierSimulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofHours(1);
         private int threads = 16;
         private Duration topUpCompletesAfter = Duration.ZERO;
+        private Duration bsfKeyLifetime = Duration.ofHours(1);
         private final Map<String, java.security.PublicKey> jwtClients = new LinkedHashMap<>();
 
         private Builder() {}
@@ -393,6 +405,15 @@ public final class CarrierSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("a top-up cannot complete before it is placed");
             }
             this.topUpCompletesAfter = delay;
+            return this;
+        }
+
+        /** How long a B-TID of the BSF is valid ({@code lifetime} of BootstrappingInfo), by the simulator's clock. */
+        public Builder bsfKeyLifetime(Duration lifetime) {
+            if (lifetime.toSeconds() < 1) {
+                throw new IllegalArgumentException("a B-TID lives at least a second");
+            }
+            this.bsfKeyLifetime = lifetime;
             return this;
         }
 

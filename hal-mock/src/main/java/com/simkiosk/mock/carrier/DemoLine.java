@@ -1,6 +1,7 @@
 package com.simkiosk.mock.carrier;
 
 import com.simkiosk.card.Iccid;
+import com.simkiosk.card.fs.Imsi;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.VerificationMethod;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * One demo line of the carrier simulator, for the demo SIM tray and tests: what a customer would hold (the SIM,
  * its PIN, the number) and what they would know (their identity document's number, the order number).
  * {@code brand} is the plan name for a line the carrier gives no brand; {@code verificationMethods} is empty when
- * the carrier lists none (the kiosk then offers its defaults).
+ * the carrier lists none (the kiosk then offers its defaults). {@code imsi} (with the MNC's length) is the USIM's
+ * subscriber identity, for a line that can bootstrap over GBA (its virtual USIM carries {@code UsimKeys.DEMO});
+ * {@code Imsi.toString()} is masked.
  */
 public record DemoLine(
         String key,
@@ -26,10 +29,23 @@ public record DemoLine(
         String brand,
         List<VerificationMethod> verificationMethods,
         String idDocument,
-        String orderNumber) {
+        String orderNumber,
+        Optional<Imsi> imsi,
+        int mncLength) {
 
     public DemoLine {
         verificationMethods = List.copyOf(verificationMethods);
+    }
+
+    /** TS 23.003 §13.3: {@code <IMSI>@ims.mnc<MNC>.mcc<MCC>.3gppnetwork.org}, the MNC with three digits. */
+    public Optional<String> impi() {
+        return imsi.map(i -> impi(i.digits(), mncLength));
+    }
+
+    /** TS 23.003 §13.3 for an IMSI whose MNC has {@code mncLength} digits (the BSF's view of its subscribers). */
+    static String impi(String imsi, int mncLength) {
+        return imsi + "@ims.mnc" + "0".repeat(3 - mncLength) + imsi.substring(3, 3 + mncLength) + ".mcc"
+                + imsi.substring(0, 3) + ".3gppnetwork.org";
     }
 
     /** The last 4 characters of the identity document's number. */

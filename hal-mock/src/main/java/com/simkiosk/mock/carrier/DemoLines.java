@@ -2,6 +2,7 @@ package com.simkiosk.mock.carrier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.card.Iccid;
+import com.simkiosk.card.fs.Imsi;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.VerificationMethod;
@@ -126,6 +127,7 @@ public final class DemoLines {
                 l.msisdn().map(Msisdn::new), l.simPin(), LineStatus.valueOf(l.status().toUpperCase(Locale.ROOT)),
                 l.brand().orElse(l.planName()),
                 l.verificationMethods().orElse(List.of()).stream().map(VerificationMethod::valueOf).toList(),
-                l.idDocument(), l.orderNumber());
+                l.idDocument(), l.orderNumber(), l.usim().map(u -> new Imsi(u.imsi())),
+                l.usim().map(CarrierData.Usim::mncLength).orElse(2));
     }
 }

@@ -24,7 +24,9 @@ public enum Endpoint {
     TOPUP("POST", "/tmf-api/prepayBalanceManagement/v4/topupBalance", ErrorStyle.TMF),
     /** Lists orders, e.g. {@code ?externalId=} to find one whose answer was lost. */
     TOPUP_LIST("GET", "/tmf-api/prepayBalanceManagement/v4/topupBalance", ErrorStyle.TMF),
-    TOPUP_BY_ID("GET", "/tmf-api/prepayBalanceManagement/v4/topupBalance/{id}", ErrorStyle.TMF);
+    TOPUP_BY_ID("GET", "/tmf-api/prepayBalanceManagement/v4/topupBalance/{id}", ErrorStyle.TMF),
+    /** GBA bootstrapping (Ub, TS 24.109 §4): HTTP Digest AKA, no bearer token. Other errors in the TMF family. */
+    BSF("GET", "/bsf/bootstrap", ErrorStyle.TMF);
 
     private static final String ID = "/{id}";
 
