@@ -64,6 +64,12 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     /** At most this many resolved offering prices are kept (a kiosk sells a handful of top-ups). */
     static final int PRICE_CACHE_SIZE = 64;
 
+    /**
+     * A resolved price is used for this long, by the client's clock, then asked again: long enough for one customer's
+     * session (offers, then the order), short enough that a kiosk running for months follows the carrier's prices.
+     */
+    static final Duration PRICE_KEPT = Duration.ofMinutes(10);
+
     private static final Logger log = LoggerFactory.getLogger(TmfCarrierClient.class);
 
     private final CarrierEndpoint endpoint;
@@ -72,10 +78,12 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     private final TmfHttp http;
     private final TmfHttp.Sleeper sleeper;
     private final BackendProfile profile;
+    private record KnownPrice(TmfDocuments.OfferingPrice price, Instant fetched) {}
+
     /** Resolved ProductOfferingPrice by id, least recently used dropped first; cleared on close. */
-    private final Map<String, TmfDocuments.OfferingPrice> prices = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, KnownPrice> prices = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TmfDocuments.OfferingPrice> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, KnownPrice> eldest) {
             return size() > PRICE_CACHE_SIZE;
         }
     };
@@ -448,17 +456,18 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
 
     private TmfDocuments.OfferingPrice resolve(TmfDocuments.OfferingPrice ref) throws CarrierException {
         String id = Json.require(ref.id(), "offering", "productOfferingPrice.id");
+        Instant now = clock.instant();
         synchronized (prices) {
-            TmfDocuments.OfferingPrice known = prices.get(id);
-            if (known != null) {
-                return known;
+            KnownPrice known = prices.get(id);
+            if (known != null && !now.isBefore(known.fetched()) && now.isBefore(known.fetched().plus(PRICE_KEPT))) {
+                return known.price();
             }
         }
         TmfHttp.Answer answer = http.send(TmfHttp.Call.get(OFFERING_PRICE + "/" + segment(id), "offering price"));
         TmfDocuments.OfferingPrice price = json.read(answer.body(), TmfDocuments.OfferingPrice.class, "offering price");
         Json.require(price.price(), "offering price", "price");
         synchronized (prices) {
-            prices.put(id, price);
+            prices.put(id, new KnownPrice(price, now));
         }
         return price;
     }

@@ -255,6 +255,27 @@ class TmfCarrierClientContractTest {
                 .isEqualTo("category.name=topup");
     }
 
+    @Test
+    void aResolvedPriceServesOneCustomerThenIsAskedAgainSoAPriceChangeIsShown() throws Exception {
+        MutableClock clock = new MutableClock(NOW);
+        carrier.replace(TmfCarrierClient.OFFERING, Reply.json(200, doc.json("offering-list-response")));
+        String pricePath = TmfCarrierClient.OFFERING_PRICE + "/pop-topup-1gb-30d";
+        carrier.replace(pricePath, Reply.json(200, doc.json("product-offering-price-response")));
+        try (TmfCarrierClient kiosk = new TmfCarrierClient(
+                CarrierEndpoint.of("stub", carrier.uri(), "demo-kiosk", "demo-secret"), clock, waits::add)) {
+            kiosk.topUpOffers(auLine());
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(kiosk.topUpOffers(auLine())).extracting(TopUpOffer::priceYen).containsExactly(1200L);
+            assertThat(carrier.requests(pricePath)).hasSize(1);
+
+            // The carrier changes the price; a later customer sees the new one.
+            carrier.replace(pricePath, Reply.json(200, doc.json("product-offering-price-response").replace("1200", "1100")));
+            clock.advance(Duration.ofMinutes(6));
+            assertThat(kiosk.topUpOffers(auLine())).extracting(TopUpOffer::priceYen).containsExactly(1100L);
+            assertThat(carrier.requests(pricePath)).hasSize(2);
+        }
+    }
+
     static final String ORDER_CORRELATOR = "kiosk-3f2b8c1e-9d4a-4e6b-a1c7-5e0d2f8b9a64";
     static final String ORDER_PATH = TmfCarrierClient.TOPUP + "/tpb-7c1d2e3f4a5b";
 
