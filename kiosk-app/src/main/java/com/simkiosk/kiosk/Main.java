@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.CarrierSimCommand.class,
             com.simkiosk.kiosk.cli.ReadersCommand.class,
             com.simkiosk.kiosk.cli.ReadCardCommand.class,
+            com.simkiosk.kiosk.cli.SimAuthCommand.class,
             com.simkiosk.kiosk.cli.VirtualSimCommand.class,
             com.simkiosk.kiosk.cli.BenchCommand.class,
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,

@@ -47,6 +47,11 @@ public class ReadCardCommand implements Callable<Integer> {
 
     /** The one place that chooses the driver. */
     protected SimReader openReader() {
+        return openReader(serial, baud);
+    }
+
+    /** PC/SC, or the modem on {@code serial} at {@code baud}; shared by every command that reads a SIM. */
+    static SimReader openReader(String serial, int baud) {
         return serial != null ? AtModemSimReader.open(serial, baud) : new PcscSimReader();
     }
 
