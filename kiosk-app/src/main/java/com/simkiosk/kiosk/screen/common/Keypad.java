@@ -37,6 +37,9 @@ public final class Keypad extends VBox {
     private final Messages m;
     private final Consumer<Key> onKey;
     private final boolean withLetters;
+    /** Four equal columns and rows: digits in the first three columns, delete, clear and Confirm in the fourth. */
+    private final GridPane grid = new GridPane();
+    /** The letters page, over the three digit columns. */
     private final GridPane block = new GridPane();
 
     /** Keys only (digits, delete, clear): the maintenance PIN pad, which has its own OK. */
@@ -61,27 +64,23 @@ public final class Keypad extends VBox {
         setAlignment(Pos.TOP_CENTER);
         setFillWidth(true);
         block.getStyleClass().add("keypad-block");
-        GridPane grid = new GridPane();
         grid.getStyleClass().add("keypad-grid");
         grid.setId("keypad-grid");
-        ColumnConstraints digits = new ColumnConstraints();
-        digits.setPercentWidth(75);
-        ColumnConstraints side = new ColumnConstraints();
-        side.setPercentWidth(25);
-        grid.getColumnConstraints().addAll(digits, side);
-        for (int r = 0; r < 4; r++) {
+        for (int i = 0; i < 4; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(25);
+            grid.getColumnConstraints().add(column);
             RowConstraints row = new RowConstraints();
             row.setPercentHeight(25);
             row.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(row);
         }
-        grid.add(block, 0, 0, 1, 4);
-        grid.add(key("⌫ " + m.get("keypad.delete"), "key-delete", new Key.Delete(), "key-action"), 1, 0);
-        grid.add(key(m.get("keypad.clear"), "key-clear", new Key.Clear(), "key-action"), 1, 1);
+        grid.add(key("⌫ " + m.get("keypad.delete"), "key-delete", new Key.Delete(), "key-action"), 3, 0);
+        grid.add(key(m.get("keypad.clear"), "key-clear", new Key.Clear(), "key-action"), 3, 1);
         confirm.ifPresent(c -> {
             c.getStyleClass().addAll("key", "key-action", "key-confirm");
             fill(c);
-            grid.add(c, 1, 2, 1, 2);
+            grid.add(c, 3, 2, 1, 2);
         });
         display.ifPresent(d -> {
             StackPane slot = new StackPane(d);
@@ -120,19 +119,20 @@ public final class Keypad extends VBox {
     }
 
     private void showDigits() {
-        layout(3);
+        grid.getChildren().removeIf(n -> n == block || n.getStyleClass().contains("key-digit") || "key-toggle".equals(n.getId()));
         String digits = "123456789";
         for (int i = 0; i < 9; i++) {
             char d = digits.charAt(i);
-            block.add(key(String.valueOf(d), "key-" + d, new Key.Char(d), "key-digit"), i % 3, i / 3);
+            grid.add(key(String.valueOf(d), "key-" + d, new Key.Char(d), "key-digit"), i % 3, i / 3);
         }
-        block.add(key("0", "key-0", new Key.Char('0'), "key-digit"), 1, 3);
+        grid.add(key("0", "key-0", new Key.Char('0'), "key-digit"), 1, 3);
         if (withLetters) {
-            block.add(toggle(m.get("keypad.letters"), this::showLetters), 0, 3);
+            grid.add(toggle(m.get("keypad.letters"), this::showLetters), 0, 3);
         }
     }
 
     private void showLetters() {
+        grid.getChildren().removeIf(n -> n.getStyleClass().contains("key-digit") || "key-toggle".equals(n.getId()));
         layout(LETTER_COLUMNS);
         for (int i = 0; i < LETTERS.length(); i++) {
             char c = LETTERS.charAt(i);
@@ -140,6 +140,7 @@ public final class Keypad extends VBox {
                     i % LETTER_COLUMNS, i / LETTER_COLUMNS);
         }
         block.add(toggle(m.get("keypad.digits"), this::showDigits), LETTER_COLUMNS - 1, 3);
+        grid.add(block, 0, 0, 3, 4);
     }
 
     /** Equal cells: every key of the block gets the same share of its width and height. */
