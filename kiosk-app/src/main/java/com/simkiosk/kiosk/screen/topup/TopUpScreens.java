@@ -68,7 +68,7 @@ public final class TopUpScreens {
         badge.setVisible(recommended);
         Label price = Ui.label(m.get("topup.offerPrice", m.grouped(o.priceYen())), "offer-price");
         price.setId("offer-price-" + o.id());
-        Label adds = Ui.label(m.get("topup.card.adds", m.data(o.dataBytes())), "headline");
+        Label adds = Ui.label(m.get("topup.card.adds", m.data(o.dataBytes())), "offer-adds");
         adds.setId("offer-adds-" + o.id());
         long days = o.validity().toDays();
         Label validity = Ui.label(m.get("topup.card.days", days), "body");
