@@ -194,7 +194,13 @@ public sealed interface State {
      * The balance as the top-up offers see it: the line it is for (masked number, else the plan name), data left,
      * the recent daily use (empty when nothing was used recently) and the expiry.
      */
-    record LineOutlook(String line, long dataRemainingBytes, OptionalLong bytesPerDay, Optional<Instant> expires) {}
+    record LineOutlook(String line, long dataRemainingBytes, OptionalLong bytesPerDay, Optional<Instant> expires) {
+        /** The figures are the customer's balance: they stay off logs. */
+        @Override
+        public String toString() {
+            return "LineOutlook[" + line + ", " + Mask.secret(String.valueOf(dataRemainingBytes)) + "]";
+        }
+    }
 
     enum PrintStatus {
         PRINTING("print.printing"),
