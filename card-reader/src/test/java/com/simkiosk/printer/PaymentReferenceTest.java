@@ -17,4 +17,9 @@ class PaymentReferenceTest {
         assertThat(PaymentReference.grouped(code)).isEqualTo(written);
         assertThat(PaymentReference.grouped(code).replace(" ", "")).isEqualTo(code);
     }
+
+    @org.junit.jupiter.api.Test
+    void keepsTheCarriersOwnSeparators() {
+        assertThat(PaymentReference.grouped("3884-5714-5974")).isEqualTo("3884-5714-5974");
+    }
 }
