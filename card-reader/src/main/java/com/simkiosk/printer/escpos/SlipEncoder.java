@@ -1,5 +1,6 @@
 package com.simkiosk.printer.escpos;
 
+import com.simkiosk.printer.PaymentReference;
 import com.simkiosk.printer.Slip;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -10,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Lays a {@link Slip} out as ESC/POS bytes: title, store and kiosk, time in JST, label/value rows, the payment
- * code as CODE128 and QR, footer, cut. Text that is not ASCII goes out in the printer's kanji mode or as a
- * raster image, as configured.
+ * code as CODE128, in writing ({@link PaymentReference}) and as QR, footer, cut. Text that is not ASCII goes out in
+ * the printer's kanji mode or as a raster image, as configured.
  */
 public final class SlipEncoder {
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
@@ -57,6 +58,7 @@ public final class SlipEncoder {
                 out.writeBytes(code128(code));
                 out.write(EscPos.LF);
             }
+            line(out, PaymentReference.grouped(code), "", true, body); // as the screen writes it, for the cashier to type
             out.writeBytes(qr(code)); // the QR carries any code, the barcode only short ASCII ones
             out.writeBytes(EscPos.align(EscPos.LEFT));
         });

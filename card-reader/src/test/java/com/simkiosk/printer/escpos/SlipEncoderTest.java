@@ -63,4 +63,10 @@ class SlipEncoderTest {
         assertThat(SlipEncoder.width("データ")).isEqualTo(6);
         assertThat(SlipEncoder.width("ﾃﾞｰﾀ")).isEqualTo(4); // half-width katakana
     }
+
+    @Test
+    void printsThePaymentCodeInWritingGroupedAsOnTheScreen() {
+        byte[] bytes = new SlipEncoder(JapaneseTextMode.KANJI, 576).encode(slip(Instant.EPOCH, Optional.of("KS2026112600042"), "T"));
+        assertThat(new String(bytes, StandardCharsets.US_ASCII)).contains("KS20 2611 2600 042\n");
+    }
 }

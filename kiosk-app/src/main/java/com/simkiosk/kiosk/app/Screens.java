@@ -46,8 +46,8 @@ public final class Screens {
             return TopUpScreens.confirm(c, ctx);
         } else if (s instanceof State.TopUpSlip slip) {
             return TopUpScreens.slip(slip, ctx);
-        } else if (s instanceof State.TakeSim) {
-            return TakeSimScreen.view(ctx);
+        } else if (s instanceof State.TakeSim t) {
+            return TakeSimScreen.view(t, ctx);
         } else if (s instanceof State.Error e) {
             return ErrorScreen.view(e, ctx);
         }

@@ -7,6 +7,7 @@ import com.simkiosk.privacy.Mask;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the kiosk shows. One record per screen; the UI renders it and translates {@link #key()}.
@@ -137,10 +138,17 @@ public sealed interface State {
         }
     }
 
-    /** Top-ups on sale for this line (possibly none). */
-    record TopUpOffers(List<TopUpOffer> offers) implements State {
+    /**
+     * Top-ups on sale for this line (possibly none), and what the screen needs of the balance to mark the one that
+     * suits the customer's pace ({@code outlook}, empty when the flow has no balance for the line).
+     */
+    record TopUpOffers(List<TopUpOffer> offers, Optional<LineOutlook> outlook) implements State {
         public TopUpOffers {
             offers = List.copyOf(offers);
+        }
+
+        public TopUpOffers(List<TopUpOffer> offers) {
+            this(offers, Optional.empty());
         }
 
         public String key() {
@@ -161,8 +169,15 @@ public sealed interface State {
         }
     }
 
-    /** Session over, personal data already wiped: waits for the SIM to leave the reader. */
-    record TakeSim() implements State {
+    /**
+     * Session over, personal data already wiped: waits for the SIM to leave the reader. {@code withSlip}: a payment
+     * slip was just printed, so the screen asks for both the SIM and the slip.
+     */
+    record TakeSim(boolean withSlip) implements State {
+        public TakeSim() {
+            this(false);
+        }
+
         public String key() {
             return "screen.takeSim";
         }
@@ -172,6 +187,18 @@ public sealed interface State {
     record Error(ErrorKind kind, boolean canRetry) implements State {
         public String key() {
             return "screen.error";
+        }
+    }
+
+    /**
+     * The balance as the top-up offers see it: the line it is for (masked number, else the plan name), data left,
+     * the recent daily use (empty when nothing was used recently) and the expiry.
+     */
+    record LineOutlook(String line, long dataRemainingBytes, OptionalLong bytesPerDay, Optional<Instant> expires) {
+        /** The figures are the customer's balance: they stay off logs. */
+        @Override
+        public String toString() {
+            return "LineOutlook[" + line + ", " + Mask.secret(String.valueOf(dataRemainingBytes)) + "]";
         }
     }
 

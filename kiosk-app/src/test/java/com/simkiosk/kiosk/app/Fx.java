@@ -71,4 +71,19 @@ public final class Fx {
         Path dir = Path.of(System.getProperty("kiosk.screenshots", "target/screenshots"));
         return Snapshots.write(node, dir.resolve(name + ".png"));
     }
+
+    /** A kiosk shell in a 1920×1080 scene styled with {@code theme}. FX thread only; close it when done. */
+    public static KioskShell shell(java.time.Clock clock, com.simkiosk.kiosk.theme.Theme theme) {
+        KioskShell shell = new KioskShell(e -> {}, clock, false, () -> {});
+        javafx.scene.Scene scene = new javafx.scene.Scene(shell.surface(), KioskShell.WIDTH, KioskShell.HEIGHT);
+        com.simkiosk.kiosk.theme.Styling.apply(scene, theme);
+        return shell;
+    }
+
+    /** Shows {@code state} in {@code language} with its styles applied and laid out. FX thread only. */
+    public static void show(KioskShell shell, com.simkiosk.kiosk.flow.State state, com.simkiosk.kiosk.flow.Language language) {
+        shell.show(new com.simkiosk.kiosk.flow.FlowView(state, language, java.util.OptionalInt.empty()));
+        shell.surface().applyCss();
+        shell.surface().layout();
+    }
 }

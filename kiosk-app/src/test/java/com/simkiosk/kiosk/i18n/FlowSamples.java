@@ -33,6 +33,15 @@ public final class FlowSamples {
                 Optional.of(LocalDate.of(2026, 12, 4)));
     }
 
+    /**
+     * The sample balance as the offers see it: 300 MB left at 400 MB a day until the expiry two days ahead (three
+     * days with today) needs 900 MB more, so the 1 GB offer (¥600, 7 days) is the one for this pace.
+     */
+    public static State.LineOutlook outlook() {
+        return new State.LineOutlook("090-****-5678", 300_000_000L, java.util.OptionalLong.of(400_000_000L),
+                Optional.of(Instant.parse("2026-11-28T14:59:00Z")));
+    }
+
     public static List<State> oneOfEachState() {
         TopUpOrder order = new TopUpOrder("ORD-0001", OFFER.id(), 1_500, "KS2026112600042", NOW.plus(Duration.ofMinutes(30)));
         return List.of(
@@ -46,7 +55,8 @@ public final class FlowSamples {
                 new State.PinRefused(1, List.of(VerificationMethod.ID_DOCUMENT)),
                 new State.EnterDetail(VerificationMethod.ID_DOCUMENT, 3, Optional.empty()),
                 new State.ShowBalance(balance()),
-                new State.TopUpOffers(List.of(OFFER, new TopUpOffer("topup-1gb", "1GB 7日", 1_000_000_000L, 600, Duration.ofDays(7)))),
+                new State.TopUpOffers(List.of(OFFER, new TopUpOffer("topup-1gb", "1GB 7日", 1_000_000_000L, 600, Duration.ofDays(7)),
+                        new TopUpOffer("topup-500mb", "500MB 7日", 500_000_000L, 550, Duration.ofDays(7))), Optional.of(outlook())),
                 new State.TopUpConfirm(OFFER),
                 new State.TopUpSlip(order, OFFER, State.PrintStatus.PRINTED),
                 new State.TakeSim(),
@@ -55,6 +65,9 @@ public final class FlowSamples {
                 new State.Error(ErrorKind.READER_PROBLEM, true),
                 // Issue 15: a card slower than cardReadSeconds, and the attract screen while pcscd is down.
                 new State.Error(ErrorKind.CARD_TIMEOUT, true),
-                new State.ReaderUnavailable());
+                new State.ReaderUnavailable(),
+                // Issue 10: the end after a slip (SIM and slip together), and a SIM this kiosk cannot check.
+                new State.TakeSim(true),
+                new State.Error(ErrorKind.FOREIGN_SIM, false));
     }
 }

@@ -1,23 +1,33 @@
 package com.simkiosk.kiosk.screen.attract;
 
+import com.simkiosk.kiosk.flow.BalanceView;
 import com.simkiosk.kiosk.flow.Event;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.i18n.LanguageLook;
 import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.common.Pictures;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * Welcome: insert a SIM (from any screen an insertion starts a session), or type a number; five languages. While
- * the reader service is gone the SIM box says so and the number is the way in.
+ * Welcome, readable in one glance: how to insert a SIM (pictures, bare and in its adapter) or, beside it, type a
+ * number; the time in Japan; five languages. While the reader service is gone the SIM box says so and the number
+ * is the way in.
  */
 public final class AttractScreen {
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
     private AttractScreen() {}
 
     public static Parent view(Language current, ScreenContext ctx) {
@@ -29,12 +39,25 @@ public final class AttractScreen {
         Label sim = Ui.label(m.get(readerAvailable ? "attract.insertSim" : "attract.readerUnavailable"), "title");
         sim.setId(readerAvailable ? "insert-sim" : "reader-unavailable");
         Label simHint = Ui.hint(m.get(readerAvailable ? "attract.insertSimHint" : "attract.readerUnavailableHint"));
-        VBox simBox = new VBox(12, sim, simHint);
+        VBox simBox = new VBox(12);
+        if (readerAvailable) {
+            HBox pictures = new HBox(32, Pictures.captioned(Pictures.insertSim(false, 200), Ui.hint(m.get("attract.picture.sim"))),
+                    Pictures.captioned(Pictures.insertSim(true, 200), Ui.hint(m.get("attract.picture.adapter"))));
+            pictures.setAlignment(Pos.CENTER);
+            simBox.getChildren().add(pictures);
+        }
+        simBox.getChildren().addAll(sim, simHint);
         simBox.setAlignment(Pos.CENTER);
-        simBox.getStyleClass().add("card");
-        simBox.setMaxWidth(1300);
+        simBox.getStyleClass().addAll("card", "attract-way");
         Button number = Ui.primary("start-number", m.get("attract.enterNumber"), () -> ctx.fire(new Event.StartNumberEntry()));
-        number.setMinWidth(560);
+        number.setMinWidth(480);
+        VBox numberBox = new VBox(16, Ui.spacer(), number, Ui.hint(m.get("attract.numberHint")), Ui.spacer());
+        numberBox.setAlignment(Pos.CENTER);
+        numberBox.getStyleClass().addAll("card", "attract-way");
+        Label or = Ui.label(m.get("attract.or"), "headline");
+        HBox ways = new HBox(32, simBox, or, numberBox);
+        ways.setAlignment(Pos.CENTER);
+        HBox.setHgrow(simBox, Priority.ALWAYS);
         HBox languages = new HBox(20);
         languages.setAlignment(Pos.CENTER);
         for (Language l : ctx.languages()) {
@@ -42,18 +65,38 @@ public final class AttractScreen {
             b.setMinWidth(220);
             languages.getChildren().add(b);
         }
+        VBox heading = new VBox(8, Ui.title(m.get("screen.attract")), Ui.hint(m.get("attract.subtitle")));
+        HBox top = new HBox(heading, Ui.spacer(), clock(ctx));
+        top.setAlignment(Pos.TOP_LEFT);
         VBox box = Ui.screen("screen-attract",
-                Ui.title(m.get("screen.attract")),
-                Ui.hint(m.get("attract.subtitle")),
+                top,
                 Ui.spacer(),
-                simBox,
-                Ui.body(m.get("attract.or")),
-                number,
+                ways,
                 Ui.spacer(),
                 Ui.hint(m.get("attract.chooseLanguage")),
                 languages,
                 Ui.hint(m.get("attract.privacy")));
         box.setAlignment(Pos.TOP_CENTER);
+        return box;
+    }
+
+    /** The time and date in Japan, from the flow's clock, updated every second. */
+    static VBox clock(ScreenContext ctx) {
+        Messages m = ctx.messages();
+        Label time = Ui.label(" ", "attract-time");
+        time.setId("attract-clock");
+        Label date = Ui.label(" ", "hint");
+        date.setId("attract-date");
+        Consumer<Instant> tick = now -> {
+            ZonedDateTime jst = now.atZone(BalanceView.JST);
+            time.setText(HH_MM.format(jst));
+            date.setText(m.date(jst.toLocalDate()) + " · " + m.get("common.japanTime"));
+        };
+        tick.accept(ctx.clock().instant());
+        ctx.onTick(tick);
+        VBox box = new VBox(0, time, date);
+        box.setAlignment(Pos.TOP_RIGHT);
+        box.getStyleClass().add("attract-clock");
         return box;
     }
 

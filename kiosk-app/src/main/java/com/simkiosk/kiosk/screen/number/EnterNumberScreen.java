@@ -7,11 +7,9 @@ import com.simkiosk.kiosk.phone.PhoneNumberInput;
 import com.simkiosk.kiosk.screen.common.Keypad;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The number keypad. The flow keeps the digits and formats them as typed; this screen only shows them. */
@@ -29,6 +27,8 @@ public final class EnterNumberScreen {
         if (!s.valid() && s.typed().length() >= PhoneNumberInput.MAX_DIGITS) {
             problem.setText(m.get("number.invalid"));
         }
+        Button next = Ui.primary("submit", m.get("number.next"), () -> ctx.fire(new Event.KeypadSubmit()));
+        next.setDisable(!s.valid());
         Keypad keypad = new Keypad(m, key -> {
             if (key instanceof Keypad.Key.Char d) {
                 ctx.fire(new Event.KeypadDigit(d.c() - '0'));
@@ -39,15 +39,10 @@ public final class EnterNumberScreen {
                     ctx.fire(new Event.KeypadBackspace());
                 }
             }
-        });
-        keypad.setAlignment(Pos.CENTER);
-        Button next = Ui.primary("submit", m.get("number.next"), () -> ctx.fire(new Event.KeypadSubmit()));
-        next.setDisable(!s.valid());
+        }, false, field, next);
         Button back = Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back()));
-        VBox left = new VBox(24, Ui.title(m.get("screen.enterNumber")), hint, field, problem);
-        left.setMaxWidth(820);
-        HBox row = new HBox(64, left, keypad);
-        row.setAlignment(Pos.CENTER);
-        return Ui.screen("screen-enterNumber", row, Ui.spacer(), Ui.actions(back, next));
+        VBox left = new VBox(24, Ui.title(m.get("screen.enterNumber")), hint, problem);
+        left.getStyleClass().add("keypad-info");
+        return Keypad.screen("screen-enterNumber", left, keypad, back);
     }
 }

@@ -9,6 +9,9 @@ import com.simkiosk.kiosk.i18n.Messages;
 import com.simkiosk.kiosk.screen.common.PaymentCodes;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
+import com.simkiosk.printer.PaymentReference;
+import java.time.LocalDate;
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,30 +19,85 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Buying data: offers → confirm → a payment slip, shown on screen and printed. */
 public final class TopUpScreens {
     private TopUpScreens() {}
 
+    /**
+     * The offers as cards, side by side: the price large, the data it adds, from when its days count and whether it
+     * moves the expiry, the line it is for, and one marked "recommended for your pace" ({@link OfferChoice}).
+     */
     public static Parent offers(State.TopUpOffers s, ScreenContext ctx) {
         Messages m = ctx.messages();
-        VBox list = new VBox(20);
-        list.setAlignment(Pos.CENTER);
+        LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), BalanceView.JST);
+        Optional<TopUpOffer> recommended = s.outlook().flatMap(o -> OfferChoice.recommended(s.offers(), o, today));
+        HBox cards = new HBox();
+        cards.getStyleClass().add("offer-cards");
+        cards.setAlignment(Pos.CENTER);
+        cards.setMaxHeight(Region.USE_PREF_SIZE);
+        VBox body = new VBox(cards);
+        body.setAlignment(Pos.CENTER);
         if (s.offers().isEmpty()) {
             Label none = Ui.body(m.get("topup.none"));
             none.setId("no-offers");
-            list.getChildren().add(none);
+            body.getChildren().setAll(none);
         }
         for (TopUpOffer o : s.offers()) {
-            String text = m.data(o.dataBytes()) + "   ·   " + m.get("topup.offerValidity", o.validity().toDays())
-                    + "   ·   " + m.get("topup.offerPrice", m.grouped(o.priceYen()));
-            Button b = Ui.button("offer-" + o.id(), text, () -> ctx.fire(new Event.OfferChosen(o.id())));
-            b.setMinWidth(1000);
-            list.getChildren().add(b);
+            cards.getChildren().add(card(o, s.outlook(), recommended.filter(o::equals).isPresent(), today, ctx));
         }
+        Label pace = Ui.hint(" ");
+        pace.setId("pace-note");
+        recommended.ifPresent(r -> pace.setText(m.get("topup.paceNote",
+                m.data(s.outlook().orElseThrow().bytesPerDay().orElseThrow()))));
         return Ui.screen("screen-topUpOffers", Ui.title(m.get("screen.topUpOffers")), Ui.hint(m.get("topup.choose")), Ui.spacer(),
-                list, Ui.spacer(), Ui.actions(Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back()))));
+                body, pace, Ui.spacer(), Ui.actions(Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back()))));
+    }
+
+    /** One offer card, ending in its "choose" button; a tap anywhere on the card chooses it too. */
+    static VBox card(TopUpOffer o, Optional<State.LineOutlook> outlook, boolean recommended, LocalDate today, ScreenContext ctx) {
+        Messages m = ctx.messages();
+        VBox card = new VBox();
+        card.setId("offer-card-" + o.id());
+        card.getStyleClass().add("offer-card");
+        card.setAlignment(Pos.TOP_CENTER);
+        Label badge = Ui.label(recommended ? "★ " + m.get("topup.card.recommended") : " ", "offer-badge");
+        badge.setId("offer-badge-" + o.id());
+        badge.setVisible(recommended);
+        Label price = Ui.label(m.get("topup.offerPrice", m.grouped(o.priceYen())), "offer-price");
+        price.setId("offer-price-" + o.id());
+        Label adds = Ui.label(m.get("topup.card.adds", m.data(o.dataBytes())), "offer-adds");
+        adds.setId("offer-adds-" + o.id());
+        long days = o.validity().toDays();
+        Label validity = Ui.label(m.get("topup.card.days", days), "body");
+        validity.setId("offer-days-" + o.id());
+        card.getChildren().addAll(badge, price, adds, validity);
+        outlook.flatMap(State.LineOutlook::expires).ifPresent(expires -> {
+            LocalDate lastDay = LocalDate.ofInstant(expires, BalanceView.JST);
+            LocalDate offerLastDay = today.plusDays(days); // carriers count from the day of payment, to 23:59 JST
+            Label expiry = offerLastDay.isAfter(lastDay)
+                    ? Ui.label(m.get("topup.card.extends", m.date(offerLastDay)), "body", "offer-extends")
+                    : Ui.label(m.get("topup.card.keeps", m.date(lastDay)), "body", "muted");
+            expiry.setId("offer-expiry-" + o.id());
+            card.getChildren().add(expiry);
+        });
+        outlook.ifPresent(l -> {
+            Label line = Ui.label(m.get("topup.card.forLine", l.line()), "hint");
+            line.setId("offer-line-" + o.id());
+            card.getChildren().add(line);
+        });
+        Runnable choose = () -> ctx.fire(new Event.OfferChosen(o.id()));
+        Button b = recommended ? Ui.primary("offer-" + o.id(), m.get("topup.card.choose"), choose)
+                : Ui.button("offer-" + o.id(), m.get("topup.card.choose"), choose);
+        b.setMaxWidth(Double.MAX_VALUE);
+        card.getChildren().addAll(Ui.spacer(), b);
+        card.setOnMouseClicked(e -> choose.run());
+        if (recommended) {
+            card.getStyleClass().add("recommended");
+        }
+        return card;
     }
 
     public static Parent confirm(State.TopUpConfirm s, ScreenContext ctx) {
@@ -66,9 +124,10 @@ public final class TopUpScreens {
         barcode.setId("barcode");
         ImageView qr = new ImageView(PaymentCodes.qr(order.paymentCode(), 260));
         qr.setId("qr");
-        Label code = Ui.label(order.paymentCode(), "headline");
+        // Written as the paper writes it (PaymentReference), under the barcode as on the paper.
+        Label code = Ui.label(PaymentReference.grouped(order.paymentCode()), "headline", "payment-code");
         code.setId("payment-code");
-        VBox codes = new VBox(12, barcode, code, qr);
+        VBox codes = new VBox(12, barcode, Ui.label(m.get("slip.code"), "card-label"), code, qr);
         codes.setAlignment(Pos.CENTER);
         codes.getStyleClass().add("slip-box");
 

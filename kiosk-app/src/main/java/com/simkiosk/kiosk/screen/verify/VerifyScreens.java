@@ -5,6 +5,7 @@ import com.simkiosk.kiosk.flow.ErrorKind;
 import com.simkiosk.kiosk.flow.Event;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.common.EntryBoxes;
 import com.simkiosk.kiosk.screen.common.Keypad;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
@@ -19,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Proving the line is yours: choose a method, SMS code, SIM PIN (and its refusal), a registered detail. */
@@ -54,16 +54,16 @@ public final class VerifyScreens {
         };
         tick.accept(ctx.clock().instant());
         ctx.onTick(tick);
-        return entry("screen-enterCode", m.get("screen.enterCode"), List.of(sent, tries), s.notice(), CODE_LENGTH, false, false,
-                "sms.verify", code -> code.length() == CODE_LENGTH, code -> new Event.CodeSubmitted(code), resend, cooldown, ctx);
+        return entry("screen-enterCode", m.get("screen.enterCode"), List.of(sent, tries), s.notice(), CODE_LENGTH, CODE_LENGTH,
+                Kind.CODE, "sms.verify", Event.CodeSubmitted::new, resend, cooldown, ctx);
     }
 
     public static Parent pin(State.EnterPin s, ScreenContext ctx) {
         Messages m = ctx.messages();
         Label tries = Ui.label(m.get("pin.triesLeft", s.triesLeft()), "body", "muted");
         tries.setId("tries-left");
-        return entry("screen-enterPin", m.get("screen.enterPin"), List.of(Ui.hint(m.get("pin.hint")), tries), s.notice(), PIN_MAX, true, false,
-                "pin.verify", pin -> pin.length() >= PIN_MIN, Event.PinSubmitted::new, null, null, ctx);
+        return entry("screen-enterPin", m.get("screen.enterPin"), List.of(Ui.hint(m.get("pin.hint")), tries), s.notice(), PIN_MIN, PIN_MAX,
+                Kind.PIN, "pin.verify", Event.PinSubmitted::new, null, null, ctx);
     }
 
     public static Parent pinRefused(State.PinRefused s, ScreenContext ctx) {
@@ -85,7 +85,7 @@ public final class VerifyScreens {
         Label tries = Ui.label(m.get("sms.attemptsLeft", s.attemptsLeft()), "body", "muted");
         tries.setId("attempts-left");
         return entry("screen-enterDetail", m.get(base + ".title"), List.of(Ui.hint(m.get(base + ".hint")), tries), s.notice(),
-                DETAIL_MAX, false, true, "detail.verify", v -> !v.isEmpty(), Event.DetailSubmitted::new, null, null, ctx);
+                1, DETAIL_MAX, Kind.DETAIL, "detail.verify", Event.DetailSubmitted::new, null, null, ctx);
     }
 
     private static VBox methodButtons(List<VerificationMethod> methods, ScreenContext ctx) {
@@ -100,55 +100,56 @@ public final class VerifyScreens {
         return box;
     }
 
-    /** A keypad entry screen; the typed text lives in {@link ScreenContext#entry()} and is hidden for a PIN. */
-    private static Parent entry(String id, String title, List<Node> info, Optional<ErrorKind> notice, int max, boolean secret, boolean letters,
-                                String submitKey, java.util.function.Predicate<String> complete, Function<String, Event> submit,
-                                Button extra, Label extraNote, ScreenContext ctx) {
+    /**
+     * A keypad entry screen; the typed text lives in {@link ScreenContext#entry()}. A code or PIN shows one box per
+     * digit it can have ({@code min}..{@code max}), a registered detail a field.
+     */
+    private static Parent entry(String id, String title, List<Node> info, Optional<ErrorKind> notice, int min, int max,
+                                Kind kind, String submitKey, Function<String, Event> submit, Button extra, Label extraNote,
+                                ScreenContext ctx) {
         Messages m = ctx.messages();
         StringBuilder typed = ctx.entry();
-        Label field = Ui.label(" ", "entry-field");
-        field.setId("entry-field");
         Button ok = Ui.primary("submit", m.get(submitKey), () -> {
             String value = typed.toString();
             typed.setLength(0);
             ctx.fire(submit.apply(value));
         });
+        Label field = Ui.label(" ", "entry-field");
+        field.setId("entry-field");
+        EntryBoxes boxes = kind == Kind.PIN ? EntryBoxes.pin(min, max) : EntryBoxes.code(max);
+        Label count = Ui.hint(" ");
+        count.setId("entry-count");
         Runnable refresh = () -> {
-            field.setText(typed.length() == 0 ? " " : secret ? "●".repeat(typed.length()) : letters ? typed.toString() : spaced(typed));
-            ok.setDisable(!complete.test(typed.toString()));
+            field.setText(typed.length() == 0 ? " " : typed.toString());
+            boxes.show(typed);
+            if (kind == Kind.PIN) {
+                count.setText(m.get("keypad.pinCount", typed.length(), min, max));
+            }
+            ok.setDisable(typed.length() < min);
         };
         refresh.run();
         Keypad keypad = new Keypad(m, key -> {
             Keypad.edit(typed, key, max);
             ctx.fire(new Event.UserActivity());
             refresh.run();
-        }, letters);
+        }, kind == Kind.DETAIL, kind == Kind.DETAIL ? field : boxes, ok);
         Label problem = Ui.label(" ", "message-error");
         problem.setId("notice");
         notice.ifPresent(k -> problem.setText(m.get(k.key() + ".title") + " " + m.get(k.key() + ".body")));
         VBox left = new VBox(20);
+        left.getStyleClass().add("keypad-info");
         left.getChildren().add(Ui.title(title));
         left.getChildren().addAll(info);
-        left.getChildren().addAll(field, problem);
+        if (kind == Kind.PIN) {
+            left.getChildren().add(count);
+        }
+        left.getChildren().add(problem);
         if (extra != null) {
             left.getChildren().addAll(extra, extraNote);
         }
-        left.setMaxWidth(900);
-        left.setPrefWidth(900);
-        HBox row = new HBox(64, left, keypad);
-        row.setAlignment(Pos.CENTER);
-        return Ui.screen(id, row, Ui.spacer(),
-                Ui.actions(Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back())), ok));
+        return Keypad.screen(id, left, keypad, Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back())));
     }
 
-    private static String spaced(CharSequence s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            if (i > 0) {
-                out.append(' ');
-            }
-            out.append(s.charAt(i));
-        }
-        return out.toString();
-    }
+    /** What is typed: a code (one box per digit), a PIN (boxes with dots), or a registered detail (a field). */
+    private enum Kind { CODE, PIN, DETAIL }
 }
