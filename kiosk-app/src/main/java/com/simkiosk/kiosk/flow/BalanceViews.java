@@ -26,6 +26,8 @@ import java.util.Optional;
  * <p>Days are Japan days ({@link Units#JAPAN}). The last day of validity is the JST day of the instant just before
  * the expiry (an expiry at 00:00 ends the day before). The recent pace is the average over the whole days before
  * today ({@link #PACE_DAYS} at most, within the usage window); today's partial day is shown, not averaged.
+ * Data "runs out before the expiry" when the projected day comes before the last day of validity; on a line
+ * without an expiry, when it comes within the warning days.
  */
 public final class BalanceViews {
 
@@ -109,7 +111,9 @@ public final class BalanceViews {
             situation = Situation.EXPIRED;
         } else if (hasData && remaining <= 0) {
             situation = Situation.USED_UP;
-        } else if (runsOut.isPresent() && lastDay.isPresent() && runsOut.get().isBefore(lastDay.get())) {
+        } else if (runsOut.isPresent() && lastDay.map(runsOut.get()::isBefore)
+                // Without an expiry, only an end within the warning days is news.
+                .orElse(ChronoUnit.DAYS.between(today, runsOut.get()) <= rules.expiryWarningDays())) {
             situation = Situation.RUNS_OUT_BEFORE_EXPIRY;
         } else if (warning) {
             situation = Situation.EXPIRES_SOON;
