@@ -56,6 +56,12 @@ public record BalanceView(
         return situation.needsAction() && topUp.offered();
     }
 
+    /** The run-out day worth drawing: when the data ends before the line does (or has ended). */
+    public Optional<LocalDate> runsOutFirst() {
+        return situation == Situation.RUNS_OUT_BEFORE_EXPIRY || situation == Situation.USED_UP
+                ? dataRunsOut : Optional.empty();
+    }
+
     /** A customer's balance is personal: amounts stay off logs. */
     @Override
     public String toString() {
