@@ -278,7 +278,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         for (TmfDocuments.Bucket b : buckets(line)) {
             bucket(b, now).ifPresent(all::add);
         }
-        return sum(all);
+        return Balance.of(all);
     }
 
     /** The line's TMF654 buckets; one that names only other products is dropped (a server that ignored the filter). */
@@ -319,27 +319,6 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         boolean active = (b.status() == null || b.status().equalsIgnoreCase("active"))
                 && until.map(now::isBefore).orElse(true);
         return Optional.of(new Bucket(type, left, initial, until, active));
-    }
-
-    /** Sums active buckets; the line's expiry is the latest end among them (when the line stops being usable). */
-    static Balance sum(List<Bucket> buckets) {
-        long yen = 0, bytes = 0, seconds = 0, sms = 0;
-        Optional<Instant> expires = Optional.empty();
-        for (Bucket b : buckets) {
-            if (!b.active()) {
-                continue;
-            }
-            switch (b.type()) {
-                case MONETARY -> yen += b.remaining();
-                case DATA -> bytes += b.remaining();
-                case VOICE -> seconds += b.remaining();
-                case SMS -> sms += b.remaining();
-            }
-            if (b.validUntil().isPresent() && expires.map(e -> b.validUntil().get().isAfter(e)).orElse(true)) {
-                expires = b.validUntil();
-            }
-        }
-        return new Balance(yen, bytes, seconds, sms, expires, buckets);
     }
 
     private static Optional<UsageType> usageType(String tmf) {

@@ -1,5 +1,6 @@
 package com.simkiosk.printer.escpos;
 
+import com.simkiosk.carrier.Units;
 import com.simkiosk.printer.PaymentReference;
 import com.simkiosk.printer.Slip;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * the printer's kanji mode or as a raster image, as configured.
  */
 public final class SlipEncoder {
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    static final ZoneId JST = Units.JAPAN;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'").withZone(JST);
     private static final Charset SHIFT_JIS = Charset.forName("Shift_JIS");
 

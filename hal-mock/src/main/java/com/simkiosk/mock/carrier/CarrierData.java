@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.mock.sim.UsimKeys;
 import com.simkiosk.carrier.Msisdn;
+import com.simkiosk.carrier.Units;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.privacy.Mask;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class CarrierData {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    static final ZoneId JAPAN = Units.JAPAN;
     static final String BUILT_IN = "/carrier-sim/demo-lines.json";
     /** K and OPc of 3GPP TS 35.208 test set 1: the virtual USIM's, so the genuine demo cards and the BSF agree. */
     static final String TEST_SET_1_K = UsimKeys.DEMO.k();

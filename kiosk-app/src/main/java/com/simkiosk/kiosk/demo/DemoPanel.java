@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
  * Demo data only: the hints show the demo lines' numbers, PINs and registered details on purpose.
  */
 final class DemoPanel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Tokyo"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(com.simkiosk.carrier.Units.JAPAN);
     static final double WIDTH = 420;
 
     private final DemoKiosk demo;

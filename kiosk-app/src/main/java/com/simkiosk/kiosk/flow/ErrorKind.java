@@ -19,6 +19,8 @@ public enum ErrorKind {
     CANNOT_VERIFY("error.cannotVerify", false),
     /** The carrier will not send codes to this number (CAMARA PHONE_NUMBER_NOT_ALLOWED / BLOCKED): use the SIM. */
     NUMBER_CANNOT_GET_CODES("error.numberCannotGetCodes", false),
+    /** A data-only number (020) was typed: it cannot receive an SMS code, so none is sent; the SIM is the way. */
+    DATA_ONLY_NUMBER("error.dataOnlyNumber", false),
     /** Notice on the code screen. */
     WRONG_CODE("error.wrongCode", false),
     /** Notice on the code screen: the code timed out, ask for a new one. */
@@ -46,11 +48,13 @@ public enum ErrorKind {
     }
 
     /**
-     * Whether the card was the problem, so the customer may switch to typing their phone number straight from
-     * this error screen ({@link Event.StartNumberEntry}) instead of starting over.
+     * Whether the card or the reader was the problem, so the customer may switch to typing their phone number
+     * straight from this error screen ({@link Event.StartNumberEntry}) instead of starting over. Not for a foreign
+     * SIM: its number is not a Japanese one the keypad accepts, and no carrier here knows it; its way forward is
+     * taking the SIM back (Done).
      */
     public boolean offersNumberEntry() {
-        return this == NOT_A_SIM || this == FOREIGN_SIM || this == READER_PROBLEM || this == CARD_TIMEOUT;
+        return this == NOT_A_SIM || this == READER_PROBLEM || this == CARD_TIMEOUT;
     }
 
     /** Whether trying the same step again can help (offered as a Retry button). */

@@ -2,6 +2,7 @@ package com.simkiosk.kiosk.flow;
 
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
+import com.simkiosk.carrier.Units;
 import com.simkiosk.printer.Slip;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /** Japanese + English wording, for tests, demos, and as the UI's fallback; the UI normally supplies its own. */
 public final class PlainFlowTexts implements FlowTexts {
 
-    private static final DateTimeFormatter JST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BalanceView.JST);
+    private static final DateTimeFormatter JST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Units.JAPAN);
 
     @Override
     public String smsMessage(Language language) {

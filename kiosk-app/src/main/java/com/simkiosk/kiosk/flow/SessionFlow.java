@@ -1,13 +1,11 @@
 package com.simkiosk.kiosk.flow;
 
-import com.simkiosk.card.CardError;
 import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.CardIdentity;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.carrier.Balance;
-import com.simkiosk.carrier.Bucket;
 import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
@@ -18,7 +16,6 @@ import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.OtpChallenge;
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
-import com.simkiosk.carrier.UsageType;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.kiosk.flow.Event.Back;
 import com.simkiosk.kiosk.flow.Event.Cancel;
@@ -67,17 +64,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,8 +87,6 @@ public final class SessionFlow implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionFlow.class);
     /** How soon a new code may be asked for when the back end's answer gave no time (unknown numbers). */
     private static final Duration DEFAULT_RESEND_COOLDOWN = Duration.ofSeconds(60);
-    /** Days before today that set "the recent pace" for the data projection. */
-    private static final int PACE_DAYS = 7;
 
     private final SimReader simReader;
     private final CarrierBackend carrier;
@@ -119,15 +108,10 @@ public final class SessionFlow implements AutoCloseable {
     private Session session = new Session();
     /** The reader that holds a card now, whether or not a session uses it (for "take your SIM"). */
     private Optional<String> cardIn = Optional.empty();
-    /** Bumped whenever a pending I/O answer must be ignored (cancel, removal, new session, wipe). */
-    private long ticket;
-    /** Bumped whenever the idle timer restarts, so a timer that fired just as it was cancelled does nothing. */
-    private long idleRound;
-    private Optional<FlowScheduler.Timer> idleTimer = Optional.empty();
-    private OptionalInt idleSecondsLeft = OptionalInt.empty();
-    /** The card or carrier call the screen waits for, and the timer that ends the wait. */
-    private Optional<InFlight> inFlight = Optional.empty();
-    private Optional<FlowScheduler.Timer> waitDeadline = Optional.empty();
+    /** The card or carrier call the screen waits for: its ticket, deadline and thread. */
+    private final PendingCall pending;
+    /** The quiet period and the countdown that end an abandoned session. */
+    private final IdleWatch idle;
     /** False while the smart card service is gone: the attract screen says so and offers the number path. */
     private boolean readerUp = true;
 
@@ -144,6 +128,8 @@ public final class SessionFlow implements AutoCloseable {
         this.config = config;
         this.texts = texts;
         this.language = config.defaultLanguage();
+        this.pending = new PendingCall(scheduler, post);
+        this.idle = new IdleWatch(scheduler);
     }
 
     /** Listens to the reader (insertions start sessions from any screen) and publishes the attract screen. */
@@ -155,7 +141,7 @@ public final class SessionFlow implements AutoCloseable {
     @Override
     public void close() {
         simReader.removeListener(cardListener);
-        stopIdleTimer();
+        idle.stop();
         wipe();
         state = new Attract();
     }
@@ -169,7 +155,7 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     public FlowView view() {
-        return new FlowView(state, language, idleSecondsLeft);
+        return new FlowView(state, language, idle.secondsLeft());
     }
 
     public State state() {
@@ -293,7 +279,10 @@ public final class SessionFlow implements AutoCloseable {
             go(enterNumber());
         } else if (event instanceof KeypadSubmit) {
             Optional<Msisdn> number = phone.msisdn();
-            if (number.isPresent() && session.codeSendsLeft <= 0) {
+            if (number.isPresent() && PhoneNumberInput.dataOnly(number.get())) {
+                // A data-only (020) number gets no SMS: no code is sent, the customer is told to use the SIM.
+                fail(ErrorKind.DATA_ONLY_NUMBER);
+            } else if (number.isPresent() && session.codeSendsLeft <= 0) {
                 fail(ErrorKind.TOO_MANY_TRIES);
             } else if (number.isPresent()) {
                 session.number = number.get();
@@ -408,7 +397,7 @@ public final class SessionFlow implements AutoCloseable {
     private void onCardRead(ReadResult result) {
         if (result instanceof ReadResult.Failed failed) {
             log.info("SIM could not be read: {} ({})", failed.error(), failed.detail());
-            fail(cardErrorKind(failed.error()));
+            fail(ErrorKinds.ofCard(failed.error()));
             return;
         }
         CardIdentity card = ((ReadResult.Sim) result).identity();
@@ -508,7 +497,7 @@ public final class SessionFlow implements AutoCloseable {
             offerMethods(otherMethods());
         } else if (result instanceof PinResult.Failed failed) {
             log.info("SIM PIN check failed: {} ({})", failed.error(), failed.detail());
-            pinCheckFailed(cardErrorKind(failed.error()));
+            pinCheckFailed(ErrorKinds.ofCard(failed.error()));
         }
     }
 
@@ -615,7 +604,7 @@ public final class SessionFlow implements AutoCloseable {
             log.info("Verification code accepted for {}", session.number);
             findLineByNumber();
         }, failure -> {
-            CarrierError error = failure instanceof CarrierException e ? e.error() : CarrierError.BAD_RESPONSE;
+            CarrierError error = ErrorKinds.carrierError(failure);
             if (error == CarrierError.OTP_INVALID) {
                 session.codeAttemptsLeft--;
                 if (session.codeAttemptsLeft <= 0) {
@@ -661,17 +650,19 @@ public final class SessionFlow implements AutoCloseable {
 
     private void loadBalance() {
         Line line = session.line;
-        LocalDate today = LocalDate.ofInstant(clock.instant(), BalanceView.JST);
-        LocalDate from = today.minusDays(config.usageDays() - 1L);
-        await(new LookingUp(), Optional.empty(), Wait.CARRIER, () -> new Loaded(carrier.balance(line), usageOrNone(line, from)),
+        Instant asked = clock.instant();
+        BalanceViews.Rules rules = BalanceViews.Rules.of(config);
+        LocalDate from = rules.firstUsageDay(asked);
+        await(new LookingUp(), Optional.empty(), Wait.CARRIER,
+                () -> new Loaded(carrier.balance(line), usageOrNone(line, from), offersOrUnknown(line)),
                 loaded -> {
-                    Instant now = clock.instant();
-                    if (loaded.balance().expires().isPresent() && !loaded.balance().expires().get().isAfter(now)) {
-                        fail(ErrorKind.LINE_EXPIRED);
+                    BalanceView view = BalanceViews.of(line, loaded.balance(), loaded.usage(), loaded.offers(), asked, rules);
+                    if (view.situation() == Situation.EXPIRED && !view.topUp().offered()) {
+                        fail(ErrorKind.LINE_EXPIRED); // nothing on sale would bring it back: the carrier's matter
                         return;
                     }
-                    session.balance = balanceView(line, loaded.balance(), loaded.usage(), today, from);
-                    go(new ShowBalance(session.balance));
+                    session.balance = view;
+                    go(new ShowBalance(view));
                 }, this::carrierFailed);
     }
 
@@ -680,65 +671,19 @@ public final class SessionFlow implements AutoCloseable {
         try {
             return carrier.dailyUsage(line, from);
         } catch (CarrierException | RuntimeException e) {
-            log.info("Usage history unavailable ({}); showing the balance without it", describe(e));
+            log.info("Usage history unavailable ({}); showing the balance without it", ErrorKinds.describe(e));
             return List.of();
         }
     }
 
-    private BalanceView balanceView(Line line, Balance balance, List<DailyUsage> usage, LocalDate today,
-                                    LocalDate from) {
-        long dataInitial = 0;
-        for (Bucket bucket : balance.buckets()) {
-            if (bucket.active() && bucket.type() == UsageType.DATA) {
-                dataInitial += Math.max(bucket.initial().orElse(bucket.remaining()), bucket.remaining());
-            }
-        }
-        dataInitial = Math.max(dataInitial, balance.dataBytes());
-
-        Map<LocalDate, Long> byDay = new HashMap<>();
-        for (DailyUsage day : usage) {
-            byDay.merge(day.dayJst(), day.dataBytes(), Long::sum);
-        }
-        List<DailyUsage> chart = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
-            chart.add(new DailyUsage(day, byDay.getOrDefault(day, 0L)));
-        }
-
-        Optional<Long> daysLeft = balance.expires()
-                .map(expires -> ChronoUnit.DAYS.between(today, LocalDate.ofInstant(expires, BalanceView.JST)));
-        boolean warning = daysLeft.map(days -> days <= config.expiryWarningDays()).orElse(false);
-
-        return new BalanceView(line.planName(), line.msisdn().map(Msisdn::masked),
-                ifTheLineHas(balance, UsageType.MONETARY, balance.yen()), balance.dataBytes(), dataInitial,
-                ifTheLineHas(balance, UsageType.VOICE, balance.voiceSeconds()),
-                ifTheLineHas(balance, UsageType.SMS, balance.sms()), balance.expires(), daysLeft, warning, chart,
-                dataRunsOut(balance.dataBytes(), byDay, today));
-    }
-
-    /**
-     * A kind of balance the line has (a bucket of that type, even used up or expired, or an amount left) versus
-     * one it never had: "¥0" on a data-only SIM would be noise, "¥0" on a voice SIM out of credit is the news.
-     */
-    private static Optional<Long> ifTheLineHas(Balance balance, UsageType type, long amount) {
-        boolean has = amount > 0 || balance.buckets().stream().anyMatch(bucket -> bucket.type() == type);
-        return has ? Optional.of(amount) : Optional.empty();
-    }
-
-    /** The JST day the data ends at the average of the last whole days' use; empty when nothing was used. */
-    private Optional<LocalDate> dataRunsOut(long remaining, Map<LocalDate, Long> byDay, LocalDate today) {
-        int window = Math.min(PACE_DAYS, config.usageDays() - 1);
-        if (remaining <= 0) {
-            return Optional.of(today);
-        }
-        long used = 0;
-        for (int i = 1; i <= window; i++) {
-            used += byDay.getOrDefault(today.minusDays(i), 0L);
-        }
-        if (window == 0 || used <= 0) {
+    /** The offers decide the balance screen's button; unknown when the carrier could not say (Add data still asks again). */
+    private Optional<List<TopUpOffer>> offersOrUnknown(Line line) {
+        try {
+            return Optional.of(List.copyOf(carrier.topUpOffers(line)));
+        } catch (CarrierException | RuntimeException e) {
+            log.info("Top-up offers unavailable ({}); the balance screen offers Add data all the same", ErrorKinds.describe(e));
             return Optional.empty();
         }
-        double perDay = (double) used / window;
-        return Optional.of(today.plusDays((long) Math.floor(remaining / perDay)));
     }
 
     private void loadOffers() {
@@ -768,8 +713,8 @@ public final class SessionFlow implements AutoCloseable {
         TopUpOrder order = session.order;
         TopUpOffer offer = session.offer;
         go(new TopUpSlip(order, offer, PrintStatus.PRINTING));
-        long mine = ticket;
-        execute("printer", io.printer(), () -> {
+        long mine = pending.ticket();
+        pending.execute("printer", io.printer(), () -> {
             PrintStatus outcome;
             try {
                 printer.print(slip);
@@ -782,8 +727,8 @@ public final class SessionFlow implements AutoCloseable {
                 outcome = PrintStatus.PRINTER_UNAVAILABLE;
             }
             PrintStatus printed = outcome;
-            postQuietly(() -> {
-                if (mine == ticket && state instanceof TopUpSlip) {
+            pending.postQuietly(() -> {
+                if (mine == pending.ticket() && state instanceof TopUpSlip) {
                     go(new TopUpSlip(order, offer, printed));
                     publish();
                 }
@@ -795,8 +740,7 @@ public final class SessionFlow implements AutoCloseable {
 
     private void cancel() {
         if (state instanceof Reading || state instanceof LookingUp) {
-            ticket++; // whatever answers now is dropped
-            abandonWait(); // and the call itself is interrupted: a stalled carrier lets go of its thread
+            pending.drop(); // whatever answers now is dropped, and the call itself is interrupted
             Optional<State> back = session.cancelTo;
             if (back.isPresent()) {
                 go(back.get());
@@ -821,28 +765,9 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     private void carrierFailed(Exception failure) {
-        CarrierError error = failure instanceof CarrierException e ? e.error() : CarrierError.BAD_RESPONSE;
-        log.info("Carrier answered {} ({})", error, describe(failure));
-        fail(switch (error) {
-            case NOT_FOUND, NOT_SUPPORTED -> ErrorKind.NOT_FOUND;
-            case OTP_INVALID, OTP_VERIFICATION_FAILED, OTP_MAX_CODES_EXCEEDED, DETAIL_MISMATCH -> ErrorKind.TOO_MANY_TRIES;
-            case OTP_EXPIRED -> ErrorKind.CODE_EXPIRED;
-            case NUMBER_CANNOT_GET_CODES -> ErrorKind.NUMBER_CANNOT_GET_CODES;
-            case UNAVAILABLE, RATE_LIMITED, UNAUTHORIZED, BAD_RESPONSE, TIMEOUT -> ErrorKind.BACKEND_DOWN;
-        });
-    }
-
-    private static ErrorKind cardErrorKind(CardError error) {
-        return switch (error) {
-            case NOT_A_SIM, CARD_MUTE -> ErrorKind.NOT_A_SIM;
-            case CARD_REMOVED -> ErrorKind.CARD_REMOVED;
-            case TIMEOUT -> ErrorKind.CARD_TIMEOUT;
-            case NO_READER, PCSC_UNAVAILABLE, READER_SILENT, READER_GARBLED, SHARING_VIOLATION -> ErrorKind.READER_PROBLEM;
-        };
-    }
-
-    private static String describe(Exception e) {
-        return e instanceof CarrierException ? "carrier" : e.getClass().getSimpleName();
+        CarrierError error = ErrorKinds.carrierError(failure);
+        log.info("Carrier answered {} ({})", error, ErrorKinds.describe(failure));
+        fail(ErrorKinds.ofCarrier(error));
     }
 
     /**
@@ -852,87 +777,22 @@ public final class SessionFlow implements AutoCloseable {
      * carrier {@code TIMEOUT}). The same step is what Retry repeats (so a retried order reuses its idempotency
      * key); Cancel returns to {@code cancelTo}, or ends the session.
      */
-    private <T> void await(State waiting, Optional<State> cancelTo, Wait kind, Call<T> call, Consumer<T> onValue,
-                           Consumer<Exception> onFailure) {
+    private <T> void await(State waiting, Optional<State> cancelTo, Wait kind, PendingCall.Call<T> call,
+                           Consumer<T> onValue, Consumer<Exception> onFailure) {
         session.retry = () -> await(waiting, cancelTo, kind, call, onValue, onFailure);
         session.cancelTo = cancelTo;
-        abandonWait();
-        long mine = ++ticket;
         go(waiting);
-        InFlight running = new InFlight();
-        inFlight = Optional.of(running);
-        Duration patience = kind == Wait.CARD ? config.cardReadWait() : config.carrierWait();
-        waitDeadline = Optional.of(scheduler.schedule(patience, () -> {
-            if (mine != ticket) {
-                return;
-            }
-            ticket++; // the answer, should it still come, is dropped
-            abandonWait();
-            log.info("No answer from the {} within {} ms", kind == Wait.CARD ? "card" : "carrier", patience.toMillis());
-            onFailure.accept(kind == Wait.CARD ? new CardTooSlow()
-                    : new CarrierException(CarrierError.TIMEOUT, "no answer within " + patience.toMillis() + " ms"));
-            restartIdleTimer(); // a new screen: the customer gets their quiet time to read it
-            publish();
-        }));
-        execute(kind == Wait.CARD ? "card" : "carrier", kind == Wait.CARD ? io.card() : io.carrier(), () -> {
-            Runnable answer;
-            running.begin();
-            try {
-                T value = call.call();
-                answer = () -> onValue.accept(value);
-            } catch (Exception e) {
-                answer = () -> onFailure.accept(e);
-            } finally {
-                running.end();
-            }
-            Runnable deliver = answer;
-            postQuietly(() -> {
-                if (mine != ticket) {
-                    log.debug("Dropped an answer that came after a cancel, a deadline or a new session");
-                    return;
-                }
-                ticket++; // this call is answered: a deadline already queued behind the answer finds it retired
-                endWait();
-                deliver.run();
-                restartIdleTimer();
-                publish();
-            });
-        }, () -> {
-            endWait();
-            fail(kind == Wait.CARD ? ErrorKind.READER_PROBLEM : ErrorKind.BACKEND_DOWN);
-        });
-    }
-
-    /** Hands an answer to the flow's thread; one that comes after the kiosk shut its flow thread is let go. */
-    private void postQuietly(Runnable onFlowThread) {
-        try {
-            post.accept(onFlowThread);
-        } catch (RejectedExecutionException | IllegalStateException e) {
-            log.debug("Answer dropped: the flow's thread has stopped");
-        }
-    }
-
-    /** The awaited call answered: its deadline no longer applies. */
-    private void endWait() {
-        waitDeadline.ifPresent(FlowScheduler.Timer::cancel);
-        waitDeadline = Optional.empty();
-        inFlight = Optional.empty();
-    }
-
-    /** Nobody waits for the call in flight any more: stop its deadline and interrupt it. */
-    private void abandonWait() {
-        inFlight.ifPresent(InFlight::interrupt);
-        endWait();
-    }
-
-    /** Runs {@code task} on {@code executor}; when that executor refuses it, {@code refused} says what the customer sees. */
-    private void execute(String which, Executor executor, Runnable task, Runnable refused) {
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            log.warn("The {} executor refused work (shutting down, or every thread is stuck)", which);
-            refused.run();
-        }
+        boolean card = kind == Wait.CARD;
+        Duration patience = card ? config.cardReadWait() : config.carrierWait();
+        pending.start(card ? "card" : "carrier", card ? io.card() : io.carrier(), patience,
+                () -> card ? new CardTooSlow()
+                        : new CarrierException(CarrierError.TIMEOUT, "no answer within " + patience.toMillis() + " ms"),
+                call, onValue, onFailure,
+                () -> {
+                    restartIdleTimer(); // a new screen: the customer gets their quiet time to read it
+                    publish();
+                },
+                () -> fail(card ? ErrorKind.READER_PROBLEM : ErrorKind.BACKEND_DOWN));
     }
 
     private void go(State next) {
@@ -943,8 +803,7 @@ public final class SessionFlow implements AutoCloseable {
     private void wipe() {
         session = new Session();
         phone.clear();
-        ticket++;
-        abandonWait();
+        pending.drop();
     }
 
     private void publish() {
@@ -957,69 +816,41 @@ public final class SessionFlow implements AutoCloseable {
     // ---------------------------------------------------------------- idle
 
     private void restartIdleTimer() {
-        stopIdleTimer();
         if (state.inSession() || language != config.defaultLanguage()) {
-            long round = idleRound;
-            idleTimer = Optional.of(scheduler.schedule(config.idleWarningAfter(), () -> {
-                if (round == idleRound) {
-                    quietTimeOver();
-                }
-            }));
+            idle.restart(config.idleWarningAfter(), this::quietTimeOver);
+        } else {
+            idle.stop();
         }
-    }
-
-    private void stopIdleTimer() {
-        idleRound++;
-        idleTimer.ifPresent(FlowScheduler.Timer::cancel);
-        idleTimer = Optional.empty();
-        idleSecondsLeft = OptionalInt.empty();
     }
 
     private void quietTimeOver() {
         if (state instanceof TakeSim) {
-            stopIdleTimer(); // already wiped; the screen stays until the SIM is taken, in its owner's language
+            idle.stop(); // already wiped; the screen stays until the SIM is taken, in its owner's language
             return;
         }
         if (!state.inSession()) {
             language = config.defaultLanguage(); // the attract screen returns to Japanese; nothing personal to wipe
-            stopIdleTimer();
+            idle.stop();
             publish();
             return;
         }
-        countDown((int) Math.max(1, config.idleCountdown().toSeconds()));
+        idle.countDown((int) Math.max(1, config.idleCountdown().toSeconds()), this::publish, this::idleSessionOver);
     }
 
-    private void countDown(int secondsLeft) {
-        if (secondsLeft <= 0) {
-            log.info("Session ended: idle");
-            stopIdleTimer();
-            wipe();
-            if (cardIn.isPresent()) {
-                // The SIM is still in the reader: ask for it back, in the language its owner was reading.
-                go(new TakeSim());
-            } else {
-                language = config.defaultLanguage();
-                go(resting());
-            }
-            publish();
-            return;
+    private void idleSessionOver() {
+        log.info("Session ended: idle");
+        wipe();
+        if (cardIn.isPresent()) {
+            // The SIM is still in the reader: ask for it back, in the language its owner was reading.
+            go(new TakeSim());
+        } else {
+            language = config.defaultLanguage();
+            go(resting());
         }
-        idleSecondsLeft = OptionalInt.of(secondsLeft);
-        long round = idleRound;
-        idleTimer = Optional.of(scheduler.schedule(Duration.ofSeconds(1), () -> {
-            if (round == idleRound) {
-                countDown(secondsLeft - 1);
-            }
-        }));
         publish();
     }
 
     // ---------------------------------------------------------------- small types
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T call() throws Exception;
-    }
 
     private record SentCode(OtpChallenge challenge, boolean genuine) {}
 
@@ -1033,35 +864,7 @@ public final class SessionFlow implements AutoCloseable {
         }
     }
 
-    /**
-     * The thread running an awaited call, so that a cancel or a deadline can interrupt it, and only it: the
-     * interrupt cannot outlive the call and hit the next task on the same pooled thread.
-     */
-    private static final class InFlight {
-        private Thread runner;
-        private boolean abandoned;
-
-        synchronized void begin() {
-            runner = Thread.currentThread();
-            if (abandoned) {
-                runner.interrupt(); // abandoned before it started: let a blocking call give up at once
-            }
-        }
-
-        synchronized void end() {
-            runner = null;
-            Thread.interrupted(); // clears an interrupt meant for this call
-        }
-
-        synchronized void interrupt() {
-            abandoned = true;
-            if (runner != null) {
-                runner.interrupt();
-            }
-        }
-    }
-
-    private record Loaded(Balance balance, List<DailyUsage> usage) {}
+    private record Loaded(Balance balance, List<DailyUsage> usage, Optional<List<TopUpOffer>> offers) {}
 
     /** The current customer's data. Mutable on purpose: it lives on one thread and is dropped whole on wipe. */
     private static final class Session {

@@ -21,6 +21,8 @@ public final class PhoneNumberInput {
 
     private static final String REGION = "JP";
     private static final Set<String> MOBILE_PREFIXES = Set.of("070", "080", "090", "020");
+    /** 020 in E.164: Japan's data-only (M2M) numbers. */
+    private static final String DATA_ONLY_E164 = "+8120";
 
     private final PhoneNumberUtil util;
     private final StringBuilder digits = new StringBuilder(MAX_DIGITS);
@@ -87,6 +89,14 @@ public final class PhoneNumberInput {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code number} is a Japanese data-only number (020: M2M and data plans), which cannot receive an SMS
+     * code. The keypad accepts it (it names a line), but the code path is not for it.
+     */
+    public static boolean dataOnly(Msisdn number) {
+        return number.e164().startsWith(DATA_ONLY_E164);
     }
 
     private void reformat() {

@@ -3,12 +3,19 @@ package com.simkiosk.kiosk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.simkiosk.kiosk.demo.DemoKiosk;
+import com.simkiosk.kiosk.flow.BalanceView;
+import com.simkiosk.kiosk.flow.BalanceViews;
 import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.flow.Situation;
 import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.i18n.DisplayDates;
 import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.carrier.Endpoint;
 import com.simkiosk.mock.carrier.Fault;
 import com.simkiosk.mock.carrier.SmsOutbox;
+import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.PaymentReference;
 import com.simkiosk.printer.Slip;
@@ -55,11 +62,11 @@ class KioskJourneyTest {
         assertThat(kiosk.text("data-left")).isEqualTo(com.simkiosk.kiosk.i18n.Messages.of(com.simkiosk.kiosk.flow.Language.EN).data(bytes))
                 .matches("[0-9.,]+ (GB|MB)");
         assertThat(kiosk.text("plan")).isNotBlank();
-        assertThat(kiosk.text("expiry")).contains("Japan time");
-        assertThat(kiosk.texts()).contains("Data left", "Balance", "Expires");
-        // A data-only SIM: no yen, no calls, no SMS, no number, each said with a dash rather than a misleading 0.
-        assertThat(List.of(kiosk.text("yen"), kiosk.text("voice"), kiosk.text("sms"), kiosk.text("number")))
-                .containsOnly("—");
+        assertThat(kiosk.text("expiry")).endsWith("JST");
+        assertThat(kiosk.texts()).contains("Data left", "Expires");
+        // A data-only SIM: no yen, no calls, no SMS, no number: those tiles are left out rather than a misleading 0.
+        assertThat(List.of(kiosk.shows("yen"), kiosk.shows("voice"), kiosk.shows("sms"), kiosk.shows("number")))
+                .containsOnly(false);
     }
 
     @Test
@@ -174,7 +181,8 @@ class KioskJourneyTest {
         kiosk.type(code.substring(3));
         kiosk.tap("submit");
         kiosk.waitForScreen("balance");
-        assertThat(kiosk.texts()).contains("남은 데이터", "잔액");
+        // An IIJ data + SMS line: its data and SMS tiles, in Korean (it has no yen balance, so no yen tile).
+        assertThat(kiosk.texts()).contains("남은 데이터", "남은 문자");
     }
 
     @Test
@@ -184,18 +192,8 @@ class KioskJourneyTest {
         kiosk.demo().reader().insert(DemoKiosk.cardFor(line, 3));
         kiosk.waitForScreen("chooseVerification");
         kiosk.tap("method-ORDER_NUMBER");
-        kiosk.waitForScreen("enterDetail");
-        kiosk.typeDetail(line.orderNumber());
-        kiosk.tap("submit");
-        kiosk.waitForScreen("balance");
-        kiosk.tap("topup");
-        kiosk.waitForScreen("topUpOffers");
-        String offer = Fx.call(() -> kiosk.runtime().shell().surface().lookupAll(".button").stream()
-                .map(javafx.scene.Node::getId).filter(id -> id != null && id.startsWith("offer-")).findFirst().orElseThrow());
-        kiosk.tap(offer);
-        kiosk.waitForScreen("topUpConfirm");
-        kiosk.tap("confirm");
-        kiosk.waitForScreen("topUpSlip");
+        typeDetailToBalance(line.orderNumber());
+        buyTheFirstOfferToTheSlip();
         assertThat(kiosk.demo().printer().awaitPrinted(1, Fx.PATIENCE)).isTrue();
         Fx.waitUntil("printed status", () -> textNow("print-status").contains("printed"));
         Slip slip = kiosk.demo().printer().lastPrinted().orElseThrow();
@@ -204,10 +202,7 @@ class KioskJourneyTest {
         assertThat(kiosk.text("slip-instructions")).isEqualTo("Pay at the register within 30 minutes");
         assertThat(kiosk.shows("barcode")).isTrue();
         assertThat(kiosk.shows("qr")).isTrue();
-        kiosk.tap("done");
-        kiosk.waitForScreen("takeSim");
-        kiosk.demo().reader().remove();
-        kiosk.waitForScreen("attract");
+        endAndTakeTheSim();
     }
 
     @Test
@@ -288,6 +283,118 @@ class KioskJourneyTest {
     }
 
     /** On the keypad: types the line's number as a Japanese customer would (090…) and waits for the code screen. */
+    // ---------------------------------------------------------------- issue 10: the balance says what to do
+
+    private BalanceView shown() {
+        return ((State.ShowBalance) kiosk.runtime().view().state()).balance();
+    }
+
+    private boolean isPrimary(String id) throws Exception {
+        return Fx.call(() -> {
+            javafx.scene.Node n = kiosk.runtime().shell().surface().lookup("#" + id);
+            return n != null && n.getStyleClass().contains("primary");
+        });
+    }
+
+    @Test
+    void expiresSoonThenAddDataIsTheFilledButtonAndLeadsToTheSlip() throws Exception {
+        kiosk = KioskDriver.open("expires-soon", PATIENT);
+        DemoLine line = kiosk.demo().lines().touristData();
+        kiosk.demo().reader().insert(DemoKiosk.cardFor(line, 3));
+        kiosk.waitForScreen("chooseVerification");
+        kiosk.tap("method-ORDER_NUMBER");
+        typeDetailToBalance(line.orderNumber());
+
+        BalanceView b = shown();
+        assertThat(b.situation()).isEqualTo(Situation.EXPIRES_SOON);
+        assertThat(b.daysLeft()).contains(2L);
+        String until = DisplayDates.moment(b.expires().orElseThrow(), Language.EN);
+        assertThat(kiosk.text("headline")).isEqualTo("Your SIM expires in 2 days: it works until " + until + ".")
+                .endsWith("23:59 JST.");
+        assertThat(kiosk.text("next-step")).isEqualTo("Tap “Add data” to keep using your SIM.");
+        assertThat(kiosk.text("expiry")).startsWith("until ").endsWith("23:59 JST");
+        assertThat(kiosk.text("as-of")).matches("as of \\d\\d:\\d\\d");
+        // The data-only tourist SIM: no tiles for yen, calls, SMS or a number, and never a bare dash.
+        assertThat(kiosk.shows("yen") || kiosk.shows("voice") || kiosk.shows("sms") || kiosk.shows("number")).isFalse();
+        assertThat(kiosk.texts()).doesNotContain("—");
+        assertThat(kiosk.shows("bar-today")).isTrue();
+        assertThat(kiosk.text("chart-today-label")).isEqualTo(DisplayDates.shortDay(b.today()) + " today so far");
+        assertThat(kiosk.text("topup")).isEqualTo("Add data");
+        assertThat(isPrimary("topup")).isTrue();
+        assertThat(isPrimary("done")).isFalse();
+
+        buyTheFirstOfferToTheSlip();
+        assertThat(kiosk.demo().printer().awaitPrinted(1, Fx.PATIENCE)).isTrue();
+        endAndTakeTheSim();
+    }
+
+    @Test
+    void dataThatRunsOutBeforeTheExpirySaysWhenAndDrawsIt() throws Exception {
+        kiosk = KioskDriver.open("runs-out", PATIENT);
+        DemoLine line = kiosk.demo().lines().staggeredTopUps();
+        kiosk.demo().reader().insert(DemoKiosk.cardFor(line, 3));
+        // ID_DOCUMENT is the only method for this line with its SIM inserted: straight to it.
+        typeDetailToBalance(line.idDocument());
+
+        BalanceView b = shown();
+        assertThat(b.situation()).isEqualTo(Situation.RUNS_OUT_BEFORE_EXPIRY);
+        String day = DisplayDates.day(b.dataRunsOut().orElseThrow(), Language.EN);
+        assertThat(kiosk.text("headline"))
+                .isEqualTo("At your recent pace, your data runs out around " + day + ", before your SIM expires.");
+        assertThat(b.dataRunsOut().get()).isBefore(b.expires().map(BalanceViews::lastDay).orElseThrow());
+        assertThat(kiosk.text("topup")).isEqualTo("Add data");
+        assertThat(isPrimary("topup")).isTrue();
+        // Drawn on the chart, not only written: the pace line and the run-out marker with its day.
+        assertThat(kiosk.shows("chart-pace-label")).isTrue();
+        assertThat(kiosk.shows("chart-runout")).isTrue();
+        assertThat(kiosk.text("chart-runout-label")).contains(DisplayDates.shortDay(b.dataRunsOut().get()));
+        // A data line with a number: its number tile is there, the yen, call and SMS tiles it lacks are not.
+        assertThat(kiosk.shows("number")).isTrue();
+        assertThat(List.of(kiosk.shows("yen"), kiosk.shows("voice"), kiosk.shows("sms"))).containsOnly(false);
+
+        endAndTakeTheSim();
+    }
+
+    @Test
+    void aForeignSimIsExplainedAndAskedBackWithoutAKeypad() throws Exception {
+        kiosk = KioskDriver.open("foreign-sim", PATIENT);
+        kiosk.demo().reader().insert(DemoCard.sim(DemoLines.FOREIGN_ICCID));
+        kiosk.waitForScreen("error");
+
+        assertThat(kiosk.text("error-title")).isEqualTo("Only Japanese SIM cards can be checked here");
+        assertThat(kiosk.text("error-body")).contains("carrier");
+        assertThat(kiosk.shows("use-number")).isFalse(); // the keypad takes Japanese numbers only
+        endAndTakeTheSim();
+    }
+
+    /** On the registered-detail screen: types {@code value} and submits it, up to the balance. */
+    private void typeDetailToBalance(String value) throws Exception {
+        kiosk.waitForScreen("enterDetail");
+        kiosk.typeDetail(value);
+        kiosk.tap("submit");
+        kiosk.waitForScreen("balance");
+    }
+
+    /** From the balance: Add data, the first offer, Confirm, up to the slip. */
+    private void buyTheFirstOfferToTheSlip() throws Exception {
+        kiosk.tap("topup");
+        kiosk.waitForScreen("topUpOffers");
+        String offer = Fx.call(() -> kiosk.runtime().shell().surface().lookupAll(".button").stream()
+                .map(javafx.scene.Node::getId).filter(id -> id != null && id.startsWith("offer-")).findFirst().orElseThrow());
+        kiosk.tap(offer);
+        kiosk.waitForScreen("topUpConfirm");
+        kiosk.tap("confirm");
+        kiosk.waitForScreen("topUpSlip");
+    }
+
+    /** Done, "take your SIM", the SIM taken, the attract screen. */
+    private void endAndTakeTheSim() throws Exception {
+        kiosk.tap("done");
+        kiosk.waitForScreen("takeSim");
+        kiosk.demo().reader().remove();
+        kiosk.waitForScreen("attract");
+    }
+
     private void submitNumberOf(DemoLine line) throws Exception {
         kiosk.waitForScreen("enterNumber");
         kiosk.type("0" + line.msisdn().orElseThrow().e164().substring(3));

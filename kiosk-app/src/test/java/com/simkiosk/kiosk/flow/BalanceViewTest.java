@@ -135,4 +135,50 @@ class BalanceViewTest {
         assertThat(shown().yen()).contains(500L);
         assertThat(shown().dataRunsOut()).isEmpty();
     }
+
+    @Test
+    void theFixtureLineExpiresInThreeDaysSoItsSituationSaysSoAndItsOffersPutAddDataFirst() throws Exception {
+        kiosk.givenSimWithDetailLine();
+        when(kiosk.carrier.topUpOffers(any())).thenReturn(List.of(FlowFixture.OFFER_1GB));
+        kiosk.insertAndVerifyByDetail();
+
+        assertThat(shown().situation()).isEqualTo(Situation.EXPIRES_SOON);
+        assertThat(shown().topUp()).isEqualTo(TopUpChoice.ADD_DATA);
+        assertThat(shown().topUpFirst()).isTrue();
+        assertThat(shown().asOf()).isEqualTo(FlowFixture.NOW);
+    }
+
+    @Test
+    void withNothingOnSaleEndStaysTheWayForward() throws Exception {
+        kiosk.reachBalanceBySim(); // the mocked carrier sells nothing
+
+        assertThat(shown().topUp()).isEqualTo(TopUpChoice.NONE);
+        assertThat(shown().topUpFirst()).isFalse();
+    }
+
+    @Test
+    void offersThatCannotBeFetchedLeaveTheBalanceAndAddDataInPlace() throws Exception {
+        kiosk.givenSimWithDetailLine();
+        when(kiosk.carrier.topUpOffers(any())).thenThrow(new CarrierException(CarrierError.UNAVAILABLE, "503"));
+        kiosk.insertAndVerifyByDetail();
+
+        assertThat(shown().topUp()).isEqualTo(TopUpChoice.UNKNOWN);
+        assertThat(shown().topUpFirst()).isTrue();
+    }
+
+    @Test
+    void anExpiredLineWithDataOnSaleShowsItsBalanceWithTheTopUpFirstRatherThanADeadEnd() throws Exception {
+        kiosk.givenSimWithDetailLine();
+        Instant gone = Instant.parse("2026-11-20T00:00:00Z");
+        when(kiosk.carrier.balance(any())).thenReturn(new Balance(0, 0, 0, 0, Optional.empty(),
+                List.of(new Bucket(UsageType.DATA, 400_000_000L, Optional.of(3 * GB), Optional.of(gone), false))));
+        when(kiosk.carrier.topUpOffers(any())).thenReturn(List.of(FlowFixture.OFFER_1GB));
+        kiosk.insertAndVerifyByDetail();
+
+        assertThat(shown().situation()).isEqualTo(Situation.EXPIRED);
+        assertThat(shown().topUpFirst()).isTrue();
+        kiosk.fire(new Event.ShowTopUps());
+        kiosk.settle();
+        assertThat(kiosk.state()).isEqualTo(new State.TopUpOffers(List.of(FlowFixture.OFFER_1GB)));
+    }
 }

@@ -46,7 +46,7 @@ class ErrorToNumberTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ErrorKind.class, names = {"NOT_A_SIM", "FOREIGN_SIM", "READER_PROBLEM", "CARD_TIMEOUT"})
+    @EnumSource(value = ErrorKind.class, names = {"NOT_A_SIM", "READER_PROBLEM", "CARD_TIMEOUT"})
     void aCardProblemScreenLeadsStraightToTheKeypad(ErrorKind kind) {
         cardFails(kind);
 
@@ -76,7 +76,7 @@ class ErrorToNumberTest {
 
     @Test
     void takingTheCardOutAfterSwitchingDoesNotEndTheNumberSession() {
-        cardFails(ErrorKind.FOREIGN_SIM);
+        cardFails(ErrorKind.NOT_A_SIM);
         kiosk.fire(new Event.StartNumberEntry());
         kiosk.typeDigits("090");
 
@@ -87,10 +87,24 @@ class ErrorToNumberTest {
     }
 
     @Test
-    void switchingForgetsTheCardThatWasRead() {
+    void aForeignSimIsNotSentToAKeypadForJapaneseNumbersButAskedBack() {
+        cardFails(ErrorKind.FOREIGN_SIM);
+        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.FOREIGN_SIM, false));
+
+        kiosk.fire(new Event.StartNumberEntry()); // a stale tap from another screen: no keypad
+        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.FOREIGN_SIM, false));
+
+        kiosk.fire(new Event.Done());
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSim());
+        kiosk.remove();
+        assertThat(kiosk.state()).isEqualTo(new State.Attract());
+    }
+
+    @Test
+    void endingAfterAForeignSimForgetsTheCardThatWasRead() {
         cardFails(ErrorKind.FOREIGN_SIM);
 
-        kiosk.fire(new Event.StartNumberEntry());
+        kiosk.fire(new Event.Done());
 
         PersonalDataScan scan = new PersonalDataScan(List.of(FOREIGN_ICCID.digits()),
                 Set.of(Iccid.class, CardIdentity.class),
@@ -123,7 +137,6 @@ class ErrorToNumberTest {
     @Test
     void onlyCardProblemsOfferTheNumber() {
         assertThat(java.util.Arrays.stream(ErrorKind.values()).filter(ErrorKind::offersNumberEntry))
-                .containsExactlyInAnyOrder(ErrorKind.NOT_A_SIM, ErrorKind.FOREIGN_SIM, ErrorKind.READER_PROBLEM,
-                        ErrorKind.CARD_TIMEOUT);
+                .containsExactlyInAnyOrder(ErrorKind.NOT_A_SIM, ErrorKind.READER_PROBLEM, ErrorKind.CARD_TIMEOUT);
     }
 }

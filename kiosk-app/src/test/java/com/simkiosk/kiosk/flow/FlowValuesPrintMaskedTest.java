@@ -27,7 +27,8 @@ class FlowValuesPrintMaskedTest {
     void theBalanceScreenModelDoesNotPrintTheAmounts() {
         BalanceView view = new BalanceView("Prepaid", java.util.Optional.of("090-****-5678"), java.util.Optional.of(31415L),
                 2_718_281_828L, 3_000_000_000L, java.util.Optional.of(16180L), java.util.Optional.of(42L), java.util.Optional.empty(), java.util.Optional.empty(), false,
-                java.util.List.of(), java.util.Optional.empty());
+                java.util.List.of(), java.util.Optional.empty(), true, java.util.Optional.of(99_999_999L), Situation.FINE,
+                TopUpChoice.ADD_DATA, java.time.Instant.EPOCH);
         assertThat(view.toString()).doesNotContain("31415").doesNotContain("2718281828").doesNotContain("16180");
     }
 

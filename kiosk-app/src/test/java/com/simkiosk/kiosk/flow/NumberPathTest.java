@@ -337,4 +337,29 @@ class NumberPathTest {
         assertThat(kiosk.state()).isInstanceOf(State.ShowBalance.class);
         verify(kiosk.carrier, times(1)).validateCode(any(), anyString());
     }
+
+    @Test
+    void aDataOnly020NumberIsNotSentACodeItCannotReceiveButToldToUseTheSim() throws Exception {
+        kiosk.submitNumber("02012340010");
+
+        assertThat(kiosk.state()).isEqualTo(new State.Error(ErrorKind.DATA_ONLY_NUMBER, false));
+        assertThat(ErrorKind.DATA_ONLY_NUMBER.offersNumberEntry()).isFalse();
+        verify(kiosk.carrier, never()).sendCode(any(), anyString());
+        verify(kiosk.carrier, never()).findLineByNumber(any());
+
+        kiosk.fire(new Event.Done()); // no SIM in the reader: back to "insert your SIM"
+        assertThat(kiosk.state()).isEqualTo(new State.Attract());
+    }
+
+    @Test
+    void aMobileNumberStillGetsItsCodeAfterA020WasRefused() throws Exception {
+        kiosk.givenNumberLine();
+        kiosk.submitNumber("02012340010");
+        kiosk.fire(new Event.Done());
+
+        kiosk.submitNumber(NUMBER_TYPED);
+
+        assertThat(kiosk.state()).isInstanceOf(State.EnterCode.class);
+        verify(kiosk.carrier, times(1)).sendCode(eq(NUMBER), anyString());
+    }
 }

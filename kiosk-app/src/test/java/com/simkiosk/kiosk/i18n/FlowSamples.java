@@ -1,10 +1,17 @@
 package com.simkiosk.kiosk.i18n;
 
+import com.simkiosk.carrier.Balance;
+import com.simkiosk.carrier.Bucket;
 import com.simkiosk.carrier.DailyUsage;
+import com.simkiosk.carrier.Line;
+import com.simkiosk.carrier.LineStatus;
+import com.simkiosk.carrier.Msisdn;
+import com.simkiosk.carrier.UsageType;
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.kiosk.flow.BalanceView;
+import com.simkiosk.kiosk.flow.BalanceViews;
 import com.simkiosk.kiosk.flow.ErrorKind;
 import com.simkiosk.kiosk.flow.State;
 import java.time.Duration;
@@ -28,9 +35,16 @@ public final class FlowSamples {
         for (int i = 0; i < 14; i++) {
             days.add(new DailyUsage(today.minusDays(13 - i), mb[i] * 1_000_000L));
         }
-        return new BalanceView("Travel Data 10GB", Optional.of("090-****-5678"), Optional.of(1_280L), 3_400_000_000L,
-                10_000_000_000L, Optional.of(1_800L), Optional.of(12L), Optional.of(Instant.parse("2026-11-28T14:59:00Z")), Optional.of(2L), true, days,
-                Optional.of(LocalDate.of(2026, 12, 4)));
+        // Expires Saturday 28 November, 23:59 in Japan: two days from the samples' Thursday, so it "expires soon".
+        Instant expires = Instant.parse("2026-11-28T14:59:00Z");
+        Balance balance = Balance.of(List.of(
+                new Bucket(UsageType.DATA, 3_400_000_000L, Optional.of(10_000_000_000L), Optional.of(expires), true),
+                new Bucket(UsageType.MONETARY, 1_280L, Optional.empty(), Optional.of(expires), true),
+                new Bucket(UsageType.VOICE, 1_800L, Optional.empty(), Optional.of(expires), true),
+                new Bucket(UsageType.SMS, 12L, Optional.empty(), Optional.of(expires), true)));
+        Line line = new Line("line-1", LineStatus.ACTIVE, "Travel Data 10GB", "Demo", Optional.of(new Msisdn("+819012345678")),
+                List.of(VerificationMethod.SIM_PIN));
+        return BalanceViews.of(line, balance, days, Optional.of(List.of(OFFER)), NOW, BalanceViews.Rules.defaults());
     }
 
     /**

@@ -11,7 +11,7 @@ import javafx.scene.shape.StrokeLineCap;
 
 /** A ring showing the share of data left, with the amount in the middle. */
 public final class DataGauge extends StackPane {
-    private static final double RADIUS = 125;
+    private static final double RADIUS = 100;
 
     /** @param fraction 0..1 of the data left; {@code warning} colours the ring when little is left. */
     public DataGauge(double fraction, String amount, String ofTotal, boolean warning) {
@@ -22,7 +22,7 @@ public final class DataGauge extends StackPane {
         hole.setStyle("-fx-fill: -kiosk-surface;");
         Arc arc = new Arc(0, 0, RADIUS, RADIUS, 90, -360 * Math.max(0, Math.min(1, fraction)));
         arc.setType(ArcType.OPEN);
-        arc.setStrokeWidth(26);
+        arc.setStrokeWidth(24);
         arc.setStrokeLineCap(StrokeLineCap.BUTT);
         arc.getStyleClass().add("gauge-arc");
         if (warning) {
