@@ -67,6 +67,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -239,13 +240,13 @@ public final class SessionFlow implements AutoCloseable {
             if (event instanceof ConfirmTopUp) {
                 placeOrder();
             } else if (event instanceof Back) {
-                go(new TopUpOffers(session.offers));
+                go(topUpOffers());
             }
         } else if (s instanceof TopUpSlip slip) {
             if (event instanceof Print && slip.print() == PrintStatus.PRINTER_UNAVAILABLE) {
                 print();
             } else if (event instanceof Done) {
-                endSession();
+                endSession(slip.print() == PrintStatus.PRINTED);
             } else if (event instanceof Back) {
                 go(new ShowBalance(session.balance));
             }
@@ -691,7 +692,7 @@ public final class SessionFlow implements AutoCloseable {
         await(new LookingUp(), Optional.of(new ShowBalance(session.balance)), Wait.CARRIER, () -> carrier.topUpOffers(line),
                 offers -> {
                     session.offers = List.copyOf(offers);
-                    go(new TopUpOffers(session.offers));
+                    go(topUpOffers());
                 }, this::carrierFailed);
     }
 
@@ -754,9 +755,25 @@ public final class SessionFlow implements AutoCloseable {
 
     /** Done, cancel, or a dead end: wipe, then ask for the SIM back if one is in the reader. */
     private void endSession() {
+        endSession(false);
+    }
+
+    /** {@code slipPrinted}: a payment slip just came out, so the SIM and the slip are asked for together. */
+    private void endSession(boolean slipPrinted) {
         log.info("Session ended");
         wipe();
-        go(cardIn.isPresent() ? new TakeSim() : resting());
+        go(cardIn.isPresent() ? new TakeSim(slipPrinted) : resting());
+    }
+
+    /** The offers, with what the screen needs of the balance to mark the one that suits the customer's pace. */
+    private TopUpOffers topUpOffers() {
+        BalanceView b = session.balance;
+        if (b == null) {
+            return new TopUpOffers(session.offers);
+        }
+        OptionalLong pace = b.recentDailyBytes().map(OptionalLong::of).orElse(OptionalLong.empty());
+        return new TopUpOffers(session.offers, Optional.of(new State.LineOutlook(
+                b.maskedNumber().orElse(b.planName()), b.dataRemainingBytes(), pace, b.expires())));
     }
 
     private void fail(ErrorKind kind) {

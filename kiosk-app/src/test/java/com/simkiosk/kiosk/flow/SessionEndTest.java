@@ -79,7 +79,7 @@ class SessionEndTest {
 
         kiosk.fire(new Done());
 
-        assertThat(kiosk.state()).isEqualTo(new State.TakeSim());
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSim(true));
         assertThat(personalDataLeft()).isEmpty();
         kiosk.remove();
         assertThat(kiosk.state()).isEqualTo(new State.Attract());

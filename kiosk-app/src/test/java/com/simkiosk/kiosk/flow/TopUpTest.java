@@ -52,7 +52,10 @@ class TopUpTest {
 
         kiosk.fire(new ShowTopUps());
         kiosk.settle();
-        assertThat(kiosk.state()).isEqualTo(new State.TopUpOffers(List.of(OFFER_1GB, OFFER_3GB)));
+        State.TopUpOffers shown = (State.TopUpOffers) kiosk.state();
+        assertThat(shown.offers()).containsExactly(OFFER_1GB, OFFER_3GB);
+        // the offers screen knows whose line it is and its pace, to mark the offer that suits it
+        assertThat(shown.outlook()).map(State.LineOutlook::line).contains("090-****-5678");
         kiosk.fire(new OfferChosen(OFFER_1GB.id()));
         assertThat(kiosk.state()).isEqualTo(new State.TopUpConfirm(OFFER_1GB));
         kiosk.fire(new ConfirmTopUp());
@@ -67,7 +70,7 @@ class TopUpTest {
         assertThat(slip.footer()).contains("30");
 
         kiosk.fire(new Done());
-        assertThat(kiosk.state()).isEqualTo(new State.TakeSim());
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSim(true)); // the SIM and the slip, together
         kiosk.remove();
         assertThat(kiosk.state()).isEqualTo(new State.Attract());
     }
@@ -172,6 +175,7 @@ class TopUpTest {
         kiosk.fire(new Retry());
         kiosk.settle();
 
-        assertThat(kiosk.state()).isEqualTo(new State.TopUpOffers(List.of()));
+        assertThat(kiosk.state()).isInstanceOfSatisfying(State.TopUpOffers.class,
+                offers -> assertThat(offers.offers()).isEmpty());
     }
 }

@@ -24,6 +24,7 @@ class ErrorScreenTest {
         "LINE_TERMINATED,         LINE,    START_OVER, START_OVER",
         "CANNOT_VERIFY,           LINE,    START_OVER, START_OVER",
         "NUMBER_CANNOT_GET_CODES, LINE,    START_OVER, START_OVER",
+        "DATA_ONLY_NUMBER,        LINE,    START_OVER, START_OVER",
         "WRONG_CODE,              LINE,    START_OVER, START_OVER",
         "CODE_EXPIRED,            LINE,    START_OVER, START_OVER",
         "WRONG_DETAIL,            LINE,    START_OVER, START_OVER",
