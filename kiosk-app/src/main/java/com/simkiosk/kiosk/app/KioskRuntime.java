@@ -45,6 +45,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final HBox root;
     private final Runnable exitKiosk;
     private Optional<Runnable> maintenance = Optional.empty();
+    private final List<Runnable> maintenanceOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk) {
         this.parts = parts;
@@ -60,6 +61,7 @@ public final class KioskRuntime implements AutoCloseable {
         flow.addListener(shell::show);
         this.root = new HBox(shell.surface());
         parts.demoPanel().ifPresent(f -> root.getChildren().add(f.create(this)));
+        parts.attachments().forEach(a -> a.attach(this));
         flow.start();
     }
 
@@ -103,6 +105,11 @@ public final class KioskRuntime implements AutoCloseable {
         });
     }
 
+    /** Runs {@code listener} each time a correct PIN opens maintenance (FX thread). */
+    public void onMaintenanceOpened(Runnable listener) {
+        maintenanceOpened.add(listener);
+    }
+
     void openMaintenance() {
         if (maintenance.isPresent()) {
             return;
@@ -123,6 +130,7 @@ public final class KioskRuntime implements AutoCloseable {
             remove[0].run();
             maintenance = Optional.empty();
             log.info("maintenance opened");
+            maintenanceOpened.forEach(Runnable::run);
             showStatus("");
         }), waiting, () -> {
             remove[0].run();
