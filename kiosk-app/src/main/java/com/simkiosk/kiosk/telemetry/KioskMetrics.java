@@ -38,14 +38,17 @@ public final class KioskMetrics implements AutoCloseable {
     private final AtomicReference<PrinterStatus> printer = new AtomicReference<>(PrinterStatus.NOT_CONNECTED);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    public KioskMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        gc.bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        Gauge.builder("process.resident.memory", KioskMetrics::residentBytes).baseUnit("bytes")
-                .description("Resident set size of the kiosk process (Linux /proc/self/statm)").register(registry);
+    /** {@code processMeters}: JVM and process memory, CPU and uptime too (not for the kiosks of a simulation). */
+    public KioskMetrics(boolean processMeters) {
+        if (processMeters) {
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            gc.bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            Gauge.builder("process.resident.memory", KioskMetrics::residentBytes).baseUnit("bytes")
+                    .description("Resident set size of the kiosk process (Linux /proc/self/statm)").register(registry);
+        }
         for (PrinterStatus status : PrinterStatus.values()) {
             Gauge.builder("kiosk.printer.state", () -> printer.get() == status ? 1 : 0).tag("state", status.name())
                     .description("1 for the printer's current state").register(registry);

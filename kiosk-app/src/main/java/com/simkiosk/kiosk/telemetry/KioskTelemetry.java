@@ -45,7 +45,7 @@ public final class KioskTelemetry implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Telemetry telemetry = new Telemetry(topics, config.mqtt(), env, exec, clock, clock.instant());
+        Telemetry telemetry = new Telemetry(topics, config.mqtt(), env, exec, clock, clock.instant(), true);
         LocalEndpoint endpoint;
         try {
             endpoint = LocalEndpoint.start(config.httpPort(), telemetry::health, telemetry.metrics()::scrape);

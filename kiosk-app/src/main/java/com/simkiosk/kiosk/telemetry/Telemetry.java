@@ -24,7 +24,7 @@ public final class Telemetry implements AutoCloseable {
     public static final String VERSION = Optional.ofNullable(Telemetry.class.getPackage().getImplementationVersion())
             .orElse("0.1.0-SNAPSHOT");
 
-    private final KioskMetrics metrics = new KioskMetrics();
+    private final KioskMetrics metrics;
     private final Clock clock;
     private final EventQueue queue;
     private final Optional<FleetLink> link;
@@ -36,7 +36,8 @@ public final class Telemetry implements AutoCloseable {
     private volatile boolean displayUp;
 
     public Telemetry(Topics topics, Optional<TelemetryConfig.Mqtt> mqtt, Map<String, String> env,
-                     ScheduledExecutorService exec, Clock clock, Instant startedAt) {
+                     ScheduledExecutorService exec, Clock clock, Instant startedAt, boolean processMeters) {
+        this.metrics = new KioskMetrics(processMeters);
         this.clock = clock;
         this.queue = new EventQueue(mqtt.map(TelemetryConfig.Mqtt::queuedEvents).orElse(1), metrics::eventDropped);
         this.link = mqtt.map(m -> new FleetLink(m, topics, VERSION, startedAt, env, queue, exec, clock, this::health));
@@ -108,6 +109,10 @@ public final class Telemetry implements AutoCloseable {
                 .orElse(new Payloads.Link("NOT_CONFIGURED", null));
         return new Payloads.Health(clock.instant().toString(), healthy, readerNow, printer.name(), backendStates,
                 displayUp ? "UP" : "STARTING", flow.lastSession().orElse(null), counters, linkState);
+    }
+
+    BackendStates backendStates() {
+        return backends;
     }
 
     public KioskMetrics metrics() {
