@@ -326,8 +326,10 @@ public final class FleetLink implements AutoCloseable {
             }
             done.complete(null);
         });
+        log.info("telemetry: closing the broker link");
         try {
             done.get(10, TimeUnit.SECONDS);
+            log.info("telemetry: broker link closed");
         } catch (Exception e) {
             log.warn("telemetry: the broker connection did not close in time: {}", e.toString());
         }
