@@ -46,6 +46,8 @@ public final class KioskRuntime implements AutoCloseable {
     private final Runnable exitKiosk;
     private Optional<Runnable> maintenance = Optional.empty();
     private final List<Runnable> maintenanceOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Function<Messages, Optional<String>>> maintenanceNotes =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk) {
         this.parts = parts;
@@ -110,6 +112,11 @@ public final class KioskRuntime implements AutoCloseable {
         maintenanceOpened.add(listener);
     }
 
+    /** A line the maintenance screen shows under the devices when it opens, if {@code note} has one (FX thread). */
+    public void addMaintenanceNote(java.util.function.Function<Messages, Optional<String>> note) {
+        maintenanceNotes.add(note);
+    }
+
     void openMaintenance() {
         if (maintenance.isPresent()) {
             return;
@@ -131,7 +138,7 @@ public final class KioskRuntime implements AutoCloseable {
             maintenance = Optional.empty();
             log.info("maintenance opened");
             maintenanceOpened.forEach(Runnable::run);
-            showStatus("");
+            showStatus(String.join("\n", maintenanceNotes.stream().flatMap(n -> n.apply(m).stream()).toList()));
         }), waiting, () -> {
             remove[0].run();
             maintenance = Optional.empty();

@@ -5,8 +5,10 @@ import com.simkiosk.card.SimReader;
 import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.kiosk.app.KioskRuntime;
 import com.simkiosk.kiosk.config.TelemetryConfig;
+import com.simkiosk.kiosk.i18n.Messages;
 import com.simkiosk.printer.SlipPrinter;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -30,11 +32,13 @@ public final class KioskTelemetry implements AutoCloseable {
     private final ScheduledExecutorService exec;
     private final Telemetry telemetry;
     private final LocalEndpoint endpoint;
+    private final Optional<URI> broker;
 
-    private KioskTelemetry(ScheduledExecutorService exec, Telemetry telemetry, LocalEndpoint endpoint) {
+    private KioskTelemetry(ScheduledExecutorService exec, Telemetry telemetry, LocalEndpoint endpoint, Optional<URI> broker) {
         this.exec = exec;
         this.telemetry = telemetry;
         this.endpoint = endpoint;
+        this.broker = broker;
     }
 
     /** Starts the endpoint, the sampler and (if configured) the broker link. The kiosk does not wait for the broker. */
@@ -59,7 +63,7 @@ public final class KioskTelemetry implements AutoCloseable {
         telemetry.start();
         log.info("telemetry: /healthz and /metrics on 127.0.0.1:{}{}", endpoint.port(),
                 config.mqtt().map(m -> ", fleet broker " + m.broker()).orElse(", no fleet broker"));
-        return new KioskTelemetry(exec, telemetry, endpoint);
+        return new KioskTelemetry(exec, telemetry, endpoint, config.mqtt().map(TelemetryConfig.Mqtt::broker));
     }
 
     private static void sample(Telemetry telemetry, SimReader reader, SlipPrinter printer) {
@@ -77,6 +81,22 @@ public final class KioskTelemetry implements AutoCloseable {
     public void attach(KioskRuntime runtime) {
         runtime.flow().addListener(telemetry.flowListener());
         runtime.onMaintenanceOpened(telemetry::maintenanceOpened);
+        runtime.addMaintenanceNote(this::maintenanceNote);
+    }
+
+    /** What maintenance should say about the broker link, in the screen's language; nothing while all is well. */
+    Optional<String> maintenanceNote(Messages m) {
+        Optional<FleetLink.Status> status = telemetry.linkStatus();
+        if (status.isEmpty() || broker.isEmpty()) {
+            return Optional.empty();
+        }
+        String where = broker.get().getHost() + ":" + broker.get().getPort();
+        return switch (status.get().state()) {
+            case CREDENTIALS_REFUSED -> Optional.of(m.get("maint.telemetry.refused", where));
+            case RETRYING -> Optional.of(m.get("maint.telemetry.away", where));
+            case MISCONFIGURED -> Optional.of(m.get("maint.telemetry.misconfigured"));
+            default -> Optional.empty();
+        };
     }
 
     public CarrierBackend meter(String backendName, CarrierBackend client) {

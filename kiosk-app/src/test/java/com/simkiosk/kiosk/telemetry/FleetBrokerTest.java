@@ -159,4 +159,21 @@ class FleetBrokerTest {
         assertThat(health.path("telemetry").path("state").asText()).isEqualTo("CREDENTIALS_REFUSED");
         assertThat(health.path("telemetry").path("problem").asText()).contains("refused the kiosk's credentials");
     }
+
+    @Test
+    void maintenanceSaysInItsLanguageThatTheBrokerRefusedTheKiosk() throws Exception {
+        var settings = broker.settings("not-the-password", Duration.ofSeconds(60), Duration.ofSeconds(30), 100);
+        try (KioskTelemetry kiosk = KioskTelemetry.start(new com.simkiosk.kiosk.config.TelemetryConfig(0, Optional.of(settings)),
+                KIOSK, org.mockito.Mockito.mock(com.simkiosk.card.SimReader.class),
+                new com.simkiosk.mock.printer.InMemoryPrinter(), Map.of(), Clock.systemUTC())) {
+            TestTime.awaitUntil(Duration.ofSeconds(20), () -> kiosk.telemetry().linkStatus().orElseThrow().state()
+                    == FleetLink.State.CREDENTIALS_REFUSED, "the refusal");
+
+            String where = "127.0.0.1:" + broker.uri().getPort();
+            assertThat(kiosk.maintenanceNote(com.simkiosk.kiosk.i18n.Messages.of(com.simkiosk.kiosk.flow.Language.EN)))
+                    .hasValueSatisfying(note -> assertThat(note).contains("the broker " + where + " refused", "telemetry.mqtt"));
+            assertThat(kiosk.maintenanceNote(com.simkiosk.kiosk.i18n.Messages.of(com.simkiosk.kiosk.flow.Language.JA)))
+                    .hasValueSatisfying(note -> assertThat(note).contains("ブローカー " + where, "拒否"));
+        }
+    }
 }
