@@ -298,40 +298,41 @@ public final class FleetLink implements AutoCloseable {
     public void close() {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         exec.execute(() -> {
-            synchronized (this) {
-            boolean wasOnline = state == State.ONLINE;
-            state = State.CLOSED;
-            stopHealth();
-            retryTimer.ifPresent(t -> t.cancel(false));
-            client.ifPresent(c -> {
-                try {
-                    if (wasOnline) {
-                        MqttMessage bye = new MqttMessage(Payloads.bytes(new Payloads.KioskState(Payloads.KioskState.OFFLINE,
-                                version, startedAt.toString(), clock.instant().toString(), "stopped")));
-                        bye.setQos(1);
-                        bye.setRetained(true);
-                        c.publish(topics.topic(Topics.Kind.STATE), bye).waitForCompletion(2_000);
-                        c.disconnect(1_000).waitForCompletion(2_000);
-                    }
-                } catch (MqttException e) {
-                    log.debug("telemetry: goodbye not sent: {}", e.toString());
-                } finally {
-                    try {
-                        c.close(true);
-                    } catch (MqttException e) {
-                        log.debug("telemetry: close: {}", e.toString());
-                    }
-                }
-            });
-            }
+            stop();
             done.complete(null);
         });
-        log.info("telemetry: closing the broker link");
         try {
             done.get(10, TimeUnit.SECONDS);
-            log.info("telemetry: broker link closed");
+            log.debug("telemetry: broker link closed");
         } catch (Exception e) {
             log.warn("telemetry: the broker connection did not close in time: {}", e.toString());
         }
+    }
+
+    private synchronized void stop() {
+        boolean wasOnline = state == State.ONLINE;
+        state = State.CLOSED;
+        stopHealth();
+        retryTimer.ifPresent(t -> t.cancel(false));
+        client.ifPresent(c -> {
+            try {
+                if (wasOnline) {
+                    MqttMessage bye = new MqttMessage(Payloads.bytes(new Payloads.KioskState(Payloads.KioskState.OFFLINE,
+                            version, startedAt.toString(), clock.instant().toString(), "stopped")));
+                    bye.setQos(1);
+                    bye.setRetained(true);
+                    c.publish(topics.topic(Topics.Kind.STATE), bye).waitForCompletion(2_000);
+                    c.disconnect(1_000).waitForCompletion(2_000);
+                }
+            } catch (MqttException e) {
+                log.debug("telemetry: goodbye not sent: {}", e.toString());
+            } finally {
+                try {
+                    c.close(true);
+                } catch (MqttException e) {
+                    log.debug("telemetry: close: {}", e.toString());
+                }
+            }
+        });
     }
 }
