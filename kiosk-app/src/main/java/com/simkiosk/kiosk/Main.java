@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.BenchCommand.class,
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
+            com.simkiosk.kiosk.cli.FleetCommand.class,
+            com.simkiosk.kiosk.cli.FleetSimCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -23,10 +23,19 @@ public record KioskParts(
         GuardedSecret maintenancePin,
         Optional<DemoPanelFactory> demoPanel,
         List<AutoCloseable> owned,
-        List<com.simkiosk.kiosk.flow.Language> languages) {
+        List<com.simkiosk.kiosk.flow.Language> languages,
+        List<RuntimeAttachment> attachments) {
+
+    /** Parts without attachments. */
+    public KioskParts(SimReader reader, CarrierBackend carrier, SlipPrinter printer, FlowConfig flowConfig, Theme theme,
+                      GuardedSecret maintenancePin, Optional<DemoPanelFactory> demoPanel, List<AutoCloseable> owned,
+                      List<com.simkiosk.kiosk.flow.Language> languages) {
+        this(reader, carrier, printer, flowConfig, theme, maintenancePin, demoPanel, owned, languages, List.of());
+    }
 
     public KioskParts {
         owned = List.copyOf(owned);
+        attachments = List.copyOf(attachments);
         languages = List.copyOf(languages);
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("at least one language");
@@ -41,5 +50,11 @@ public record KioskParts(
     @FunctionalInterface
     public interface DemoPanelFactory {
         Node create(KioskRuntime runtime);
+    }
+
+    /** Something that watches the running kiosk (telemetry), attached before its flow starts; FX thread. */
+    @FunctionalInterface
+    public interface RuntimeAttachment {
+        void attach(KioskRuntime runtime);
     }
 }

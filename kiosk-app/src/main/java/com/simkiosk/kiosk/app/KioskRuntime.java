@@ -45,6 +45,9 @@ public final class KioskRuntime implements AutoCloseable {
     private final HBox root;
     private final Runnable exitKiosk;
     private Optional<Runnable> maintenance = Optional.empty();
+    private final List<Runnable> maintenanceOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Function<Messages, Optional<String>>> maintenanceNotes =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk) {
         this.parts = parts;
@@ -60,6 +63,7 @@ public final class KioskRuntime implements AutoCloseable {
         flow.addListener(shell::show);
         this.root = new HBox(shell.surface());
         parts.demoPanel().ifPresent(f -> root.getChildren().add(f.create(this)));
+        parts.attachments().forEach(a -> a.attach(this));
         flow.start();
     }
 
@@ -103,6 +107,16 @@ public final class KioskRuntime implements AutoCloseable {
         });
     }
 
+    /** Runs {@code listener} each time a correct PIN opens maintenance (FX thread). */
+    public void onMaintenanceOpened(Runnable listener) {
+        maintenanceOpened.add(listener);
+    }
+
+    /** A line the maintenance screen shows under the devices when it opens, if {@code note} has one (FX thread). */
+    public void addMaintenanceNote(java.util.function.Function<Messages, Optional<String>> note) {
+        maintenanceNotes.add(note);
+    }
+
     void openMaintenance() {
         if (maintenance.isPresent()) {
             return;
@@ -123,7 +137,8 @@ public final class KioskRuntime implements AutoCloseable {
             remove[0].run();
             maintenance = Optional.empty();
             log.info("maintenance opened");
-            showStatus("");
+            maintenanceOpened.forEach(Runnable::run);
+            showStatus(String.join("\n", maintenanceNotes.stream().flatMap(n -> n.apply(m).stream()).toList()));
         }), waiting, () -> {
             remove[0].run();
             maintenance = Optional.empty();

@@ -26,14 +26,20 @@ public final class ConfiguredCarriers implements AutoCloseable {
     private final CarrierRouter router;
 
     public ConfiguredCarriers(KioskConfig config) {
+        this(config, (name, client) -> client);
+    }
+
+    /** {@code perBackend} may wrap each back end's client, given its configured name (telemetry times the calls). */
+    public ConfiguredCarriers(KioskConfig config, java.util.function.BiFunction<String, CarrierBackend, CarrierBackend> perBackend) {
         Duration call = config.timeouts().carrierCall();
         try {
             List<CarrierRoute> routes = new ArrayList<>();
             for (KioskConfig.Backend backend : config.backends()) {
-                routes.add(new CarrierRoute(backend.name(), client(backend, call), new HashSet<>(backend.iccidPrefixes())));
+                routes.add(new CarrierRoute(backend.name(), perBackend.apply(backend.name(), client(backend, call)),
+                        new HashSet<>(backend.iccidPrefixes())));
             }
             Optional<CarrierRoute> aggregator = config.aggregator()
-                    .map(a -> new CarrierRoute(a.name(), client(a, call), Set.of()));
+                    .map(a -> new CarrierRoute(a.name(), perBackend.apply(a.name(), client(a, call)), Set.of()));
             // Asking every back end about a number may take as long as one call, no longer.
             this.router = new CarrierRouter(routes, aggregator, call);
         } catch (RuntimeException e) {

@@ -49,7 +49,8 @@ public record KioskConfig(
         Timeouts timeouts,
         MaintenancePin maintenancePin,
         boolean testRig,
-        Optional<Path> configuredStateDirectory) {
+        Optional<Path> configuredStateDirectory,
+        Optional<TelemetryConfig> telemetry) {
 
     public KioskConfig {
         backends = List.copyOf(backends);
@@ -248,7 +249,7 @@ public record KioskConfig(
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
     private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir) {
         root.allowOnly(Set.of("storeId", "kioskId", "reader", "backends", "aggregator", "printer", "languages",
-                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory"));
+                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory", "telemetry"));
         String storeId = root.id("storeId");
         String kioskId = root.id("kioskId");
         boolean testRig = root.bool("testRig", false);
@@ -294,8 +295,9 @@ public record KioskConfig(
         }
 
         Timeouts timeouts = readTimeouts(root.optionalObject("timeouts"));
+        Optional<TelemetryConfig> telemetry = TelemetryConfig.read(root.optionalObject("telemetry"), baseDir);
         return readPin(root.object("maintenancePin")).map(pin -> new KioskConfig(storeId, kioskId, reader, backends,
-                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory));
+                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory, telemetry));
     }
 
     private static ReaderChoice readReader(JsonFields reader, boolean testRig) {

@@ -10,6 +10,8 @@ import com.simkiosk.kiosk.config.ConfigException;
 import com.simkiosk.kiosk.carrier.ConfiguredCarriers;
 import com.simkiosk.kiosk.config.KioskConfig;
 import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
+import com.simkiosk.kiosk.telemetry.KioskTelemetry;
+import com.simkiosk.kiosk.telemetry.Topics;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.InMemorySimReader;
@@ -55,11 +57,25 @@ final class RealKiosk {
             owned.add(printer);
             SimReader reader = reader(config.reader(), config.testRig());
             owned.add(reader);
-            ConfiguredCarriers carriers = new ConfiguredCarriers(config);
+            Optional<KioskTelemetry> telemetry = Optional.empty();
+            if (config.telemetry().isPresent()) {
+                telemetry = Optional.of(KioskTelemetry.start(config.telemetry().get(),
+                        new Topics(config.storeId(), config.kioskId()), reader, printer, System.getenv(), Clock.systemUTC()));
+                owned.add(telemetry.get());
+            }
+            Optional<KioskTelemetry> metered = telemetry;
+            ConfiguredCarriers carriers = new ConfiguredCarriers(config,
+                    (name, client) -> metered.map(t -> t.meter(name, client)).orElse(client));
             owned.add(carriers);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
                     maintenancePin, Optional.empty(), owned,
-                    config.languages());
+                    config.languages(), telemetry.<List<KioskParts.RuntimeAttachment>>map(t -> List.of(t::attach)).orElse(List.of()));
+        } catch (IOException e) {
+            err.println("kiosk: " + e.getMessage());
+            for (AutoCloseable c : owned) {
+                c.close();
+            }
+            return 2;
         } catch (RuntimeException e) {
             err.println("kiosk: could not set up the configured devices: " + e.getMessage());
             for (AutoCloseable c : owned) {

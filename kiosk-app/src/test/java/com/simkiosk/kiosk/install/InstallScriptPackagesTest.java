@@ -64,6 +64,12 @@ class InstallScriptPackagesTest {
     }
 
     @Test
+    void testMachinesGetTheBrokerForTheTelemetryTestsAndKiosksDoNot() throws Exception {
+        assertThat(packagesAskedFor("--test")).contains("mosquitto", "openssl");
+        assertThat(packagesAskedFor("--kiosk")).doesNotContain("mosquitto");
+    }
+
+    @Test
     void buildAndTestMachinesStillGetTheVirtualReader() throws Exception {
         assertThat(packagesAskedFor("--test")).contains("pcscd", "vsmartcard-vpcd");
         assertThat(packagesAskedFor()).contains("pcscd", "vsmartcard-vpcd");
