@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +108,8 @@ final class SoakRun {
      * running. Samples the process every {@code sampleEvery}.
      */
     Result run(Duration duration, int maxSessions, Duration sampleEvery) throws Exception {
-        ExecutorService flowThread = Executors.newSingleThreadExecutor(IoExecutorsNaming.named("soak-flow"));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(IoExecutorsNaming.named("soak-timers"));
+        ExecutorService flowThread = Executors.newSingleThreadExecutor(named("soak-flow"));
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("soak-timers"));
         IoExecutors io = new IoExecutors();
         LinkedBlockingQueue<FlowView> views = new LinkedBlockingQueue<>();
         long started = System.nanoTime();
@@ -142,12 +143,12 @@ final class SoakRun {
                 byScenario.computeIfAbsent(scenario, s -> new TreeMap<>()).merge(journey.outcome, 1, Integer::sum);
                 journey.stuck.ifPresent(stuck::add);
                 if (n == journeys.length) {
-                    journeys = java.util.Arrays.copyOf(journeys, n * 2);
+                    journeys = Arrays.copyOf(journeys, n * 2);
                 }
                 journeys[n] = journey.nanos;
                 if (scenario == Scenario.HEALTHY || scenario == Scenario.HEALTHY_PIN) {
                     if (healthyCount == healthy.length) {
-                        healthy = java.util.Arrays.copyOf(healthy, healthyCount * 2);
+                        healthy = Arrays.copyOf(healthy, healthyCount * 2);
                     }
                     healthy[healthyCount++] = journey.nanos;
                 }
@@ -170,8 +171,8 @@ final class SoakRun {
             double elapsed = (System.nanoTime() - started) / 1e9;
             ProcessFigures last = ProcessFigures.now(elapsed, n);
             samples.add(last);
-            return new Result(n, outcomes, byScenario, stuck, java.util.Arrays.copyOf(journeys, n),
-                    java.util.Arrays.copyOf(healthy, healthyCount), customer.longestBusy, samples,
+            return new Result(n, outcomes, byScenario, stuck, Arrays.copyOf(journeys, n),
+                    Arrays.copyOf(healthy, healthyCount), customer.longestBusy, samples,
                     warm == null ? last : warm, elapsed);
         } finally {
             io.close();
@@ -358,14 +359,12 @@ final class SoakRun {
                 || s instanceof State.TopUpSlip slip && slip.print() == State.PrintStatus.PRINTING;
     }
 
-    /** Named daemon threads for the soak's own flow thread and timers. */
-    private static final class IoExecutorsNaming {
-        static java.util.concurrent.ThreadFactory named(String name) {
-            return task -> {
-                Thread thread = new Thread(task, name);
-                thread.setDaemon(true);
-                return thread;
-            };
-        }
+    /** A named daemon thread for the soak's own flow thread and timers. */
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
