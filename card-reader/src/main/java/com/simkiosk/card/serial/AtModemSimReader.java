@@ -116,26 +116,36 @@ public final class AtModemSimReader implements SimReader, UsimAccess {
         if (readerOrNull != null && !readerName.equals(readerOrNull)) {
             return new ReadResult.Failed(CardError.NO_READER, "no reader named " + readerOrNull);
         }
+        // The monitor polls the module and tells the hub; this waits on the hub's next snapshot rather than polling
+        // the port from a second thread.
+        startMonitor();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Duration step = settings.pollInterval().compareTo(Duration.ofMillis(200)) < 0 ? settings.pollInterval() : Duration.ofMillis(200);
         ReadResult last = new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
-        while (System.nanoTime() - deadline < 0) {
-            List<ReaderInfo> now = readers();
-            if (now.isEmpty()) {
-                // Keep waiting: the modem may be plugged in (or switched on) meanwhile. Say why if it never is.
-                last = connection.faultOrPortMissing();
-            } else if (now.get(0).cardPresent()) {
-                ReadResult result = read(readerName);
-                if (!(result instanceof ReadResult.Failed f && f.error() == CardError.CARD_REMOVED)) {
-                    return result;
+        ReaderEvents.Snapshot seen = events.snapshot();
+        try {
+            while (true) {
+                if (seen.generation() == 0) {
+                    // the monitor has not polled yet: nothing known
+                } else if (seen.readers().isEmpty()) {
+                    // Keep waiting: the modem may be plugged in (or switched on) meanwhile. Say why if it never is.
+                    last = connection.faultOrPortMissing();
+                } else if (seen.readers().get(0).cardPresent()) {
+                    ReadResult result = read(readerName);
+                    if (!(result instanceof ReadResult.Failed f && f.error() == CardError.CARD_REMOVED)) {
+                        return result;
+                    }
+                    last = result;
+                } else {
+                    last = new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
                 }
-                last = result;
-            } else {
-                last = new ReadResult.Failed(CardError.TIMEOUT, "no SIM within " + timeout.toMillis() + " ms");
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed.getCount() == 0) {
+                    break;
+                }
+                seen = events.awaitNewer(seen.generation(), Duration.ofNanos(left));
             }
-            if (waitForClose(step)) {
-                break;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return last;
     }
@@ -215,6 +225,11 @@ public final class AtModemSimReader implements SimReader, UsimAccess {
     @Override
     public synchronized void addListener(Consumer<CardEvent> listener) {
         events.addListener(listener);
+        startMonitor();
+    }
+
+    /** Starts the monitor unless it runs (or the reader is closed). */
+    private synchronized void startMonitor() {
         if (monitor == null && closed.getCount() > 0) {
             monitor = new Thread(this::monitorLoop, "at-modem-monitor " + device);
             monitor.setDaemon(true);

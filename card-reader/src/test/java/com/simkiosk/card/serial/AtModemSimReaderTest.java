@@ -13,10 +13,15 @@ import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.testing.TestTime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -259,6 +264,34 @@ class AtModemSimReaderTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.verifyPin(reader.readerName(), "12\"4"))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(link.commands).noneMatch(c -> c.startsWith("AT+CPIN="));
+        }
+    }
+
+    @Test
+    void awaitAndReadWaitsOnTheMonitorsPollsInsteadOfPollingTheModuleItself() throws Exception {
+        AtomicBoolean present = new AtomicBoolean(false);
+        List<String> askedWhileEmpty = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch threePolls = new CountDownLatch(3);
+        FakeModemLink link = new FakeModemLink(cmd -> {
+            if (cmd.equals("AT+CPIN?") && !present.get()) {
+                askedWhileEmpty.add(Thread.currentThread().getName());
+                threePolls.countDown();
+                return "\r\n+CME ERROR: 10\r\n";
+            }
+            return ublox(cmd);
+        });
+        try (AtModemSimReader reader = reader(link)) {
+            CompletableFuture<ReadResult> waiting = CompletableFuture.supplyAsync(
+                    () -> reader.awaitAndRead(null, TestTime.bound(Duration.ofSeconds(10))));
+            assertThat(threePolls.await(TestTime.scaled(5), TimeUnit.SECONDS)).isTrue();
+            present.set(true);
+
+            ReadResult read = waiting.get(TestTime.scaled(10), TimeUnit.SECONDS);
+
+            assertThat(read).isInstanceOfSatisfying(ReadResult.Sim.class,
+                    sim -> assertThat(sim.identity().iccid().digits()).isEqualTo(ICCID));
+            // One poller for the whole reader: the waiting caller only wakes on what the monitor saw.
+            assertThat(askedWhileEmpty).isNotEmpty().allSatisfy(thread -> assertThat(thread).startsWith("at-modem-monitor"));
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
-/** Starts JavaFX on Monocle's headless glass with software rendering: no display needed. */
+/** Starts JavaFX on Monocle's headless glass with software rendering (no display needed), or on the real display. */
 public final class Headless {
     private Headless() {}
 
@@ -15,6 +15,11 @@ public final class Headless {
         System.setProperty("prism.order", "sw");
         System.setProperty("headless.geometry", "2400x1200-32");
         System.setProperty("java.awt.headless", "true");
+        return startRealToolkit();
+    }
+
+    /** JavaFX's own glass and pipeline on the display in $DISPLAY (a real screen, or Xvfb). */
+    public static boolean startRealToolkit() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(started::countDown);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
             KioskBenchCommand.class,
             BenchSerialCommand.class,
             BenchFlowCommand.class,
+            BenchSoakCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

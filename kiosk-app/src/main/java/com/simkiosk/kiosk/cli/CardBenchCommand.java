@@ -129,11 +129,16 @@ public final class CardBenchCommand implements Callable<Integer> {
 
     /** pcscd polls vpcd every 400 ms; the next measurement must not meet the previous card. */
     private static void awaitCard(PcscSimReader pcsc, String reader, boolean present) throws InterruptedException {
-        long deadline = System.nanoTime() + CARD_SEEN.toNanos();
+        awaitCard(pcsc, reader, present, CARD_SEEN);
+    }
+
+    /** The same with another bound ({@code bench soak}). */
+    static void awaitCard(PcscSimReader pcsc, String reader, boolean present, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (!pcsc.readers().contains(new ReaderInfo(reader, present))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("pcscd did not see the virtual card " + (present ? "in " : "leave ") + reader
-                        + " within " + CARD_SEEN.toSeconds() + " s (is vsmartcard-vpcd installed?)");
+                        + " within " + bound.toSeconds() + " s (is vsmartcard-vpcd installed?)");
             }
             Thread.sleep(10);
         }

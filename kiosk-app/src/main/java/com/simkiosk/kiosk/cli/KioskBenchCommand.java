@@ -46,6 +46,10 @@ public final class KioskBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "50", description = "Sessions run first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--real-display", description = "Run the sessions on the X display in $DISPLAY with JavaFX's own "
+            + "glass and pipeline (GTK, es2 or sw), not headless Monocle. The cold starts stay headless (--starts 0 skips them).")
+    boolean realDisplay;
+
     @Override
     public Integer call() throws Exception {
         long[] cold = new long[starts];
@@ -57,16 +61,25 @@ public final class KioskBenchCommand implements Callable<Integer> {
             coldInside[i] = one[1];
             coldCpu[i] = one[2];
         }
-        if (!Headless.startToolkit()) {
+        if (!(realDisplay ? Headless.startRealToolkit() : Headless.startToolkit())) {
             System.err.println("bench kiosk: the JavaFX toolkit did not start");
             return 1;
         }
         SessionBench.Result r;
+        String rendering;
         try (DemoKiosk demo = DemoKiosk.start()) {
             quietSimulator();
             r = new SessionBench(demo).run(warmup, sessions, Math.max(1, sessions / 10));
+            rendering = realDisplay ? "X display " + System.getenv("DISPLAY") + ", JavaFX pipeline "
+                    + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName()
+                    : "Monocle headless, software pipeline (prism.order=sw)";
+            printNativeMemory();
         } finally {
             Platform.exit();
+        }
+        if (starts == 0) {
+            printSessionsOnly(r, rendering);
+            return 0;
         }
         Timing coldStart = Timing.ofNanos(cold);
         Timing coldJvm = Timing.ofNanos(coldInside);
@@ -84,7 +97,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
                     "targetMedianMs", TARGET_MEDIAN_MS, "targetP99Ms", TARGET_P99_MS));
             out.put("memory", Map.of("samples", mem, "rssAfterMb", mem.get(mem.size() - 1).rssMb(),
                     "rssTrendMbPer1000Sessions", trend, "heapAfterGcTrendMbPer1000Sessions", heapTrend, "targetMb", TARGET_RSS_MB));
-            out.put("rendering", "Monocle headless, software pipeline (prism.order=sw)");
+            out.put("rendering", rendering);
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         } else {
             System.out.printf("cold start to attract (%d process starts): median %.1f ms, p99 %.1f ms (inside the JVM %.1f ms, "
@@ -98,6 +111,47 @@ public final class KioskBenchCommand implements Callable<Integer> {
             mem.forEach(s -> System.out.printf("  after %5d sessions: RSS %.1f MB, heap after GC %.1f MB%n", s.sessions(), s.rssMb(), s.heapMb()));
         }
         return 0;
+    }
+
+    /** Only the sessions (no cold starts): insert → balance and memory. */
+    private void printSessionsOnly(SessionBench.Result r, String rendering) throws Exception {
+        Timing toBalance = Timing.ofNanos(r.insertToBalanceNanos());
+        List<SessionBench.MemorySample> mem = r.memory();
+        double trend = trendMbPer1000(mem, SessionBench.MemorySample::rssMb);
+        double heapTrend = trendMbPer1000(mem, SessionBench.MemorySample::heapMb);
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("simInsertedToBalance", Map.of("medianMs", toBalance.medianMs(), "p99Ms", toBalance.p99Ms(), "n", toBalance.n(),
+                    "targetMedianMs", TARGET_MEDIAN_MS, "targetP99Ms", TARGET_P99_MS));
+            out.put("memory", Map.of("samples", mem, "rssAfterMb", mem.get(mem.size() - 1).rssMb(),
+                    "rssTrendMbPer1000Sessions", trend, "heapAfterGcTrendMbPer1000Sessions", heapTrend, "targetMb", TARGET_RSS_MB));
+            out.put("rendering", rendering);
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        } else {
+            System.out.printf("rendering: %s%n", rendering);
+            System.out.printf("SIM inserted → balance on screen (%d sessions): median %.2f ms, p99 %.2f ms%n",
+                    toBalance.n(), toBalance.medianMs(), toBalance.p99Ms());
+            System.out.printf("resident memory: %.1f MB after %d sessions (trend %+.1f MB per 1,000 sessions); target ≤ %.0f MB%n",
+                    mem.get(mem.size() - 1).rssMb(), sessions, trend, TARGET_RSS_MB);
+            mem.forEach(s -> System.out.printf("  after %5d sessions: RSS %.1f MB, heap after GC %.1f MB%n", s.sessions(), s.rssMb(), s.heapMb()));
+        }
+    }
+
+    /**
+     * With {@code -XX:NativeMemoryTracking=summary} (in KIOSK_JAVA_OPTS), the JVM's own account of its memory after
+     * the sessions, on standard error: what holds the resident set.
+     */
+    private static void printNativeMemory() {
+        try {
+            javax.management.ObjectName name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+            Object summary = ManagementFactory.getPlatformMBeanServer().invoke(name, "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            if (!String.valueOf(summary).contains("not enabled")) {
+                System.err.println(summary);
+            }
+        } catch (javax.management.JMException e) {
+            System.err.println("bench kiosk: no native memory summary: " + e.getMessage());
+        }
     }
 
     /** The simulator logs each request at INFO: its cost, not the kiosk's. */
