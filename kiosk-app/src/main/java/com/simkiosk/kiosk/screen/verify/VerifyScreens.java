@@ -8,7 +8,6 @@ import com.simkiosk.kiosk.i18n.Messages;
 import com.simkiosk.kiosk.screen.common.Keypad;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,10 +46,10 @@ public final class VerifyScreens {
         Label cooldown = Ui.hint(" ");
         cooldown.setId("resend-cooldown");
         Consumer<Instant> tick = now -> {
-            long wait = Duration.between(now, s.resendAllowedAt()).toSeconds();
+            long wait = Messages.secondsLeft(now, s.resendAllowedAt());
             boolean canResend = s.resendsLeft() > 0 && !now.isBefore(s.resendAllowedAt());
             resend.setDisable(!canResend);
-            cooldown.setText(s.resendsLeft() > 0 && wait > 0 ? m.get("sms.resendIn", wait + 1) : " ");
+            cooldown.setText(s.resendsLeft() > 0 && wait > 0 ? m.get("sms.resendIn", wait) : " ");
         };
         tick.accept(ctx.clock().instant());
         ctx.onTick(tick);
@@ -125,7 +124,7 @@ public final class VerifyScreens {
         }, letters);
         Label problem = Ui.label(" ", "message-error");
         problem.setId("notice");
-        notice.ifPresent(k -> problem.setText(m.get(k.key() + ".title") + " " + m.get(k.key() + ".body")));
+        notice.ifPresent(k -> problem.setText(m.notice(k.key())));
         VBox left = new VBox(20);
         left.getChildren().add(Ui.title(title));
         left.getChildren().addAll(info);
