@@ -303,7 +303,7 @@ class KioskJourneyTest {
 
     private String textNow(String id) {
         javafx.scene.Node n = kiosk.runtime().shell().surface().lookup("#" + id);
-        return n instanceof javafx.scene.control.Labeled l ? l.getText() : "";
+        return n instanceof javafx.scene.control.Labeled l ? com.simkiosk.kiosk.i18n.LineBreaks.plain(l.getText()) : "";
     }
 
     private static String sentCode(KioskDriver kiosk, DemoLine line) throws Exception {
