@@ -11,8 +11,9 @@ import java.util.Locale;
  * (it ignores U+2060 WORD JOINER), so that JavaFX's own wrapping keeps words and punctuation together:
  * <ul>
  *   <li>no break inside a word of {@link BreakIterator#getWordInstance} (a run of kanji, of kana, of Hangul);</li>
- *   <li>Japanese: no break before hiragana that follows a word (「番号を」, 「入力して」 stay whole: breaks fall
- *       between phrases), nor after the prefixes お/ご;</li>
+ *   <li>Japanese: no break before hiragana that follows a word (「番号を」, 「入力して」 stay whole), nor between
+ *       okurigana and the next kanji unless it is a particle (「受け付け」 stays whole, 「番号を|入力」 may break), nor
+ *       after the prefixes お/ご: lines break between phrases;</li>
  *   <li>Korean: breaks only at spaces, as Korean is written (keep-all);</li>
  *   <li>kinsoku: no line starts with 、。，」）ー・small kana etc., no line ends with 「（ etc.</li>
  * </ul>
@@ -27,6 +28,9 @@ public final class LineBreaks {
             + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ％%℃°′″";
     /** Must not end a line: opening brackets and currency signs. */
     static final String NO_LINE_END = "（(［[｛{〔〈《「『【〘〖〝‘“｟«¥￥$＄＃#";
+
+    /** Japanese particles that end a phrase: a line may break after them, before the next word. */
+    private static final String PARTICLES = "をはがにでとのもへやかねよ";
 
     private LineBreaks() {}
 
@@ -78,10 +82,18 @@ public final class LineBreaks {
                 allowed.clear(i);
             } else if (korean && (isHangul(before) || isHangul(after))) {
                 allowed.clear(i); // Korean wraps at spaces only
+            } else if (japanese && PARTICLES.indexOf(before) >= 0 && (after == 'お' || after == 'ご') && i + 1 < text.length()
+                    && !isHiragana(text.charAt(i + 1))) {
+                allowed.set(i); // a phrase ends, an honorific word begins: 「会社に|お問い合わせ」
+            } else if (japanese && before < 128 && Character.isLetter(before) && isKana(after) && !isHiragana(after)) {
+                allowed.clear(i); // one word in two scripts: 「SIMカード」「PINコード」
             } else if (japanese && isHiragana(after) && Character.isLetterOrDigit(before)) {
                 allowed.clear(i); // particles and endings stay with their word: 「番号を」「入力して」
             } else if (japanese && (before == 'お' || before == 'ご') && isPrefix(text, i - 1) && !isHiragana(after)) {
                 allowed.clear(i); // 「ご利用」「お支払い」
+            } else if (japanese && isHiragana(before) && !isHiragana(after) && Character.isLetterOrDigit(after)
+                    && PARTICLES.indexOf(before) < 0) {
+                allowed.clear(i); // okurigana inside a word: 「受け付け」「お問い合わせ」「残り1回」
             }
         }
         allowed.clear(0);

@@ -99,7 +99,7 @@ public final class Tour {
                     w.until(State.Reading.class);
                 }),
                 new Stop("chooseVerification", "data-only SIM (tourist: PIN, passport, order number)", w -> w.insert("tourist-data")),
-                new Stop("chooseVerification", "voice SIM (au prepaid: SMS code, passport)", w -> w.insert("au-prepaid")),
+                new Stop("enterDetail", "voice SIM (au prepaid): passport, the one check with its SIM inserted", w -> w.insert("au-prepaid")),
                 new Stop("enterPin", "data-only SIM (tourist), 3 tries", w -> w.insert("tourist-data").choose(VerificationMethod.SIM_PIN)),
                 new Stop("pinRefused", "tourist SIM with one PIN try left", w -> {
                     w.insert("tourist-data", 1).fire(new Event.MethodChosen(VerificationMethod.SIM_PIN));
@@ -160,7 +160,6 @@ public final class Tour {
                 w.demo().simulator().faults().inject(Endpoint.PRODUCT, new Fault.ServerError(), 100);
                 w.fire(() -> w.demo().tray().insertSim(w.line("tourist-data"), 3)).untilError(kind);
             };
-            case CANNOT_VERIFY -> w -> w.fire(() -> w.demo().tray().insertSim(w.line("suspended"), 3)).untilError(kind);
             case NUMBER_CANNOT_GET_CODES -> w -> {
                 w.typeNumber(w.line("plain-020"));
                 w.fire(new Event.KeypadSubmit()).untilError(kind);
@@ -346,12 +345,16 @@ public final class Tour {
 
         public Walk insert(String lineKey, int pinTries) throws Exception {
             fire(() -> demo.tray().insertSim(line(lineKey), pinTries));
-            until(State.ChooseVerification.class);
+            // a SIM with one usable check goes straight to it
+            until(s -> s instanceof State.ChooseVerification || s instanceof State.EnterDetail || s instanceof State.EnterPin);
             return this;
         }
 
         /** Chooses a check and waits for its screen. */
         public Walk choose(VerificationMethod method) throws Exception {
+            if (!onFx(() -> runtime.view().state() instanceof State.ChooseVerification)) {
+                return this; // the only check, already on screen
+            }
             fire(new Event.MethodChosen(method));
             until(s -> !(s instanceof State.ChooseVerification));
             return this;

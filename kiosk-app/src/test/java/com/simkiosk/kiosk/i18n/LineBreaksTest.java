@@ -81,7 +81,10 @@ class LineBreaksTest {
                 char before = text.charAt(b - 1);
                 char after = text.charAt(b);
                 String where = key + " in " + language + ": " + text.substring(0, b) + " | " + text.substring(b);
-                assertThat(insideWords.get(b)).as("breaks inside a word: %s", where).isFalse();
+                // the JDK's word iterator takes a whole hiragana run as one word: 「はお支払い」 is the particle は and
+                // the honorific お of the next word, the one place a "word" of it may break
+                boolean particleThenHonorific = "をはがにでとのもへやかねよ".indexOf(before) >= 0 && (after == 'お' || after == 'ご');
+                assertThat(insideWords.get(b) && !particleThenHonorific).as("breaks inside a word: %s", where).isFalse();
                 assertThat(LineBreaks.NO_LINE_START.indexOf(after)).as("line starts with %s: %s", after, where).isNegative();
                 assertThat(LineBreaks.NO_LINE_END.indexOf(before)).as("line ends with %s: %s", before, where).isNegative();
                 if (language == Language.KO && LineBreaks.isHangul(before)) {
