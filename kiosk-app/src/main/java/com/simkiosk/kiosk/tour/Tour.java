@@ -202,13 +202,13 @@ public final class Tour {
 
     public List<Picture> run() throws Exception {
         Files.createDirectories(out);
-        demo = DemoKiosk.start();
         FlowConfig config = new FlowConfig(IDLE_AFTER, Duration.ofSeconds(30), Optional.empty(), Language.JA, 3, 3, 3, 14, 3,
                 "tour-store", "tour-kiosk");
-        try {
-            for (Map.Entry<Theme, List<Language>> pass : passes().entrySet()) {
-                Theme theme = pass.getKey();
-                // one kiosk per theme, as configured: the shell returns to its own theme at every attract screen
+        for (Map.Entry<Theme, List<Language>> pass : passes().entrySet()) {
+            Theme theme = pass.getKey();
+            // one demo kiosk per theme, configured with it: the shell returns to its own theme at every attract screen
+            demo = DemoKiosk.start();
+            try {
                 runtime = onFx(() -> new KioskRuntime(demo.parts(config, theme, false), Clock.systemUTC(), () -> {}));
                 try {
                     onFx(() -> {
@@ -227,13 +227,13 @@ public final class Tour {
                         return null;
                     });
                 }
+            } finally {
+                demo.close();
             }
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            json.writeValue(out.resolve("tour.json").toFile(), pictures.stream().map(Tour::asJson).toList());
-            return List.copyOf(pictures);
-        } finally {
-            demo.close();
         }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(out.resolve("tour.json").toFile(), pictures.stream().map(Tour::asJson).toList());
+        return List.copyOf(pictures);
     }
 
     private static Map<String, Object> asJson(Picture p) {
