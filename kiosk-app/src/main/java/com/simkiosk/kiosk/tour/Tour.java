@@ -187,6 +187,8 @@ public final class Tour {
     private final Path out;
     private final List<Stop> stops;
     private final List<Picture> pictures = new ArrayList<>();
+    /** Round robin over the demo's SMS lines, so that no number reaches the carrier's limit of codes. */
+    private int smsSends;
     private DemoKiosk demo;
     private KioskRuntime runtime;
     private Scene scene;
@@ -329,13 +331,13 @@ public final class Tour {
             return demo.lines().byKey(key);
         }
 
-        /** An active line that gets SMS codes, a different one per language (the carrier limits sends per number). */
+        /** An active line that gets SMS codes, a different one at each call (the carrier limits sends per number). */
         public DemoLine smsLine() {
             List<DemoLine> phones = demo.lines().all().stream()
                     .filter(l -> l.msisdn().isPresent() && l.verificationMethods().contains(VerificationMethod.SMS_CODE)
                             && l.status() == LineStatus.ACTIVE)
                     .toList();
-            return phones.get((language.ordinal() + pictures.size()) % phones.size());
+            return phones.get(smsSends++ % phones.size());
         }
 
         /** Inserts the line's SIM (3 PIN tries) and waits for the choice of check. */
