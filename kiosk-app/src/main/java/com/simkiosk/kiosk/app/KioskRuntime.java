@@ -126,7 +126,7 @@ public final class KioskRuntime implements AutoCloseable {
         String waiting = parts.maintenancePin().waitLeft().map(w -> waitMessage(m, w)).orElse(" ");
         Parent pad = MaintenanceScreen.pinPad(m, (pin, say) -> offFx(() -> parts.maintenancePin().attempt(pin), outcome -> {
             if (outcome instanceof GuardedSecret.Outcome.Wrong wrong) {
-                say.accept(wrong.nextTryIn().map(w -> m.get("maint.pin.wrong") + ". " + waitMessage(m, w))
+                say.accept(wrong.nextTryIn().map(w -> m.sentences(m.get("maint.pin.wrong"), waitMessage(m, w)))
                         .orElse(m.get("maint.pin.wrong")));
                 return;
             }
@@ -147,7 +147,7 @@ public final class KioskRuntime implements AutoCloseable {
         maintenance = Optional.of(remove[0]);
     }
 
-    /** "Too many wrong PINs. Try again in 60 s." in the screen's language, whole seconds rounded up. */
+    /** "Too many wrong PINs. Try again in 60 seconds." in the screen's language, whole seconds rounded up. */
     private static String waitMessage(Messages m, java.time.Duration wait) {
         return m.get("maint.pin.wait", (wait.toMillis() + 999) / 1000);
     }

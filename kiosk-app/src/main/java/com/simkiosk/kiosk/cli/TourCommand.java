@@ -9,9 +9,13 @@ import javafx.application.Platform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./kiosk tour --out DIR}: every screen in every language as PNG, headless, through the real flow. */
+/**
+ * {@code ./kiosk tour --out DIR}: every screen, error kind and reading path in every language (and Japanese in every
+ * theme) as PNG, headless, through the real flow; exit 1 if any picture could not be taken.
+ */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        description = "Render every kiosk screen in every language headless (Monocle) to DIR/NN-screen-lang.png + tour.json.")
+        description = "Render every kiosk screen, error and reading path in every language (Japanese in every theme) headless "
+                + "(Monocle) to DIR/NNN-lang-theme-screen.png + tour.json (screen, language, theme, sample of each picture).")
 public final class TourCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the pictures and tour.json.")
@@ -24,9 +28,14 @@ public final class TourCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            List<Tour.Step> steps = new Tour(out).run();
-            System.out.println("tour: " + steps.size() + " screens in " + out.toAbsolutePath() + " (tour.json lists them)");
-            return 0;
+            List<Tour.Picture> pictures = new Tour(out).run();
+            List<Tour.Picture> missing = pictures.stream().filter(p -> !p.ok()).toList();
+            System.out.println("tour: " + (pictures.size() - missing.size()) + " pictures in " + out.toAbsolutePath()
+                    + " (tour.json lists them)");
+            for (Tour.Picture p : missing) {
+                System.err.println("tour: not taken: " + p.file() + " (" + p.sample() + "): " + p.problem().orElse(""));
+            }
+            return missing.isEmpty() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("tour: stopped: " + e.getMessage());
             return 1;

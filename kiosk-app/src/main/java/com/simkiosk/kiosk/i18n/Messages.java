@@ -3,10 +3,10 @@ package com.simkiosk.kiosk.i18n;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import com.simkiosk.kiosk.flow.Language;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -54,7 +54,39 @@ public final class Messages {
             log.warn("missing text {} for {}", key, language.tag());
             return key;
         }
+        if (language == Language.KO && args.length > 0) {
+            pattern = KoreanParticles.fix(pattern, args, this::argumentText);
+        }
         return new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    /** A title and its explanation as one notice, joined the way the language ends a sentence (never glued). */
+    public String notice(String baseKey) {
+        return sentences(get(baseKey + ".title"), get(baseKey + ".body"));
+    }
+
+    /** Two sentences in a row ({@code common.notice}): the first gets the language's full stop, and only one. */
+    public String sentences(String first, String second) {
+        if (first.endsWith("?") || first.endsWith("!")) {
+            return first + " " + second;
+        }
+        if (first.endsWith("？") || first.endsWith("！")) {
+            return first + second;
+        }
+        return get("common.notice", first.replaceAll("[.。．]+$", ""), second);
+    }
+
+    /**
+     * Whole seconds left until {@code until}, rounded up, so that a 30-second wait reads 30, 29 … 1 and never 31;
+     * zero once it has passed.
+     */
+    public static long secondsLeft(Instant now, Instant until) {
+        long millis = Duration.between(now, until).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
+    }
+
+    private String argumentText(Object arg) {
+        return arg instanceof Number n ? NumberFormat.getInstance(language.locale()).format(n) : String.valueOf(arg);
     }
 
     /** {@code 1,234円} / {@code ¥1,234}. */
@@ -81,16 +113,21 @@ public final class Messages {
         return get("balance.voiceValue", grouped(Duration.ofSeconds(seconds).toMinutes()));
     }
 
-    /** A long date in the customer's language, e.g. {@code 2026年12月1日} or {@code December 1, 2026}. */
+    /**
+     * A date with its weekday, one format per language ({@code format.date} in the bundle): {@code 12月2日（水）},
+     * {@code Wed 2 Dec}, {@code 12月2日（周三）}, {@code 12월 2일 (수)}.
+     */
     public String date(LocalDate date) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()).format(date);
+        return formatter("format.date").format(date);
     }
 
-    /** A date and time, e.g. {@code 2026/12/01 14:05}. */
+    /** A date with its weekday and a 24-hour time ({@code format.dateTime}): {@code 12月2日（水）23:59}. */
     public String dateTime(ZonedDateTime time) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(language.locale())
-                .format(time);
+        return formatter("format.dateTime").format(time);
+    }
+
+    private DateTimeFormatter formatter(String key) {
+        return DateTimeFormatter.ofPattern(bundle.getString(key), language.locale());
     }
 
     /** Days left as the glossary says them ({@code あと3日}, {@code Expires today}). */

@@ -1,5 +1,6 @@
 package com.simkiosk.kiosk.app;
 
+import com.simkiosk.kiosk.i18n.LineBreaks;
 import com.simkiosk.testing.TestTime;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class Fx {
 
     private static void collect(Node n, List<String> out) {
         if (n instanceof Labeled l && l.getText() != null) {
-            out.add(l.getText());
+            out.add(LineBreaks.plain(l.getText())); // as read, without the line-break joiners
         }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {

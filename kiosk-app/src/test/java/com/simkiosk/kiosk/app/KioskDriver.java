@@ -1,6 +1,7 @@
 package com.simkiosk.kiosk.app;
 
 import com.simkiosk.kiosk.demo.DemoKiosk;
+import com.simkiosk.kiosk.i18n.LineBreaks;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.theme.Styling;
@@ -109,7 +110,7 @@ final class KioskDriver implements AutoCloseable {
     String text(String id) throws Exception {
         return Fx.call(() -> {
             Node n = runtime.root().lookup("#" + id);
-            return n instanceof Labeled l ? l.getText() : "";
+            return n instanceof Labeled l ? LineBreaks.plain(l.getText()) : "";
         });
     }
 

@@ -236,11 +236,11 @@ class KioskJourneyTest {
         kiosk.tap("maintenance-pin-ok");
         Fx.waitUntil("the wait said", () -> textNow("maintenance-pin-wrong").startsWith("Wrong PIN. Too many wrong PINs."));
         kiosk.shot("maintenance-backoff");
-        assertThat(textNow("maintenance-pin-wrong")).isEqualTo("Wrong PIN. Too many wrong PINs. Try again in 30 s");
+        assertThat(textNow("maintenance-pin-wrong")).isEqualTo("Wrong PIN. Too many wrong PINs. Try again in 30 seconds.");
 
         kiosk.type(DemoKiosk.DEMO_MAINTENANCE_PIN);
         kiosk.tap("maintenance-pin-ok");
-        Fx.waitUntil("still waiting", () -> textNow("maintenance-pin-wrong").matches("Too many wrong PINs\\. Try again in \\d+ s"));
+        Fx.waitUntil("still waiting", () -> textNow("maintenance-pin-wrong").matches("Too many wrong PINs\\. Try again in \\d+ seconds?\\."));
         assertThat(kiosk.runtime().shell().surface().lookup("#maintenance-status")).isNull();
         for (com.simkiosk.kiosk.flow.Language language : com.simkiosk.kiosk.flow.Language.values()) {
             assertThat(com.simkiosk.kiosk.i18n.Messages.of(language).get("maint.pin.wait", 60)).as(language.name())
@@ -411,7 +411,7 @@ class KioskJourneyTest {
 
     private String textNow(String id) {
         javafx.scene.Node n = kiosk.runtime().shell().surface().lookup("#" + id);
-        return n instanceof javafx.scene.control.Labeled l ? l.getText() : "";
+        return n instanceof javafx.scene.control.Labeled l ? com.simkiosk.kiosk.i18n.LineBreaks.plain(l.getText()) : "";
     }
 
     private static String sentCode(KioskDriver kiosk, DemoLine line) throws Exception {

@@ -8,6 +8,7 @@ import com.simkiosk.kiosk.flow.ErrorKind;
 import com.simkiosk.kiosk.flow.State;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -124,5 +125,79 @@ class BundleCompletenessTest {
             out.add(m.group(1));
         }
         return out;
+    }
+
+    /** Words each language's style guide (docs/language-style.md) rules out, with the reason shown on failure. */
+    private static final Map<Language, Map<String, String>> FORBIDDEN = Map.of(
+            Language.EN, Map.of(
+                    "(?i)\\b(your|this|the) line\\b", "carrier jargon: say \"your SIM\" or \"your number\"",
+                    "\\{0} s\\b", "write seconds out (\"30 seconds\")"),
+            Language.JA, Map.of(
+                    "お支払い票|払込票", "the slip is 申込券, as on store terminals"),
+            Language.ZH_HANS, Map.of(
+                    "线路", "the customer's number is 号码",
+                    "付款单", "the slip is 缴费单"),
+            Language.ZH_HANT, Map.of(
+                    "線路", "the customer's number is 門號"),
+            Language.KO, Map.of(
+                    "\\((으|을|를|이|가|은|는|와|과)\\)", "choose the particle in code (KoreanParticles), never 「(으)로」",
+                    "결제표", "the slip is 신청권"));
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noForbiddenWords(Language language) throws IOException {
+        Properties p = load(language);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("maint.")) {
+                continue; // the technician's screen may name the hardware as it is
+            }
+            for (Map.Entry<String, String> rule : FORBIDDEN.get(language).entrySet()) {
+                assertThat(Pattern.compile(rule.getKey()).matcher(p.getProperty(key)).find())
+                        .as("%s in %s: \"%s\" — %s", key, language, p.getProperty(key), rule.getValue())
+                        .isFalse();
+            }
+        }
+    }
+
+    /** Japanese titles are a noun phrase or polite (です/ます/ください), never a plain verb form or a bare 〜を入力. */
+    @org.junit.jupiter.api.Test
+    void japaneseTitlesShareOnePolitenessLevel() throws IOException {
+        Properties ja = load(Language.JA);
+        Pattern plain = Pattern.compile("(する|した|できる|できない|ない|だ|である|る|を入力|を選択|を確認)$");
+        for (String key : ja.stringPropertyNames()) {
+            boolean title = (key.startsWith("screen.") && key.indexOf('.', "screen.".length()) < 0) || key.endsWith(".title");
+            if (!title || key.startsWith("maint.") || key.startsWith("demo.")) {
+                continue;
+            }
+            String text = ja.getProperty(key).replaceAll("[…？?！!。]+$", "");
+            assertThat(plain.matcher(text).find() && !text.matches(".*(ます|です|ません|ました|でした|ください)$"))
+                    .as("%s = %s: a title is a noun phrase or polite (〜してください, 〜できません)", key, ja.getProperty(key))
+                    .isFalse();
+        }
+    }
+
+    /** Two sentences in one text are separated by their full stop: "right Please", 「です お」 are glued. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noTwoSentencesGlued(Language language) throws IOException {
+        Properties p = load(language);
+        Pattern glued = switch (language) {
+            case EN -> Pattern.compile("[a-z0-9] +(Please|You|We|The|This|It|If|Nothing|For|Thank|Sorry|Its|Only|Try)\\b");
+            case KO -> Pattern.compile("(니다|세요|어요|해요) +[가-힣]");
+            default -> Pattern.compile("(です|ます|ません|ました|ください|。) +\\S|[。！？] ");
+        };
+        for (String key : p.stringPropertyNames()) {
+            assertThat(glued.matcher(p.getProperty(key)).find()).as("%s in %s: %s", key, language, p.getProperty(key)).isFalse();
+        }
+        Messages m = Messages.of(language);
+        for (String key : p.stringPropertyNames()) {
+            if (key.endsWith(".title") && p.containsKey(key.replace(".title", ".body"))) {
+                String base = key.substring(0, key.length() - ".title".length());
+                String notice = m.notice(base);
+                String title = m.get(key);
+                String joint = notice.substring(title.length() - 1, title.length() + 1);
+                assertThat(joint).as("notice %s in %s: %s", base, language, notice).containsPattern("[.。?？!！]");
+            }
+        }
     }
 }

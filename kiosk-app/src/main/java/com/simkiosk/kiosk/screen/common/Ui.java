@@ -1,9 +1,12 @@
 package com.simkiosk.kiosk.screen.common;
 
+import com.simkiosk.kiosk.i18n.LineBreaks;
+import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,7 +33,7 @@ public final class Ui {
     }
 
     public static Label label(String text, String... styleClasses) {
-        Label l = new Label(text);
+        Label l = keepWordsTogether(new Label(text));
         l.getStyleClass().addAll(styleClasses);
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
@@ -38,7 +41,7 @@ public final class Ui {
     }
 
     public static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
+        Button b = keepWordsTogether(new Button(text));
         b.setId(id);
         b.setWrapText(true);
         b.setOnAction(e -> action.run());
@@ -50,6 +53,21 @@ public final class Ui {
         b.getStyleClass().add("primary");
         b.setDefaultButton(false);
         return b;
+    }
+
+    /**
+     * Japanese, Chinese and Korean text wraps between words and never before 、。」 or after 「（, now and after every
+     * later {@code setText} (see {@link LineBreaks}); Latin text is left as it is.
+     */
+    public static <T extends Labeled> T keepWordsTogether(T labeled) {
+        labeled.setText(LineBreaks.keepWordsTogether(labeled.getText()));
+        labeled.textProperty().addListener((o, old, now) -> {
+            String kept = LineBreaks.keepWordsTogether(now);
+            if (!Objects.equals(kept, now) && !labeled.textProperty().isBound()) {
+                labeled.setText(kept);
+            }
+        });
+        return labeled;
     }
 
     /** A screen's body: a vertical stack with the screen's padding. */

@@ -154,7 +154,7 @@ public final class TopUpScreens {
         return switch (p) {
             case PRINTING -> m.get("print.printing");
             case PRINTED -> m.get("print.printed");
-            case PRINTER_UNAVAILABLE -> m.get("error.printerUnavailable.title") + " " + m.get("error.printerUnavailable.body");
+            case PRINTER_UNAVAILABLE -> m.notice("error.printerUnavailable");
         };
     }
 

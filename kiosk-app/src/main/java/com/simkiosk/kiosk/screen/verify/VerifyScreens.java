@@ -9,7 +9,6 @@ import com.simkiosk.kiosk.screen.common.EntryBoxes;
 import com.simkiosk.kiosk.screen.common.Keypad;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,10 +46,10 @@ public final class VerifyScreens {
         Label cooldown = Ui.hint(" ");
         cooldown.setId("resend-cooldown");
         Consumer<Instant> tick = now -> {
-            long wait = Duration.between(now, s.resendAllowedAt()).toSeconds();
+            long wait = Messages.secondsLeft(now, s.resendAllowedAt());
             boolean canResend = s.resendsLeft() > 0 && !now.isBefore(s.resendAllowedAt());
             resend.setDisable(!canResend);
-            cooldown.setText(s.resendsLeft() > 0 && wait > 0 ? m.get("sms.resendIn", wait + 1) : " ");
+            cooldown.setText(s.resendsLeft() > 0 && wait > 0 ? m.get("sms.resendIn", wait) : " ");
         };
         tick.accept(ctx.clock().instant());
         ctx.onTick(tick);
@@ -135,7 +134,7 @@ public final class VerifyScreens {
         }, kind == Kind.DETAIL, kind == Kind.DETAIL ? field : boxes, ok);
         Label problem = Ui.label(" ", "message-error");
         problem.setId("notice");
-        notice.ifPresent(k -> problem.setText(m.get(k.key() + ".title") + " " + m.get(k.key() + ".body")));
+        notice.ifPresent(k -> problem.setText(m.notice(k.key())));
         VBox left = new VBox(20);
         left.getStyleClass().add("keypad-info");
         left.getChildren().add(Ui.title(title));
