@@ -6,7 +6,9 @@ import com.simkiosk.kiosk.flow.BalanceView;
 import com.simkiosk.kiosk.flow.ErrorKind;
 import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.flow.Situation;
 import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.flow.TopUpChoice;
 import com.simkiosk.printer.PrinterStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,13 +69,13 @@ public final class FleetSimulation implements AutoCloseable {
             t.start();
             boolean backendDown = i >= script.paperOutKiosks() && i < script.paperOutKiosks() + script.backendDownKiosks();
             long every = script.sessionEvery().toMillis();
-            exec.scheduleAtFixedRate(() -> session(t, screen, backendDown, ThreadLocalRandom.current().nextInt(10) == 0),
+            exec.scheduleAtFixedRate(() -> session(t, screen, clock, backendDown, ThreadLocalRandom.current().nextInt(10) == 0),
                     random.nextLong(every) + 1, every, TimeUnit.MILLISECONDS);
             if (script.burstSize() > 0) {
                 long burst = script.burstEvery().toMillis();
                 exec.scheduleAtFixedRate(() -> {
                     for (int b = 0; b < script.burstSize(); b++) {
-                        session(t, screen, true, true);
+                        session(t, screen, clock, true, true);
                     }
                 }, random.nextLong(burst) + 1, burst, TimeUnit.MILLISECONDS);
             }
@@ -82,7 +84,8 @@ public final class FleetSimulation implements AutoCloseable {
     }
 
     /** One customer: insert, read, look up, and a balance (or an error screen), then the SIM is taken. */
-    private static synchronized void session(Telemetry t, Consumer<FlowView> screen, boolean backendDown, boolean fails) {
+    private static synchronized void session(Telemetry t, Consumer<FlowView> screen, Clock clock, boolean backendDown,
+                                             boolean fails) {
         screen.accept(view(new State.Reading()));
         screen.accept(view(new State.LookingUp()));
         if (backendDown || fails) {
@@ -92,7 +95,8 @@ public final class FleetSimulation implements AutoCloseable {
             t.backendStates().answered(BACKEND);
             screen.accept(view(new State.ShowBalance(new BalanceView("Data 3GB", Optional.empty(), Optional.empty(),
                     1L << 30, 3L << 30, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                    List.of(), Optional.empty()))));
+                    List.of(), Optional.empty(), true, Optional.empty(), Situation.FINE, TopUpChoice.NONE,
+                    clock.instant()))));
         }
         screen.accept(view(new State.TakeSim()));
         screen.accept(view(new State.Attract()));
