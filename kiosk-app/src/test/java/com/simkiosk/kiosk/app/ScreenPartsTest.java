@@ -7,6 +7,7 @@ import com.simkiosk.kiosk.flow.ErrorKind;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.i18n.FlowSamples;
+import com.simkiosk.kiosk.i18n.LineBreaks;
 import com.simkiosk.kiosk.i18n.Messages;
 import com.simkiosk.kiosk.theme.Theme;
 import java.time.Clock;
@@ -262,7 +263,7 @@ class ScreenPartsTest {
     private static String text(KioskShell shell, String id) {
         Node n = shell.surface().lookup("#" + id);
         assertThat(n).as("#%s", id).isNotNull();
-        return ((Labeled) n).getText();
+        return LineBreaks.plain(((Labeled) n).getText()); // as read, without the line-break joiners
     }
 
     private static List<String> boxTexts(KioskShell shell) {
