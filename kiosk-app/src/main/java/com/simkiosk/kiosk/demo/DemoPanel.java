@@ -44,6 +44,11 @@ final class DemoPanel {
                 .filter(l -> l.verificationMethods().contains(com.simkiosk.carrier.VerificationMethod.SIM_PIN))
                 .findFirst().orElse(demo.lines().touristData());
         tray.getChildren().add(insert("tray-pin-last-try", pinLine.label() + ": 1 PIN try left", "", () -> hands.insertSim(pinLine, 1)));
+        DemoLine tourist = demo.lines().touristData();
+        tray.getChildren().add(insert("tray-genuine-usim", tourist.label() + ": genuine SIM (proves itself)", "",
+                () -> hands.insertUsim(tourist, true)));
+        tray.getChildren().add(insert("tray-forged-usim", tourist.label() + ": forged SIM (same ICCID, wrong key)", "",
+                () -> hands.insertUsim(tourist, false)));
         tray.getChildren().add(insert("tray-foreign", "Korean SIM (foreign)", "", hands::insertForeignSim));
         tray.getChildren().add(insert("tray-bank-card", "Bank card (not a SIM)", "", hands::insertBankCard));
         // "Remove" stays in view above the list, whatever is scrolled.

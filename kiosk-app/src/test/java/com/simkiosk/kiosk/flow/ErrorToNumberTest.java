@@ -124,6 +124,6 @@ class ErrorToNumberTest {
     void onlyCardProblemsOfferTheNumber() {
         assertThat(java.util.Arrays.stream(ErrorKind.values()).filter(ErrorKind::offersNumberEntry))
                 .containsExactlyInAnyOrder(ErrorKind.NOT_A_SIM, ErrorKind.FOREIGN_SIM, ErrorKind.READER_PROBLEM,
-                        ErrorKind.CARD_TIMEOUT);
+                        ErrorKind.CARD_TIMEOUT, ErrorKind.SIM_NOT_CONFIRMED);
     }
 }
