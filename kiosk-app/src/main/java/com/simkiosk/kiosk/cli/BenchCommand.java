@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
             KioskBenchCommand.class,
             BenchSerialCommand.class,
             BenchFlowCommand.class,
+            SimAuthBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -55,6 +55,9 @@ public final class FlowSamples {
                 new State.Error(ErrorKind.READER_PROBLEM, true),
                 // Issue 15: a card slower than cardReadSeconds, and the attract screen while pcscd is down.
                 new State.Error(ErrorKind.CARD_TIMEOUT, true),
-                new State.ReaderUnavailable());
+                new State.ReaderUnavailable(),
+                // Issue 16: the SIM proves itself to its carrier, and the calm refusal of a card that did not.
+                new State.CheckingSim(),
+                new State.Error(ErrorKind.SIM_NOT_CONFIRMED, false));
     }
 }
