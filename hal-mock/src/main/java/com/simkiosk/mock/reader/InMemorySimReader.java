@@ -244,6 +244,13 @@ public final class InMemorySimReader implements SimReader, UsimAccess {
         return (AkaResult) usim;
     }
 
+    /** Only cards made from a virtual SIM have a USIM here; the others are plain demo cards. */
+    @Override
+    public synchronized boolean mayReachUsim(String reader) {
+        Slot slot = slots.get(reader);
+        return slot != null && slot.card.flatMap(DemoCard::usim).isPresent();
+    }
+
     /** The card's virtual SIM, reset for a new card session, or why none can be asked (an {@link AkaResult}). */
     private synchronized Object usimOf(String reader) {
         Optional<ReadResult.Failed> unusable = unusable(reader);

@@ -75,9 +75,13 @@ public final class SimCheck implements AutoCloseable {
         return policy == null ? SimAuthPolicy.DEFAULT : policy.orElse(SimAuthPolicy.DEFAULT);
     }
 
-    /** Whether this card can prove itself here: a BSF for its carrier, a UICC, and a reader that reaches its USIM. */
+    /**
+     * Whether this card can prove itself here: a BSF for its carrier, a UICC, and a reader that may reach its USIM
+     * (the in-memory reader knows its plain demo cards have none).
+     */
     public boolean offered(CardIdentity card) {
-        return reader instanceof UsimAccess && card.type() == CardType.UICC && policy(card).bsfUrl().isPresent();
+        return reader instanceof UsimAccess usim && card.type() == CardType.UICC && usim.mayReachUsim(card.reader())
+                && policy(card).bsfUrl().isPresent();
     }
 
     /** Whether the SIM PIN alone may prove this SIM's line (the back end's {@code simPinIsProof}). */

@@ -282,6 +282,11 @@ class SimCheckFlowTest {
         }
 
         @Override
+        public boolean mayReachUsim(String reader) {
+            return true; // as a PC/SC reader: only the card's answers tell
+        }
+
+        @Override
         public List<ReaderInfo> readers() {
             return memory.readers();
         }
