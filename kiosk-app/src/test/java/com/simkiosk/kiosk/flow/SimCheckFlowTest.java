@@ -1,6 +1,7 @@
 package com.simkiosk.kiosk.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.PinResult;
@@ -12,7 +13,11 @@ import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.card.fs.Imsi;
 import com.simkiosk.card.usim.ImsiResult;
 import com.simkiosk.card.usim.UsimAccess;
+import com.simkiosk.carrier.CarrierError;
+import com.simkiosk.carrier.CarrierException;
+import com.simkiosk.carrier.Line;
 import com.simkiosk.carrier.SimAuthPolicy;
+import com.simkiosk.carrier.SimProof;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
@@ -228,6 +233,22 @@ class SimCheckFlowTest {
 
         assertThat(flow.state()).isEqualTo(new State.ChooseVerification(
                 List.of(VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT, VerificationMethod.ORDER_NUMBER)));
+    }
+
+    @Test
+    void theClientSendsALinesProofWithItsBalanceCallsAndTheCarrierRefusesAMadeUpOne() throws Exception {
+        kiosk();
+        TmfCarrierClient client = own(new TmfCarrierClient(
+                CarrierEndpoint.of("demo", sim.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET)
+                        .withProfile(DemoKiosk.DEMO_PROFILE)));
+        Line line = client.findLineByIccid(tourist().iccid());
+        assertThat(client.balance(line).dataBytes()).isPositive(); // no proof: the extension changes nothing
+
+        Line forged = line.withSimProof(new SimProof("bm90IGEgcmVhbCBSQU5E@127.0.0.1", FlowFixture.NOW.plusSeconds(3600)));
+        assertThatThrownBy(() -> client.balance(forged)).isInstanceOfSatisfying(CarrierException.class,
+                e -> assertThat(e.error()).isEqualTo(CarrierError.UNAUTHORIZED));
+        assertThatThrownBy(() -> client.findLineByIccid(tourist().iccid(), forged.simProof().orElseThrow()))
+                .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.error()).isEqualTo(CarrierError.UNAUTHORIZED));
     }
 
     @Test
