@@ -3,6 +3,7 @@ package com.simkiosk.carrier;
 import com.simkiosk.card.Iccid;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the kiosk asks the carrier. Implemented over TM Forum / CAMARA HTTP APIs, and by a router
@@ -12,6 +13,23 @@ public interface CarrierBackend {
 
     /** TMF637 lookup by the SIM's ICCID. */
     Line findLineByIccid(Iccid iccid) throws CarrierException;
+
+    /**
+     * TMF637 lookup by the SIM's ICCID, with the proof that this SIM bootstrapped with the carrier: the back end
+     * checks that the B-TID's SIM is the line's ({@code X-GBA-BTID}), so an ICCID copied onto another card does not
+     * pass. The line carries the proof for the calls that follow. A refusal is {@link CarrierError#UNAUTHORIZED}.
+     */
+    default Line findLineByIccid(Iccid iccid, SimProof proof) throws CarrierException {
+        return findLineByIccid(iccid).withSimProof(proof);
+    }
+
+    /**
+     * What the configuration of the back end serving this SIM says about SIM authentication; empty = nothing
+     * configured ({@link SimAuthPolicy#DEFAULT}).
+     */
+    default Optional<SimAuthPolicy> simAuthPolicy(Iccid iccid) {
+        return Optional.empty();
+    }
 
     /**
      * TMF637 lookup by phone number. The kiosk calls it only after {@link #validateCode} succeeded for that

@@ -22,6 +22,29 @@ final class SimCodecs {
         }
     };
 
+    /** EF.AD: byte 1 operation mode, bytes 2–3 additional information, byte 4 low nibble the MNC length. */
+    static final FileCodec<AdministrativeData> AD = new FileCodec<>() {
+        @Override
+        public AdministrativeData decode(byte[] content) {
+            if (content.length < 3) {
+                throw new IllegalArgumentException("EF.AD shorter than 3 bytes");
+            }
+            int mnc = content.length >= 4 ? content[3] & 0x0F : 0;
+            return new AdministrativeData(content[0] & 0xFF,
+                    mnc == 2 || mnc == 3 ? java.util.OptionalInt.of(mnc) : java.util.OptionalInt.empty());
+        }
+
+        @Override
+        public byte[] encode(AdministrativeData value, int size) {
+            byte[] out = new byte[size];
+            out[0] = (byte) value.operationMode();
+            if (size >= 4) {
+                out[3] = (byte) value.mncLength().orElse(0);
+            }
+            return out;
+        }
+    };
+
     /** Byte 1: length; then the parity nibble (9 = IMSI, odd digit count; 1 = even) and the digits. */
     static final FileCodec<Imsi> IMSI = new FileCodec<>() {
         @Override

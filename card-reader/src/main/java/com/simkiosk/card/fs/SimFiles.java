@@ -24,6 +24,10 @@ public final class SimFiles {
     public static final ElementaryFile<Imsi> EF_IMSI =
             new ElementaryFile<>("EF.IMSI", 0x6F07, 0x07, Structure.TRANSPARENT, 9, SimCodecs.IMSI);
 
+    /** TS 31.102 4.2.18 / GSM 11.11 10.3.18: EF.AD, byte 4 the MNC length of the IMSI (needed for the IMPI). */
+    public static final ElementaryFile<AdministrativeData> EF_AD =
+            new ElementaryFile<>("EF.AD", 0x6FAD, 0x03, Structure.TRANSPARENT, 4, SimCodecs.AD);
+
     /** TS 31.102 4.2.12 / GSM 11.11 10.3.11: EF.SPN. */
     public static final ElementaryFile<ServiceProviderName> EF_SPN =
             new ElementaryFile<>("EF.SPN", 0x6F46, 0, Structure.TRANSPARENT, 17, SimCodecs.SPN);
@@ -36,7 +40,7 @@ public final class SimFiles {
     public static final String USIM_AID = "A0000000871002";
 
     /** The same subscriber files live in ADF.USIM on a UICC and in DF.GSM on a 2G SIM. */
-    private static final List<SimFile> SUBSCRIBER_FILES = List.of(EF_IMSI, EF_SPN, EF_MSISDN);
+    private static final List<SimFile> SUBSCRIBER_FILES = List.of(EF_IMSI, EF_AD, EF_SPN, EF_MSISDN);
 
     public static final DedicatedFile ADF_USIM = new DedicatedFile("ADF.USIM", 0x7FFF, Optional.of(USIM_AID), SUBSCRIBER_FILES);
 

@@ -13,4 +13,12 @@ public interface UsimAccess {
     ImsiResult readImsi(String reader, Optional<String> pin);
 
     AkaResult authenticate(String reader, AkaChallenge challenge, Optional<String> pin);
+
+    /**
+     * Whether the card in {@code reader} may have a USIM this reader can reach, known without asking the card; a
+     * real reader cannot tell before EF.DIR, so true (the calls then answer {@link AkaResult.NotSupported}).
+     */
+    default boolean mayReachUsim(String reader) {
+        return true;
+    }
 }

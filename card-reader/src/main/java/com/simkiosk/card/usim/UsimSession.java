@@ -19,6 +19,7 @@ import com.simkiosk.card.sim.SimIdentityReader;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,11 +141,29 @@ public final class UsimSession {
         if (!read.is(StatusWord.OK)) {
             throw new CardIoException(CardError.NOT_A_SIM, "READ BINARY EF.IMSI answered " + StatusWord.format(read.sw()));
         }
+        Imsi imsi;
         try {
-            return new ImsiResult.Read(SimFiles.EF_IMSI.decode(read.data()));
+            imsi = SimFiles.EF_IMSI.decode(read.data());
         } catch (IllegalArgumentException e) {
             throw new CardIoException(CardError.NOT_A_SIM, "EF.IMSI does not hold an IMSI");
         }
+        return new ImsiResult.Read(imsi, mncLength());
+    }
+
+    /**
+     * EF.AD byte 4: how many digits of the IMSI are the MNC. Empty when the card has no EF.AD, a shorter one, or a
+     * reserved value: the caller guesses then ({@code Impi.guessMncLength}).
+     */
+    public OptionalInt mncLength() throws CardIoException {
+        ResponseApdu select = send(command(INS_SELECT, 0x00, 0x04, fid(SimFiles.EF_AD.fid())));
+        if (!select.is(StatusWord.OK)) {
+            return OptionalInt.empty();
+        }
+        ResponseApdu read = send(new byte[] {CLA, INS_READ_BINARY, 0x00, 0x00, (byte) SimFiles.EF_AD.size()});
+        if (!read.is(StatusWord.OK) || read.data().length < 3) {
+            return OptionalInt.empty();
+        }
+        return SimFiles.EF_AD.decode(read.data()).mncLength();
     }
 
     /** AUTHENTICATE in the 3G context on the selected ADF.USIM. */

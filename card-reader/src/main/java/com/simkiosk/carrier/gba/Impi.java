@@ -3,6 +3,7 @@ package com.simkiosk.carrier.gba;
 import com.simkiosk.card.fs.Imsi;
 import com.simkiosk.privacy.Mask;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The IP Multimedia Private Identity a UICC without an ISIM is bootstrapped with, derived from its IMSI as 3GPP
@@ -30,6 +31,19 @@ public record Impi(String value) {
         String mcc = digits.substring(0, 3);
         String mnc = digits.substring(3, 3 + mncLength);
         return new Impi(digits + "@" + homeDomain(mcc, mnc));
+    }
+
+    /**
+     * TS 23.003 §13.3 with the MNC length the card's EF.AD gives; when EF.AD does not say, the usual guess: two
+     * digits for Japan's MCC 440/441 (every Japanese network), three elsewhere.
+     */
+    public static Impi fromImsi(Imsi imsi, OptionalInt mncLengthFromEfAd) {
+        return fromImsi(imsi, mncLengthFromEfAd.orElse(guessMncLength(imsi)));
+    }
+
+    /** Without EF.AD: two digits for MCC 440/441, else three (most networks outside Europe use three). */
+    public static int guessMncLength(Imsi imsi) {
+        return imsi.mcc().equals("440") || imsi.mcc().equals("441") ? 2 : 3;
     }
 
     /** {@code ims.mnc010.mcc440.3gppnetwork.org} for MCC 440, MNC 10 (TS 23.003 §13.2). */

@@ -9,6 +9,8 @@ import com.simkiosk.carrier.DailyUsage;
 import com.simkiosk.carrier.Line;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.OtpChallenge;
+import com.simkiosk.carrier.SimAuthPolicy;
+import com.simkiosk.carrier.SimProof;
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
@@ -87,6 +89,22 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
     public Line findLineByIccid(Iccid iccid) throws CarrierException {
         CarrierRoute route = routeFor(iccid);
         return found(route, route.backend().findLineByIccid(iccid));
+    }
+
+    @Override
+    public Line findLineByIccid(Iccid iccid, SimProof proof) throws CarrierException {
+        CarrierRoute route = routeFor(iccid);
+        return found(route, route.backend().findLineByIccid(iccid, proof));
+    }
+
+    /** The policy of the back end that serves this SIM; empty when none does. */
+    @Override
+    public Optional<SimAuthPolicy> simAuthPolicy(Iccid iccid) {
+        try {
+            return routeFor(iccid).backend().simAuthPolicy(iccid);
+        } catch (CarrierException noRoute) {
+            return Optional.empty();
+        }
     }
 
     private CarrierRoute routeFor(Iccid iccid) throws CarrierException {

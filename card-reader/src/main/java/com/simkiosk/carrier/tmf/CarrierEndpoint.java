@@ -1,5 +1,6 @@
 package com.simkiosk.carrier.tmf;
 
+import com.simkiosk.carrier.SimAuthPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param maxRetryAfter   the longest total wait the kiosk accepts when the carrier says {@code Retry-After}
  * @param profile         what this carrier chose where the standards leave a choice ({@link BackendProfile#standard()})
  * @param oauth           client authentication at the token endpoint and the scope per API ({@link OAuthSettings#standard()})
+ * @param simAuth         the carrier's BSF ({@code bsfUrl}) and whether the SIM PIN alone proves a line ({@link SimAuthPolicy#DEFAULT})
  */
 public record CarrierEndpoint(
         String name,
@@ -34,7 +36,8 @@ public record CarrierEndpoint(
         Duration requestTimeout,
         Duration maxRetryAfter,
         BackendProfile profile,
-        OAuthSettings oauth) {
+        OAuthSettings oauth,
+        SimAuthPolicy simAuth) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -52,6 +55,8 @@ public record CarrierEndpoint(
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(oauth, "oauth");
+        Objects.requireNonNull(simAuth, "simAuth");
+        simAuth.bsfUrl().ifPresent(CarrierEndpoint::requireSafeBsf);
         if (maxRetryAfter.isNegative()) {
             throw new IllegalArgumentException("maxRetryAfter must not be negative");
         }
@@ -106,37 +111,50 @@ public record CarrierEndpoint(
     public static CarrierEndpoint of(String name, URI baseUri, String clientId, String clientSecret) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, Optional.empty(), Optional.empty(),
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RETRY_AFTER, BackendProfile.standard(),
-                OAuthSettings.standard());
+                OAuthSettings.standard(), SimAuthPolicy.DEFAULT);
     }
 
     public CarrierEndpoint withName(String newName) {
         return new CarrierEndpoint(newName, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, maxRetryAfter, profile, oauth);
+                requestTimeout, maxRetryAfter, profile, oauth, simAuth);
     }
 
     public CarrierEndpoint withTimeouts(Duration connect, Duration request) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connect, request,
-                maxRetryAfter, profile, oauth);
+                maxRetryAfter, profile, oauth, simAuth);
     }
 
     public CarrierEndpoint withMaxRetryAfter(Duration bound) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, bound, profile, oauth);
+                requestTimeout, bound, profile, oauth, simAuth);
     }
 
     public CarrierEndpoint withTls(Optional<KeyStoreFile> trust, Optional<KeyStoreFile> clientKeys) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trust, clientKeys, connectTimeout,
-                requestTimeout, maxRetryAfter, profile, oauth);
+                requestTimeout, maxRetryAfter, profile, oauth, simAuth);
     }
 
     public CarrierEndpoint withProfile(BackendProfile newProfile) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, maxRetryAfter, newProfile, oauth);
+                requestTimeout, maxRetryAfter, newProfile, oauth, simAuth);
     }
 
     public CarrierEndpoint withOAuth(OAuthSettings settings) {
         return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
-                requestTimeout, maxRetryAfter, profile, settings);
+                requestTimeout, maxRetryAfter, profile, settings, simAuth);
+    }
+
+    public CarrierEndpoint withSimAuth(SimAuthPolicy policy) {
+        return new CarrierEndpoint(name, baseUri, clientId, clientSecret, trustStore, clientKeyStore, connectTimeout,
+                requestTimeout, maxRetryAfter, profile, oauth, policy);
+    }
+
+    /** The BSF gets the SIM's answer: https, or plain http only to this machine (as the base URL). */
+    private static void requireSafeBsf(URI bsf) {
+        String scheme = bsf.getScheme() == null ? "" : bsf.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopbackHost(bsf.getHost()))) {
+            throw new IllegalArgumentException("bsfUrl: " + PLAIN_HTTP_ONLY_HERE);
+        }
     }
 
     public URI resolve(String pathAndQuery) {

@@ -10,6 +10,8 @@ import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
 import com.simkiosk.carrier.DailyUsage;
 import com.simkiosk.carrier.Line;
+import com.simkiosk.carrier.SimAuthPolicy;
+import com.simkiosk.carrier.SimProof;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.OtpChallenge;
@@ -71,6 +73,8 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     static final Duration PRICE_KEPT = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(TmfCarrierClient.class);
+    /** The project's extension header naming a GBA bootstrapping of the SIM in the reader (docs/carrier-api.md §12). */
+    static final String BTID_HEADER = "X-GBA-BTID";
 
     private final CarrierEndpoint endpoint;
     private final Clock clock;
@@ -136,6 +140,22 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
                 "line of SIM " + iccid, true);
     }
 
+    /** The lookup carries the B-TID: the carrier answers only if the SIM that bootstrapped is this ICCID's. */
+    @Override
+    public Line findLineByIccid(Iccid iccid, SimProof proof) throws CarrierException {
+        if (!iccid.isJapanese()) {
+            throw new CarrierException(CarrierError.NOT_SUPPORTED, "SIM from " + iccid.country() + " is not served here");
+        }
+        TmfHttp.Call call = TmfHttp.Call.get(PRODUCT + "?" + BackendProfile.fill(profile.iccidQuery(), Map.of("iccid", iccid.digits())),
+                "line of SIM " + iccid + " (SIM proven)").withHeader(BTID_HEADER, proof.btid());
+        return oneLine(call, true).withSimProof(proof);
+    }
+
+    @Override
+    public Optional<SimAuthPolicy> simAuthPolicy(Iccid iccid) {
+        return Optional.of(endpoint.simAuth());
+    }
+
     @Override
     public Line findLineByNumber(Msisdn number) throws CarrierException {
         return oneLine(PRODUCT + "?" + BackendProfile.fill(profile.msisdnQuery(), Map.of("msisdn", number.e164())),
@@ -143,11 +163,20 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     }
 
     private Line oneLine(String pathAndQuery, String what, boolean simInReader) throws CarrierException {
-        Product[] products = json.read(http.send(TmfHttp.Call.get(pathAndQuery, what)).body(), Product[].class, "product list");
+        return oneLine(TmfHttp.Call.get(pathAndQuery, what), simInReader);
+    }
+
+    private Line oneLine(TmfHttp.Call call, boolean simInReader) throws CarrierException {
+        Product[] products = json.read(http.send(call).body(), Product[].class, "product list");
         if (products.length == 0) {
             throw new CarrierException(CarrierError.NOT_FOUND, "carrier " + endpoint.name() + " does not know this line");
         }
         return line(products[0], simInReader);
+    }
+
+    /** A call about {@code line}, with its SIM proof when the SIM in the reader gave one (docs/carrier-api.md §12). */
+    private static TmfHttp.Call proven(TmfHttp.Call call, Line line) {
+        return line.simProof().map(p -> call.withHeader(BTID_HEADER, p.btid())).orElse(call);
     }
 
     /**
@@ -256,8 +285,8 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         TmfDocuments.KycMatchRequest request = method == VerificationMethod.ID_DOCUMENT
                 ? new TmfDocuments.KycMatchRequest(phoneNumber, productId, cleaned, null)
                 : new TmfDocuments.KycMatchRequest(phoneNumber, productId, null, value.trim());
-        TmfHttp.Answer answer = http.send(TmfHttp.Call.post(KYC_MATCH, json.write(request), false,
-                "registered " + method + " " + Mask.secret(value)));
+        TmfHttp.Answer answer = http.send(proven(TmfHttp.Call.post(KYC_MATCH, json.write(request), false,
+                "registered " + method + " " + Mask.secret(value)), line));
         TmfDocuments.KycMatchResponse response = json.read(answer.body(), TmfDocuments.KycMatchResponse.class, "KYC match answer");
         String match = method == VerificationMethod.ID_DOCUMENT
                 ? Json.require(response.idDocumentMatch(), "KYC match answer", "idDocumentMatch")
@@ -283,8 +312,8 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
 
     /** The line's TMF654 buckets; one that names only other products is dropped (a server that ignored the filter). */
     private List<TmfDocuments.Bucket> buckets(Line line) throws CarrierException {
-        TmfHttp.Answer answer = http.send(TmfHttp.Call.get(
-                BUCKET + "?" + BackendProfile.fill(profile.bucketQuery(), Map.of("productId", line.id())), "balance"));
+        TmfHttp.Answer answer = http.send(proven(TmfHttp.Call.get(
+                BUCKET + "?" + BackendProfile.fill(profile.bucketQuery(), Map.of("productId", line.id())), "balance"), line));
         List<TmfDocuments.Bucket> mine = new ArrayList<>();
         for (TmfDocuments.Bucket b : json.read(answer.body(), TmfDocuments.Bucket[].class, "bucket list")) {
             if (concerns(b.product(), line)) {
@@ -339,7 +368,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     @Override
     public List<DailyUsage> dailyUsage(Line line, LocalDate fromDayJst) throws CarrierException {
         String filter = BackendProfile.fill(profile.usageQuery(), Map.of("productId", line.id(), "fromDate", fromDayJst.toString()));
-        TmfHttp.Answer answer = http.send(TmfHttp.Call.get(USAGE + "?" + filter, "usage history"));
+        TmfHttp.Answer answer = http.send(proven(TmfHttp.Call.get(USAGE + "?" + filter, "usage history"), line));
         TmfDocuments.Usage[] usages = json.read(answer.body(), TmfDocuments.Usage[].class, "usage list");
         LocalDate today = Units.dayInJapan(clock.instant());
         TreeMap<LocalDate, Long> perDay = new TreeMap<>();
@@ -382,8 +411,8 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
 
     @Override
     public List<TopUpOffer> topUpOffers(Line line) throws CarrierException {
-        TmfHttp.Answer answer = http.send(TmfHttp.Call.get(
-                OFFERING + "?" + BackendProfile.fill(profile.offeringQuery(), Map.of("productId", line.id())), "top-up offers"));
+        TmfHttp.Answer answer = http.send(proven(TmfHttp.Call.get(
+                OFFERING + "?" + BackendProfile.fill(profile.offeringQuery(), Map.of("productId", line.id())), "top-up offers"), line));
         TmfDocuments.ProductOffering[] offerings = json.read(answer.body(), TmfDocuments.ProductOffering[].class, "offering list");
         List<TopUpOffer> offers = new ArrayList<>();
         for (TmfDocuments.ProductOffering o : offerings) {

@@ -26,6 +26,16 @@ class SimFilesTest {
     }
 
     @Test
+    void adRoundTripsTheMncLengthOfByte4AndReadsAShortOrReservedOneAsUnknown() {
+        roundTrips(SimFiles.EF_AD, "00 00 00 02", AdministrativeData.normal(2));
+        roundTrips(SimFiles.EF_AD, "00 00 00 03", AdministrativeData.normal(3));
+        roundTrips(SimFiles.EF_AD, "80 00 00 00", new AdministrativeData(0x80, java.util.OptionalInt.empty()));
+        assertThat(SimFiles.EF_AD.decode(Hex.decode("00 00 00")).mncLength()).isEmpty(); // no byte 4 (GSM 11.11)
+        assertThat(SimFiles.EF_AD.decode(Hex.decode("00 00 00 F2 FF")).mncLength()).hasValue(2); // high nibble RFU
+        assertThat(SimFiles.EF_AD.decode(Hex.decode("00 00 00 0F")).mncLength()).isEmpty(); // reserved
+    }
+
+    @Test
     void spnRoundTripsInTheGsmAlphabetAndInUcs2() {
         roundTrips(SimFiles.EF_SPN, "01 53 69 6D 4B 69 6F 73 6B FF FF FF FF FF FF FF FF",
                 new ServiceProviderName(1, "SimKiosk"));
@@ -60,8 +70,8 @@ class SimFilesTest {
         assertThat(SimFiles.ADF_USIM.child(0x6F40)).contains(SimFiles.EF_MSISDN);
         assertThat(SimFiles.ADF_USIM.aid()).contains("A0000000871002");
         assertThat(SimFiles.all()).extracting(SimFile::name)
-                .containsExactly("MF", "EF.ICCID", "EF.DIR", "DF.GSM", "EF.IMSI", "EF.SPN", "EF.MSISDN",
-                        "ADF.USIM", "EF.IMSI", "EF.SPN", "EF.MSISDN");
+                .containsExactly("MF", "EF.ICCID", "EF.DIR", "DF.GSM", "EF.IMSI", "EF.AD", "EF.SPN", "EF.MSISDN",
+                        "ADF.USIM", "EF.IMSI", "EF.AD", "EF.SPN", "EF.MSISDN");
     }
 
     @Test

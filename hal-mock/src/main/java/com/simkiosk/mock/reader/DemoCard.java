@@ -3,6 +3,8 @@ package com.simkiosk.mock.reader;
 import com.simkiosk.card.CardIdentity;
 import com.simkiosk.card.CardType;
 import com.simkiosk.card.Iccid;
+import com.simkiosk.mock.sim.VirtualSim;
+import com.simkiosk.mock.sim.VirtualSimSpec;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,7 +19,8 @@ public record DemoCard(
         Optional<String> pin,
         int pinTriesLeft,
         Behaviour behaviour,
-        Duration readDelay) {
+        Duration readDelay,
+        Optional<VirtualSim> usim) {
 
     /** SIM cards allow three PIN tries; a right PIN resets the counter to this. */
     public static final int PIN_TRIES = 3;
@@ -42,6 +45,26 @@ public record DemoCard(
         if (readDelay.isNegative()) {
             throw new IllegalArgumentException("readDelay must not be negative");
         }
+        usim = usim == null ? Optional.empty() : usim;
+    }
+
+    /** A card without a USIM the reader can reach (its AKA calls answer NotSupported). */
+    public DemoCard(Iccid iccid, CardType type, String atrHex, Optional<String> pin, int pinTriesLeft, Behaviour behaviour,
+                    Duration readDelay) {
+        this(iccid, type, atrHex, pin, pinTriesLeft, behaviour, readDelay, Optional.empty());
+    }
+
+    /**
+     * The virtual card of {@code spec} (hal-mock {@link VirtualSim}): its ICCID, kind and PIN for the read, and its
+     * USIM (EF.IMSI, EF.AD, AUTHENTICATE with its own K/OPc/SQN) for {@link InMemorySimReader}'s AKA calls. The
+     * virtual card keeps its SQN and PIN counter across insertions, as a real card does.
+     */
+    public static DemoCard of(VirtualSimSpec spec) {
+        VirtualSim card = new VirtualSim(spec);
+        boolean uicc = spec.kind() == VirtualSimSpec.Kind.UICC;
+        return new DemoCard(spec.iccid(), uicc ? CardType.UICC : CardType.SIM_2G, uicc ? UICC_ATR : SIM_2G_ATR,
+                spec.pinEnabled() ? Optional.of(spec.pin()) : Optional.empty(), spec.triesLeft(), Behaviour.SIM,
+                Duration.ZERO, Optional.of(card));
     }
 
     /** A UICC without PIN. */
@@ -60,20 +83,20 @@ public record DemoCard(
         if (!pinDigits.matches("\\d{4,8}")) {
             throw new IllegalArgumentException("a SIM PIN has 4 to 8 digits");
         }
-        return new DemoCard(iccid, type, atrHex, Optional.of(pinDigits), triesLeft, behaviour, readDelay);
+        return new DemoCard(iccid, type, atrHex, Optional.of(pinDigits), triesLeft, behaviour, readDelay, usim);
     }
 
     /** An old GSM SIM (CLA A0). */
     public DemoCard as2g() {
-        return new DemoCard(iccid, CardType.SIM_2G, SIM_2G_ATR, pin, pinTriesLeft, behaviour, readDelay);
+        return new DemoCard(iccid, CardType.SIM_2G, SIM_2G_ATR, pin, pinTriesLeft, behaviour, readDelay, usim);
     }
 
     public DemoCard behaving(Behaviour newBehaviour) {
-        return new DemoCard(iccid, type, atrHex, pin, pinTriesLeft, newBehaviour, readDelay);
+        return new DemoCard(iccid, type, atrHex, pin, pinTriesLeft, newBehaviour, readDelay, usim);
     }
 
     /** Each read takes this long (bounded by the reader's read timeout). */
     public DemoCard slowRead(Duration delay) {
-        return new DemoCard(iccid, type, atrHex, pin, pinTriesLeft, behaviour, delay);
+        return new DemoCard(iccid, type, atrHex, pin, pinTriesLeft, behaviour, delay, usim);
     }
 }

@@ -9,6 +9,13 @@ import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderEvents;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.SimReader;
+import com.simkiosk.card.aka.AkaChallenge;
+import com.simkiosk.card.aka.AkaResult;
+import com.simkiosk.card.usim.ImsiResult;
+import com.simkiosk.card.usim.UsimAccess;
+import com.simkiosk.card.usim.UsimSession;
+import com.simkiosk.mock.sim.VirtualSim;
+import com.simkiosk.mock.sim.VirtualSimSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * Readers without hardware: a test or the demo tray inserts and removes {@link DemoCard}s, and listeners hear
  * about it from a {@link ReaderEvents} hub on the reader's own event thread, as with a real monitor. Reads honour the card's faults (not a SIM,
  * mute, removed mid-read, slow) within a hard read timeout; PINs follow SIM counter rules, and a verification
- * is refused without touching the counter when one try is left.
+ * is refused without touching the counter when one try is left. A card made from a virtual SIM
+ * ({@link DemoCard#of(VirtualSimSpec)}) also answers the USIM calls ({@link UsimAccess}: EF.IMSI, AUTHENTICATE)
+ * through the same {@link UsimSession} as a real reader, one card session (reset) per call.
  */
-public final class InMemorySimReader implements SimReader {
+public final class InMemorySimReader implements SimReader, UsimAccess {
 
     public static final String DEFAULT_READER = "Demo Reader 0";
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(2);
@@ -211,6 +220,59 @@ public final class InMemorySimReader implements SimReader {
         int left = card.pinTriesLeft() - 1;
         slot.card = Optional.of(card.withPin(card.pin().get(), left));
         return new PinResult.Wrong(left);
+    }
+
+    @Override
+    public ImsiResult readImsi(String reader, Optional<String> pin) {
+        Object usim = usimOf(reader);
+        if (usim instanceof VirtualSim card) {
+            ImsiResult result = new UsimSession(card).readImsi(pin);
+            afterSession(reader, card);
+            return result;
+        }
+        return new ImsiResult.Unavailable((AkaResult) usim);
+    }
+
+    @Override
+    public AkaResult authenticate(String reader, AkaChallenge challenge, Optional<String> pin) {
+        Object usim = usimOf(reader);
+        if (usim instanceof VirtualSim card) {
+            AkaResult result = new UsimSession(card).authenticate(challenge, pin);
+            afterSession(reader, card);
+            return result;
+        }
+        return (AkaResult) usim;
+    }
+
+    /** Only cards made from a virtual SIM have a USIM here; the others are plain demo cards. */
+    @Override
+    public synchronized boolean mayReachUsim(String reader) {
+        Slot slot = slots.get(reader);
+        return slot != null && slot.card.flatMap(DemoCard::usim).isPresent();
+    }
+
+    /** The card's virtual SIM, reset for a new card session, or why none can be asked (an {@link AkaResult}). */
+    private synchronized Object usimOf(String reader) {
+        Optional<ReadResult.Failed> unusable = unusable(reader);
+        if (unusable.isPresent()) {
+            return new AkaResult.Failed(unusable.get().error(), unusable.get().detail());
+        }
+        DemoCard card = slots.get(reader).card.get();
+        if (card.usim().isEmpty() || card.behaviour() != DemoCard.Behaviour.SIM) {
+            return new AkaResult.NotSupported("this card has no USIM the reader can reach");
+        }
+        VirtualSim sim = card.usim().get();
+        sim.reset();
+        return sim;
+    }
+
+    /** The PIN counter is the virtual card's: the read shows what its USIM session left. */
+    private synchronized void afterSession(String reader, VirtualSim card) {
+        Slot slot = slots.get(reader);
+        if (slot.card.isPresent() && slot.card.get().usim().filter(c -> c == card).isPresent() && slot.card.get().pin().isPresent()) {
+            slot.card = Optional.of(slot.card.get().withPin(slot.card.get().pin().get(), card.triesLeft()));
+        }
+        card.reset(); // the session ends with a reset, as on PC/SC: the PIN is no longer verified
     }
 
     @Override

@@ -13,6 +13,12 @@ public record UsimKeys(String k, String opc, Sqn lastAccepted) {
     public static final UsimKeys DEMO = new UsimKeys("465B5CE8B199B49FAA5F0A2EE238A6BC", "CD63CB71954A9F4E48A5994E37A02BAF",
             Sqn.of(0, 0));
 
+    /**
+     * A forger's card: another K with the demo OPc. Put on a card with a genuine line's ICCID and IMSI, it fails the
+     * carrier's challenge (MAC failure), as a programmable SIM with a copied ICCID does.
+     */
+    public static final UsimKeys FORGED = new UsimKeys("00112233445566778899AABBCCDDEEFF", DEMO.opc(), Sqn.of(0, 0));
+
     public UsimKeys {
         Objects.requireNonNull(lastAccepted, "lastAccepted");
         if (k == null || opc == null || !k.matches("[0-9A-Fa-f]{32}") || !opc.matches("[0-9A-Fa-f]{32}")) {

@@ -10,6 +10,7 @@ import com.simkiosk.card.aka.AkaChallenge;
 import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.card.aka.SqnWindow;
 import com.simkiosk.card.aka.UsimAlgorithm;
+import com.simkiosk.card.fs.AdministrativeData;
 import com.simkiosk.card.fs.ApplicationTemplate;
 import com.simkiosk.card.fs.DedicatedFile;
 import com.simkiosk.card.fs.ElementaryFile;
@@ -357,6 +358,9 @@ public final class VirtualSim implements ApduChannel {
         }
         if (ef == SimFiles.EF_IMSI) {
             return SimFiles.EF_IMSI.encode(spec.imsi());
+        }
+        if (ef == SimFiles.EF_AD) {
+            return SimFiles.EF_AD.encode(new AdministrativeData(0x00, spec.mncLength()));
         }
         if (ef == SimFiles.EF_SPN) {
             return SimFiles.EF_SPN.encode(spec.spn());

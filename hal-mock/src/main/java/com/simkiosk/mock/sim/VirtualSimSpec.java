@@ -7,6 +7,7 @@ import com.simkiosk.card.fs.ServiceProviderName;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -24,7 +25,8 @@ public record VirtualSimSpec(
         int triesLeft,
         Duration answerDelay,
         Set<SimFault> faults,
-        UsimKeys usimKeys) {
+        UsimKeys usimKeys,
+        OptionalInt mncLength) {
 
     public enum Kind {
         /** A 3G/4G/5G UICC: CLA 00, FCP through 61xx, VERIFY without data tells the tries. */
@@ -52,13 +54,14 @@ public record VirtualSimSpec(
         Objects.requireNonNull(answerDelay, "answerDelay");
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
         Objects.requireNonNull(usimKeys, "usimKeys");
+        mncLength = mncLength == null ? OptionalInt.empty() : mncLength;
     }
 
     /** A UICC with this ICCID, no PIN, the demo subscriber data. */
     public static VirtualSimSpec uicc(String iccid) {
         return new VirtualSimSpec(Kind.UICC, Iccid.parse(iccid), new Imsi("440101234567890"),
                 new ServiceProviderName(1, "SimKiosk"), new DialingNumber("", "+819012345678"),
-                false, "0000", MAX_TRIES, Duration.ZERO, Set.of(), UsimKeys.DEMO);
+                false, "0000", MAX_TRIES, Duration.ZERO, Set.of(), UsimKeys.DEMO, OptionalInt.of(2));
     }
 
     public static VirtualSimSpec sim2g(String iccid) {
@@ -71,31 +74,39 @@ public record VirtualSimSpec(
     }
 
     public VirtualSimSpec withKind(Kind newKind) {
-        return new VirtualSimSpec(newKind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, usimKeys);
+        return new VirtualSimSpec(newKind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, usimKeys, mncLength);
     }
 
     public VirtualSimSpec withPin(String newPin, int tries) {
-        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, true, newPin, tries, answerDelay, faults, usimKeys);
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, true, newPin, tries, answerDelay, faults, usimKeys, mncLength);
     }
 
     public VirtualSimSpec withAnswerDelay(Duration delay) {
-        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, delay, faults, usimKeys);
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, delay, faults, usimKeys, mncLength);
     }
 
     public VirtualSimSpec withFault(SimFault fault) {
         Set<SimFault> more = EnumSet.noneOf(SimFault.class);
         more.addAll(faults);
         more.add(fault);
-        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, more, usimKeys);
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, more, usimKeys, mncLength);
     }
 
     /** The USIM's own K/OPc and SQN state: another K makes a forged card of the same line (MAC failure). */
     public VirtualSimSpec withUsimKeys(UsimKeys keys) {
-        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, keys);
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, keys, mncLength);
+    }
+
+    /**
+     * What EF.AD byte 4 says about the IMSI's MNC length (2 or 3); empty: EF.AD without byte 4, and the kiosk
+     * guesses. {@link #uicc} says 2, as on every Japanese network.
+     */
+    public VirtualSimSpec withMncLength(OptionalInt digits) {
+        return new VirtualSimSpec(kind, iccid, imsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, usimKeys, digits);
     }
 
     public VirtualSimSpec withImsi(Imsi newImsi) {
-        return new VirtualSimSpec(kind, iccid, newImsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, usimKeys);
+        return new VirtualSimSpec(kind, iccid, newImsi, spn, msisdn, pinEnabled, pin, triesLeft, answerDelay, faults, usimKeys, mncLength);
     }
 
     public boolean has(SimFault fault) {

@@ -26,6 +26,8 @@ public final class Screens {
             return EnterNumberScreen.view(n, ctx);
         } else if (s instanceof State.Reading) {
             return ProgressScreen.reading(ctx);
+        } else if (s instanceof State.CheckingSim) {
+            return ProgressScreen.checkingSim(ctx);
         } else if (s instanceof State.LookingUp) {
             return ProgressScreen.lookingUp(ctx);
         } else if (s instanceof State.ChooseVerification c) {

@@ -54,7 +54,8 @@ public final class ConfiguredCarriers implements AutoCloseable {
                 .withTls(pkcs12(backend.trustStore(), backend.trustStorePassword()),
                         pkcs12(backend.clientKeyStore(), backend.clientKeyStorePassword()))
                 .withProfile(backend.profile())
-                .withOAuth(backend.oauth());
+                .withOAuth(backend.oauth())
+                .withSimAuth(backend.simAuth());
         TmfCarrierClient client = new TmfCarrierClient(endpoint);
         clients.add(client);
         return client;

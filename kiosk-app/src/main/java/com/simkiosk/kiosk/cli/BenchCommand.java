@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             BenchSerialCommand.class,
             BenchFlowCommand.class,
             BenchSoakCommand.class,
+            SimAuthBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -91,11 +91,7 @@ public final class CardBenchCommand implements Callable<Integer> {
         // The tests' pcscd lock first: a running test build keeps its pcscd to itself until it is done.
         PcscdProcess pcscd = new PcscdProcess(log);
         try {
-            boolean own = pcscd.startUnlessRunning();
-            if (own) {
-                err.println("bench: no pcscd running; started one for this benchmark (stopped afterwards)");
-                err.flush();
-            }
+            boolean own = startPcscd(pcscd, err);
             String reader = String.format("Virtual PCD 00 %02d", slot);
             ObjectNode figures = CardJson.MAPPER.valueToTree(measure(reader, true, reads));
             figures.put("reader", reader);
@@ -127,8 +123,18 @@ public final class CardBenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Starts our own pcscd unless one runs (then says so on {@code err}); true when it is ours to stop. */
+    static boolean startPcscd(PcscdProcess pcscd, PrintWriter err) throws Exception {
+        boolean own = pcscd.startUnlessRunning();
+        if (own) {
+            err.println("bench: no pcscd running; started one for this benchmark (stopped afterwards)");
+            err.flush();
+        }
+        return own;
+    }
+
     /** pcscd polls vpcd every 400 ms; the next measurement must not meet the previous card. */
-    private static void awaitCard(PcscSimReader pcsc, String reader, boolean present) throws InterruptedException {
+    static void awaitCard(PcscSimReader pcsc, String reader, boolean present) throws InterruptedException {
         awaitCard(pcsc, reader, present, CARD_SEEN);
     }
 

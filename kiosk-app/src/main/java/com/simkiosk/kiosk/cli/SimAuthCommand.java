@@ -75,7 +75,7 @@ public final class SimAuthCommand implements Callable<Integer> {
     String pinFile;
 
     @Option(names = "--mnc-length", paramLabel = "2|3",
-            description = "Digits of the MNC in the IMSI (default: 2 for Japan's MCC 440/441, else 3).")
+            description = "Digits of the MNC in the IMSI (default: EF.AD byte 4; without it 2 for Japan's MCC 440/441, else 3).")
     Integer mncLength;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -151,7 +151,9 @@ public final class SimAuthCommand implements Callable<Integer> {
         }
         Imsi imsi = ((ImsiResult.Read) imsiResult).imsi();
         outcome.imsiMasked = masked(imsi);
-        Impi impi = Impi.fromImsi(imsi, mncLength != null ? mncLength : defaultMncLength(imsi));
+        // --mnc-length, else EF.AD byte 4, else the guess (2 for MCC 440/441, else 3).
+        Impi impi = mncLength != null ? Impi.fromImsi(imsi, mncLength)
+                : Impi.fromImsi(imsi, ((ImsiResult.Read) imsiResult).mncLength());
 
         long[] cardNanos = {0};
         long bsfStart = System.nanoTime();
@@ -182,11 +184,6 @@ public final class SimAuthCommand implements Callable<Integer> {
         }
         BootstrapResult.Failed f = (BootstrapResult.Failed) result;
         return error(f.error().name(), "the BSF exchange failed: " + f.detail(), ERROR);
-    }
-
-    /** TS 23.003: the MNC's length is not in the IMSI (EF.AD says it); every Japanese network uses two digits. */
-    static int defaultMncLength(Imsi imsi) {
-        return imsi.mcc().equals("440") || imsi.mcc().equals("441") ? 2 : 3;
     }
 
     /** The country (MCC) only, as the masked IMPI shows it. */

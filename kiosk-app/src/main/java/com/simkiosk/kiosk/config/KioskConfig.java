@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.simkiosk.card.pcsc.RealReadersOnly;
+import com.simkiosk.carrier.SimAuthPolicy;
 import com.simkiosk.carrier.tmf.BackendProfile;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.OAuthSettings;
@@ -80,12 +81,13 @@ public record KioskConfig(
      * A carrier (or aggregator) API: OAuth client credentials, the ICCID issuer prefixes it serves (empty for an
      * aggregator), an optional trust store for a private CA, and an optional key store holding the kiosk's client
      * certificate for carriers that demand mutual TLS, and what the carrier chose where the standards leave a choice
-     * ({@code "profile"}, defaults = the standard's).
+     * ({@code "profile"}, defaults = the standard's), and SIM authentication: the carrier's GBA bootstrapping server
+     * ({@code "bsfUrl"}) and whether the SIM PIN alone proves a line ({@code "simPinIsProof"}, default false).
      */
     public record Backend(String name, URI baseUrl, String clientId, String clientSecret, List<String> iccidPrefixes,
                           Optional<Path> trustStore, Optional<String> trustStorePassword,
                           Optional<Path> clientKeyStore, Optional<String> clientKeyStorePassword,
-                          BackendProfile profile, OAuthSettings oauth) {
+                          BackendProfile profile, OAuthSettings oauth, SimAuthPolicy simAuth) {
         public Backend {
             iccidPrefixes = List.copyOf(iccidPrefixes);
         }
@@ -353,7 +355,7 @@ public record KioskConfig(
 
     private static Backend readBackend(JsonFields backend, boolean routed, Optional<Path> baseDir) {
         Set<String> known = new HashSet<>(Set.of("name", "baseUrl", "clientId", "clientSecret", "trustStore",
-                "trustStorePassword", "clientKeyStore", "clientKeyStorePassword", "profile"));
+                "trustStorePassword", "clientKeyStore", "clientKeyStorePassword", "profile", "bsfUrl", "simPinIsProof"));
         if (routed) {
             known.add("iccidPrefixes");
         }
@@ -377,7 +379,32 @@ public record KioskConfig(
         return new Backend(name, baseUrl, clientId, clientSecret, prefixes,
                 readableFile(backend, "trustStore", baseDir), backend.optionalText("trustStorePassword"),
                 readableFile(backend, "clientKeyStore", baseDir), backend.optionalText("clientKeyStorePassword"),
-                ProfileReader.read(backend.optionalObject("profile")), oauth);
+                ProfileReader.read(backend.optionalObject("profile")), oauth,
+                new SimAuthPolicy(readBsfUrl(backend), backend.bool("simPinIsProof", false)));
+    }
+
+    /** The BSF receives the SIM's AKA answer: https, or plain http only to this machine. */
+    private static Optional<URI> readBsfUrl(JsonFields backend) {
+        Optional<String> text = backend.optionalText("bsfUrl").filter(t -> !t.isBlank());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text.get());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                backend.problem("bsfUrl", "must be an https:// address (was '" + text.get() + "')");
+                return Optional.empty();
+            }
+            if (scheme.equals("http") && !CarrierEndpoint.isLoopbackHost(uri.getHost())) {
+                backend.problem("bsfUrl", "plain http is only allowed to this machine; use https://");
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            backend.problem("bsfUrl", "not an address (" + e.getReason() + ")");
+            return Optional.empty();
+        }
     }
 
     /** A key or trust store: relative to the config file's folder, and readable now rather than at the first call. */

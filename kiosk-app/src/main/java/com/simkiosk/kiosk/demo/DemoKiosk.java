@@ -1,6 +1,7 @@
 package com.simkiosk.kiosk.demo;
 
 import com.simkiosk.card.SimReader;
+import com.simkiosk.carrier.SimAuthPolicy;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.BackendProfile;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
@@ -16,6 +17,8 @@ import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
+import com.simkiosk.mock.sim.UsimKeys;
+import com.simkiosk.mock.sim.VirtualSimSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,6 +53,25 @@ public final class DemoKiosk implements AutoCloseable {
     /** The profile a kiosk uses with the simulator ({@link DemoLines#KIOSK_PROFILE}). */
     public static final BackendProfile DEMO_PROFILE = DemoLines.KIOSK_PROFILE;
 
+    /**
+     * The demo's SIM authentication: the simulator's BSF, and — the demo's own choice, so that the PIN screens can
+     * be shown with cards that cannot prove themselves — the SIM PIN accepted as proof (a real back end's default is
+     * false).
+     */
+    static final java.util.function.Function<CarrierSimulator, SimAuthPolicy> DEMO_SIM_AUTH =
+            sim -> new SimAuthPolicy(Optional.of(sim.bsfUri()), true);
+
+    /** A card with the line's USIM for the in-memory reader: genuine (the line's key) or forged (another key). */
+    public static DemoCard usimCardFor(DemoLine line, boolean genuine) {
+        return DemoCard.of(usimSpec(line, genuine));
+    }
+
+    /** The virtual SIM of a demo line: its ICCID and IMSI, the demo key or a forger's. */
+    public static VirtualSimSpec usimSpec(DemoLine line, boolean genuine) {
+        VirtualSimSpec spec = VirtualSimSpec.uicc(line.iccid().digits()).withUsimKeys(genuine ? UsimKeys.DEMO : UsimKeys.FORGED);
+        return line.imsi().map(spec::withImsi).orElse(spec);
+    }
+
     /** The built-in demo lines (the tourist data SIM takes its SIM PIN too, so the PIN screens can be shown). */
     public static DemoKiosk start() throws IOException {
         return start(CarrierSimulator.builder());
@@ -61,7 +83,8 @@ public final class DemoKiosk implements AutoCloseable {
         try {
             TmfCarrierClient client = new TmfCarrierClient(
                     CarrierEndpoint.of("demo", simulator.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET)
-                            .withProfile(DEMO_PROFILE));
+                            .withProfile(DEMO_PROFILE)
+                            .withSimAuth(DEMO_SIM_AUTH.apply(simulator)));
             return new DemoKiosk(simulator, client, new InMemorySimReader(), new InMemoryPrinter());
         } catch (RuntimeException e) {
             simulator.close();
@@ -104,6 +127,11 @@ public final class DemoKiosk implements AutoCloseable {
             @Override
             public void insertSim(DemoLine line, int pinTriesLeft) {
                 reader.insert(cardFor(line, pinTriesLeft));
+            }
+
+            @Override
+            public void insertUsim(DemoLine line, boolean genuine) {
+                reader.insert(usimCardFor(line, genuine));
             }
 
             @Override

@@ -44,6 +44,13 @@ final class DemoPanel {
                 .filter(l -> l.verificationMethods().contains(com.simkiosk.carrier.VerificationMethod.SIM_PIN))
                 .findFirst().orElse(demo.lines().touristData());
         tray.getChildren().add(insert("tray-pin-last-try", pinLine.label() + ": 1 PIN try left", "", () -> hands.insertSim(pinLine, 1)));
+        // Issue 16, near the top of the tray: the tourist SIM that proves itself, and a forgery of it.
+        DemoLine tourist = demo.lines().touristData();
+        int top = Math.min(1, tray.getChildren().size());
+        tray.getChildren().add(top, insert("tray-genuine-usim", tourist.label() + ": genuine SIM (proves itself)", "",
+                () -> hands.insertUsim(tourist, true)));
+        tray.getChildren().add(top + 1, insert("tray-forged-usim", tourist.label() + ": forged SIM (same ICCID, wrong key)", "",
+                () -> hands.insertUsim(tourist, false)));
         tray.getChildren().add(insert("tray-foreign", "Korean SIM (foreign)", "", hands::insertForeignSim));
         tray.getChildren().add(insert("tray-bank-card", "Bank card (not a SIM)", "", hands::insertBankCard));
         // "Remove" stays in view above the list, whatever is scrolled.

@@ -93,11 +93,17 @@ public final class PcscDemo {
         return new DemoTray() {
             @Override
             public void insertSim(DemoLine line, int pinTriesLeft) {
-                VirtualSimSpec spec = VirtualSimSpec.uicc(line.iccid().digits());
+                // The line's genuine USIM: with the BSF configured it proves itself (after its PIN, if enabled).
+                VirtualSimSpec spec = DemoKiosk.usimSpec(line, true);
                 if (line.verificationMethods().contains(com.simkiosk.carrier.VerificationMethod.SIM_PIN)) {
                     spec = spec.withPin(line.simPin(), pinTriesLeft);
                 }
                 swap(new VirtualSim(spec));
+            }
+
+            @Override
+            public void insertUsim(DemoLine line, boolean genuine) {
+                swap(new VirtualSim(DemoKiosk.usimSpec(line, genuine)));
             }
 
             @Override

@@ -32,7 +32,12 @@ public enum ErrorKind {
     TOO_MANY_TRIES("error.tooManyTries", false),
     /** SIM path only: the number path never says "not found" before verification. */
     NOT_FOUND("error.notFound", false),
-    PRINTER_UNAVAILABLE("error.printerUnavailable", false);
+    PRINTER_UNAVAILABLE("error.printerUnavailable", false),
+    /**
+     * The SIM failed its carrier's check (a clone or a forgery, or a proof the carrier refused): "This SIM could not
+     * be confirmed", the phone number offered. The same whether or not its ICCID exists.
+     */
+    SIM_NOT_CONFIRMED("error.simNotConfirmed", false);
 
     private final String key;
     private final boolean retryable;
@@ -54,7 +59,7 @@ public enum ErrorKind {
      * taking the SIM back (Done).
      */
     public boolean offersNumberEntry() {
-        return this == NOT_A_SIM || this == READER_PROBLEM || this == CARD_TIMEOUT;
+        return this == NOT_A_SIM || this == READER_PROBLEM || this == CARD_TIMEOUT || this == SIM_NOT_CONFIRMED;
     }
 
     /** Whether trying the same step again can help (offered as a Retry button). */

@@ -98,6 +98,7 @@ public final class SessionFlow implements AutoCloseable {
     private final FlowScheduler scheduler;
     private final FlowConfig config;
     private final FlowTexts texts;
+    private final SimCheck simCheck;
 
     private final List<Consumer<FlowView>> listeners = new CopyOnWriteArrayList<>();
     private final Consumer<CardEvent> cardListener = this::onCardEvent;
@@ -131,6 +132,7 @@ public final class SessionFlow implements AutoCloseable {
         this.language = config.defaultLanguage();
         this.pending = new PendingCall(scheduler, post);
         this.idle = new IdleWatch(scheduler);
+        this.simCheck = new SimCheck(simReader, carrier, config.carrierWait().minus(FlowConfig.CARRIER_GRACE));
     }
 
     /** Listens to the reader (insertions start sessions from any screen) and publishes the attract screen. */
@@ -145,6 +147,7 @@ public final class SessionFlow implements AutoCloseable {
         idle.stop();
         wipe();
         state = new Attract();
+        simCheck.close();
     }
 
     public void addListener(Consumer<FlowView> listener) {
@@ -409,8 +412,68 @@ public final class SessionFlow implements AutoCloseable {
             fail(ErrorKind.FOREIGN_SIM); // no carrier here serves it: do not even ask
             return;
         }
+        if (simCheck.offered(card)) {
+            startSimCheck(card);
+            return;
+        }
+        lookUpSimLine(card);
+    }
+
+    private void lookUpSimLine(CardIdentity card) {
         await(new LookingUp(), Optional.empty(), Wait.CARRIER, () -> carrier.findLineByIccid(card.iccid()), this::onSimLine,
                 this::carrierFailed);
+    }
+
+    // ---------------------------------------------------------------- the SIM proves itself (SimCheck, issue 16)
+
+    /**
+     * With PIN1 enabled the card answers AUTHENTICATE only once the PIN is verified, so the PIN comes first (as an
+     * EAP-AKA supplicant unlocks the card before AKA); with one try left the kiosk never sends it and the check is
+     * skipped for the other methods. Without a PIN the check runs at once.
+     */
+    private void startSimCheck(CardIdentity card) {
+        if (!card.pin().enabled()) {
+            checkSim(Optional.empty());
+        } else if (card.pin().triesLeft() <= 1) {
+            log.info("SIM check skipped: PIN1 enabled with {} tries left", card.pin().triesLeft());
+            lookUpSimLine(card);
+        } else {
+            session.pinUnlocksSimCheck = true;
+            go(new EnterPin(card.pin().triesLeft(), Optional.empty()));
+        }
+    }
+
+    private void checkSim(Optional<String> pin) {
+        CardIdentity card = session.card;
+        await(new State.CheckingSim(), Optional.empty(), Wait.CARRIER, () -> simCheck.check(card, pin), this::onSimChecked,
+                failure -> {
+                    log.info("SIM check gave no answer ({}); offering the other methods", ErrorKinds.describe(failure));
+                    lookUpSimLine(card);
+                });
+    }
+
+    private void onSimChecked(SimCheck.Outcome outcome) {
+        session.pinUnlocksSimCheck = false;
+        if (outcome instanceof SimCheck.Outcome.Confirmed ok) {
+            log.info("SIM confirmed by its carrier{}", ok.resynchronised() ? " (after resynchronisation)" : "");
+            session.line = ok.line();
+            if (usable(ok.line())) {
+                loadBalance();
+            }
+        } else if (outcome instanceof SimCheck.Outcome.NotConfirmed no) {
+            log.info("SIM not confirmed by its carrier: {}", no.why());
+            fail(ErrorKind.SIM_NOT_CONFIRMED);
+        } else if (outcome instanceof SimCheck.Outcome.WrongPin wrong && wrong.triesLeft() > 1) {
+            session.pinTriesLeft = wrong.triesLeft();
+            session.pinUnlocksSimCheck = true;
+            go(new EnterPin(wrong.triesLeft(), Optional.of(ErrorKind.WRONG_PIN)));
+        } else {
+            if (outcome instanceof SimCheck.Outcome.WrongPin wrong) {
+                session.pinTriesLeft = wrong.triesLeft(); // one try left: never again from this kiosk
+            }
+            log.info("SIM check not possible ({}); offering the other methods", outcome);
+            lookUpSimLine(session.card);
+        }
     }
 
     private void onSimLine(Line line) {
@@ -422,7 +485,7 @@ public final class SessionFlow implements AutoCloseable {
         for (VerificationMethod method : line.verificationMethods()) {
             boolean suits = switch (method) {
                 case SMS_CODE -> false; // a SIM in the reader cannot receive the SMS
-                case SIM_PIN -> session.card.pin().enabled();
+                case SIM_PIN -> session.card.pin().enabled() && simCheck.pinIsProof(session.card); // issue 16
                 case ID_DOCUMENT, ORDER_NUMBER -> true;
             };
             if (suits) {
@@ -472,6 +535,10 @@ public final class SessionFlow implements AutoCloseable {
     private void checkPin(String pin) {
         if (!pin.matches("\\d{4,8}")) {
             go(new EnterPin(session.pinTriesLeft, Optional.of(ErrorKind.WRONG_PIN)));
+            return;
+        }
+        if (session.pinUnlocksSimCheck) {
+            checkSim(Optional.of(pin)); // the PIN only unlocks the card; the carrier's check is the proof
             return;
         }
         String reader = session.cardReader;
@@ -888,6 +955,8 @@ public final class SessionFlow implements AutoCloseable {
         String cardReader; // null on the number path
         CardIdentity card;
         int pinTriesLeft;
+        /** The PIN screen unlocks the card for the carrier's SIM check (not a proof by itself). */
+        boolean pinUnlocksSimCheck;
         List<VerificationMethod> methods = List.of();
         int detailAttemptsLeft;
         Msisdn number;

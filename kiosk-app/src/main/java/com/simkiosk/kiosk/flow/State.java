@@ -70,6 +70,16 @@ public sealed interface State {
         }
     }
 
+    /**
+     * The SIM proves itself to its carrier (3GPP AKA through the carrier's bootstrapping server): "Checking your SIM
+     * with your carrier…", no typing. Cancel ends the session.
+     */
+    record CheckingSim() implements State {
+        public String key() {
+            return "screen.checkingSim";
+        }
+    }
+
     /** Waiting for the carrier (or the card, for a PIN check). Cancel abandons the answer. */
     record LookingUp() implements State {
         public String key() {

@@ -427,4 +427,33 @@ class KioskJourneyTest {
         return Fx.call(() -> String.join("", kiosk.runtime().shell().surface().lookupAll(".entry-box").stream()
                 .map(n -> ((javafx.scene.control.Labeled) n).getText().trim()).toList()));
     }
+
+    // ---------------------------------------------------------------- issue 16: the SIM proves itself
+
+    /** Generous waits: on a busy test machine a deadline must not decide the journey. */
+    private static final FlowConfig SIM_CHECK = PATIENT.withWaits(Duration.ofSeconds(20), Duration.ofSeconds(20));
+
+    /** The demo tray's genuine tourist SIM: its virtual USIM answers the simulator's BSF. */
+    @Test
+    void theGenuineTouristSimShowsItsBalanceWithNothingTyped() throws Exception {
+        kiosk = KioskDriver.open("sim-auth-genuine", SIM_CHECK, true);
+        kiosk.tap("tray-genuine-usim");
+        kiosk.waitForScreen("balance");
+        assertThat(((State.ShowBalance) kiosk.runtime().view().state()).balance().dataRemainingBytes()).isPositive();
+    }
+
+    @Test
+    void theForgedTouristSimIsNotConfirmedCalmlyAndTheCustomerMayUseTheirNumber() throws Exception {
+        kiosk = KioskDriver.open("sim-auth-forged", SIM_CHECK, true);
+        DemoLine line = kiosk.demo().lines().touristData();
+        kiosk.tap("tray-forged-usim");
+        kiosk.waitForScreen("error");
+
+        assertThat(kiosk.text("error-title")).isEqualTo("This SIM could not be confirmed");
+        // Nothing about the line: no plan, no number, no hint that the ICCID is known.
+        assertThat(kiosk.texts()).noneMatch(t -> t.contains(line.label()) || t.contains("Travel") || t.contains("****"));
+        assertThat(kiosk.shows("retry")).isFalse();
+        kiosk.tap("use-number");
+        kiosk.waitForScreen("enterNumber");
+    }
 }

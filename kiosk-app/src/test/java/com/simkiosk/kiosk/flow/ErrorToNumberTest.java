@@ -137,6 +137,7 @@ class ErrorToNumberTest {
     @Test
     void onlyCardProblemsOfferTheNumber() {
         assertThat(java.util.Arrays.stream(ErrorKind.values()).filter(ErrorKind::offersNumberEntry))
-                .containsExactlyInAnyOrder(ErrorKind.NOT_A_SIM, ErrorKind.READER_PROBLEM, ErrorKind.CARD_TIMEOUT);
+                .containsExactlyInAnyOrder(ErrorKind.NOT_A_SIM, ErrorKind.READER_PROBLEM, ErrorKind.CARD_TIMEOUT,
+                        ErrorKind.SIM_NOT_CONFIRMED);
     }
 }

@@ -77,6 +77,7 @@ class FlowDeadlinesTest {
 
     @Test
     void aPinCheckOnASlowCardEndsAsCardTimeoutAndNeverResendsThePin() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 3), line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN));
         kiosk.insert();
         kiosk.settle();

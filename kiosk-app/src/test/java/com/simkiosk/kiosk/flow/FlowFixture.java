@@ -20,6 +20,7 @@ import com.simkiosk.carrier.Line;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.OtpChallenge;
+import com.simkiosk.carrier.SimAuthPolicy;
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.UsageType;
@@ -106,6 +107,11 @@ class FlowFixture {
         when(reader.read(READER)).thenReturn(new ReadResult.Sim(card(JP_ICCID, pin)));
         when(carrier.findLineByIccid(JP_ICCID)).thenReturn(line);
         givenBalance();
+    }
+
+    /** The back end's {@code simPinIsProof}: the SIM PIN alone may prove the line (default: it may not). */
+    void givenSimPinIsProof() {
+        when(carrier.simAuthPolicy(any())).thenReturn(Optional.of(new SimAuthPolicy(Optional.empty(), true)));
     }
 
     void givenBalance() throws Exception {

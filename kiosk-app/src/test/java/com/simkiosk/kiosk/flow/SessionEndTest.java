@@ -268,6 +268,7 @@ class SessionEndTest {
 
     @Test
     void backOrDoneOnTheVerificationScreensEndsTheSession() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 1),
                 line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT));
         kiosk.insert();

@@ -45,6 +45,7 @@ class SimPathTest {
 
     @Test
     void insertedSimIsReadThenLookedUpThenOffersTheMethodsThatSuitASimInTheReader() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 3), line(LineStatus.ACTIVE,
                 VerificationMethod.SMS_CODE, VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT));
 
@@ -230,6 +231,7 @@ class SimPathTest {
 
     @Test
     void rightPinShowsTheBalance() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 3), line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN));
         when(kiosk.reader.verifyPin(READER, "1234")).thenReturn(new PinResult.Verified());
 
@@ -244,6 +246,7 @@ class SimPathTest {
 
     @Test
     void wrongPinShowsTriesLeftAndTheKioskRefusesWhenOneTryIsLeft() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 3),
                 line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT));
         when(kiosk.reader.verifyPin(READER, "0000"))
@@ -269,6 +272,7 @@ class SimPathTest {
 
     @Test
     void simWithOneTryLeftIsRefusedWithoutTouchingTheCard() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 1), line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN));
 
         kiosk.insert();
@@ -282,6 +286,7 @@ class SimPathTest {
 
     @Test
     void blockedSimIsRefusedWithTheBlockedReason() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 0), line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN));
 
         kiosk.insert();
@@ -292,6 +297,7 @@ class SimPathTest {
 
     @Test
     void readerRefusalIsShownAsPinRefused() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 3), line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN));
         when(kiosk.reader.verifyPin(READER, "1234")).thenReturn(new PinResult.Refused(1));
 
@@ -305,6 +311,7 @@ class SimPathTest {
 
     @Test
     void afterPinRefusalTheCustomerCanUseAnotherMethod() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 1),
                 line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN, VerificationMethod.ORDER_NUMBER));
 
@@ -321,6 +328,7 @@ class SimPathTest {
 
     @Test
     void pinCheckFailureRetriesBackToThePinScreenNeverResendingThePin() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 3), line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN));
         when(kiosk.reader.verifyPin(READER, "1234"))
                 .thenReturn(new PinResult.Failed(CardError.TIMEOUT, "slow card"));
@@ -398,6 +406,7 @@ class SimPathTest {
 
     @Test
     void backFromTheDetailScreenReturnsToTheChoiceOfMethods() throws Exception {
+        kiosk.givenSimPinIsProof(); // a test of the PIN path: the back end lets the PIN prove the line
         kiosk.givenSimLine(new PinStatus(true, 3),
                 line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN, VerificationMethod.ID_DOCUMENT));
 

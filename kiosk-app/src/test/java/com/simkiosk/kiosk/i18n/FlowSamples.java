@@ -82,6 +82,9 @@ public final class FlowSamples {
                 new State.ReaderUnavailable(),
                 // Issue 10: the end after a slip (SIM and slip together), and a SIM this kiosk cannot check.
                 new State.TakeSim(true),
-                new State.Error(ErrorKind.FOREIGN_SIM, false));
+                new State.Error(ErrorKind.FOREIGN_SIM, false),
+                // Issue 16: the SIM proves itself to its carrier, and the calm refusal of a card that did not.
+                new State.CheckingSim(),
+                new State.Error(ErrorKind.SIM_NOT_CONFIRMED, false));
     }
 }

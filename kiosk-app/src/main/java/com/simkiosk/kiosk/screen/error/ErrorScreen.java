@@ -37,7 +37,7 @@ public final class ErrorScreen {
     /** Which of the three kinds of problem an error is: the one home of this grouping. */
     public static Problem problem(ErrorKind kind) {
         return switch (kind) {
-            case NOT_A_SIM, FOREIGN_SIM, CARD_REMOVED, READER_PROBLEM, CARD_TIMEOUT, WRONG_PIN -> Problem.CARD;
+            case NOT_A_SIM, FOREIGN_SIM, CARD_REMOVED, READER_PROBLEM, CARD_TIMEOUT, WRONG_PIN, SIM_NOT_CONFIRMED -> Problem.CARD;
             case LINE_SUSPENDED, LINE_EXPIRED, LINE_TERMINATED, CANNOT_VERIFY, NUMBER_CANNOT_GET_CODES, DATA_ONLY_NUMBER, WRONG_CODE,
                  CODE_EXPIRED, WRONG_DETAIL, TOO_MANY_TRIES, NOT_FOUND -> Problem.LINE;
             case BACKEND_DOWN, PRINTER_UNAVAILABLE -> Problem.SERVICE;

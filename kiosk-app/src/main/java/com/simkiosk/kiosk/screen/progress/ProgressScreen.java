@@ -28,6 +28,12 @@ public final class ProgressScreen {
         return view("screen-lookingUp", m.get("screen.lookingUp"), " ", ctx);
     }
 
+    /** The SIM proves itself to its carrier: nothing to type, the card stays in. */
+    public static Parent checkingSim(ScreenContext ctx) {
+        Messages m = ctx.messages();
+        return view("screen-checkingSim", m.get("screen.checkingSim"), m.get("reading.keepInserted"), ctx);
+    }
+
     private static Parent view(String id, String title, String hint, ScreenContext ctx) {
         Messages m = ctx.messages();
         ProgressIndicator spinner = new ProgressIndicator();

@@ -17,6 +17,7 @@ class ErrorScreenTest {
         "READER_PROBLEM,          CARD,    USE_NUMBER, RETRY",
         "CARD_TIMEOUT,            CARD,    USE_NUMBER, RETRY",
         "WRONG_PIN,               CARD,    START_OVER, START_OVER",
+        "SIM_NOT_CONFIRMED,       CARD,    USE_NUMBER, USE_NUMBER",
         "BACKEND_DOWN,            SERVICE, START_OVER, RETRY",
         "PRINTER_UNAVAILABLE,     SERVICE, START_OVER, START_OVER",
         "LINE_SUSPENDED,          LINE,    START_OVER, START_OVER",
