@@ -59,7 +59,7 @@ final class RealKiosk {
             owned.add(carriers);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
                     maintenancePin, Optional.empty(), owned,
-                    config.languages());
+                    config.languages()).withHelp(config.helpSettings());
         } catch (RuntimeException e) {
             err.println("kiosk: could not set up the configured devices: " + e.getMessage());
             for (AutoCloseable c : owned) {

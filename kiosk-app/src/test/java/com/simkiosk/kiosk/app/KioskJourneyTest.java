@@ -276,9 +276,11 @@ class KioskJourneyTest {
         kiosk = KioskDriver.open("theme", PATIENT);
         kiosk.tap("start-number");
         kiosk.waitForScreen("enterNumber");
-        kiosk.tap("theme-toggle");
-        Fx.waitUntil("high contrast", () -> kiosk.runtime().shell().theme() == com.simkiosk.kiosk.theme.Theme.HIGH_CONTRAST
+        kiosk.tap("display");
+        kiosk.tap("display-high-contrast");
+        Fx.waitUntil("high contrast", () -> kiosk.runtime().shell().look().highContrast()
                 && kiosk.runtime().root().getScene().getStylesheets().stream().anyMatch(u -> u.endsWith("theme-high-contrast.css")));
+        kiosk.tap("display-close");
         kiosk.shot("high-contrast");
         kiosk.tap("back");
         kiosk.waitForScreen("attract");
