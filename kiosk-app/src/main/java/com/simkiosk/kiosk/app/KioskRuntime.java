@@ -114,7 +114,8 @@ public final class KioskRuntime implements AutoCloseable {
         });
     }
 
-    void openMaintenance() {
+    /** Opens the maintenance PIN pad, as the corner gesture does (the tour uses it). */
+    public void openMaintenance() {
         if (maintenance.isPresent()) {
             return;
         }

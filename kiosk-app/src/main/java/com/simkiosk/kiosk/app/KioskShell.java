@@ -248,7 +248,6 @@ public final class KioskShell {
             mark.getStyleClass().add("demo-mark");
             bar.getChildren().add(mark);
         }
-        bar.setMinHeight(72);
         return bar;
     }
 

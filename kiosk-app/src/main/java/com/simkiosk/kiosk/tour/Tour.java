@@ -12,6 +12,7 @@ import com.simkiosk.kiosk.flow.Event;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.carrier.DemoLine;
@@ -64,7 +65,8 @@ public final class Tour {
         demo = DemoKiosk.start();
         FlowConfig config = new FlowConfig(IDLE_AFTER, Duration.ofSeconds(30), Optional.empty(), Language.JA, 3, 3, 3, 14, 3,
                 "tour-store", "tour-kiosk");
-        runtime = onFx(() -> new KioskRuntime(demo.parts(config, Theme.NORMAL, false), Clock.systemUTC(), () -> {}));
+        runtime = onFx(() -> new KioskRuntime(demo.parts(config, Theme.NORMAL, false).withHelp(HelpSettings.demo()),
+                Clock.systemUTC(), () -> {}));
         try {
             onFx(() -> {
                 scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
@@ -74,6 +76,7 @@ public final class Tour {
             for (Language l : Language.values()) {
                 walk(l);
             }
+            helpDisplayAndMaintenance();
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             json.writeValue(out.resolve("tour.json").toFile(), steps);
             return List.copyOf(steps);
@@ -203,6 +206,142 @@ public final class Tour {
         }
         throw new IOException("tour step did not reach its screen within " + STEP_BOUND.toSeconds() + " s (at "
                 + runtime.view().state().key() + ")");
+    }
+
+    // ---------------------------------------------------------------- help, display menu, maintenance (issue 10)
+
+    /**
+     * The help overlay on one screen in every language, then on each kind of screen in Japanese (a carrier's error
+     * with its support contact included), the display menu with large text and high contrast combined, and
+     * maintenance after the demo PIN. Pictures are named {@code hNN-<what>-<lang>.png}.
+     */
+    private void helpDisplayAndMaintenance() throws Exception {
+        for (Language l : Language.values()) {
+            fireAndWait(new Event.LanguageChosen(l), s -> s instanceof State.Attract);
+            help("attract", l);
+        }
+        Language ja = Language.JA;
+        fireAndWait(new Event.LanguageChosen(ja), s -> s instanceof State.Attract);
+        DemoLine tourist = demo.lines().byKey(DemoKiosk.PIN_LINE);
+        onFx(() -> {
+            demo.tray().insertSim(tourist, 3);
+            return null;
+        });
+        waitFor(s -> s instanceof State.ChooseVerification);
+        help("chooseVerification", ja);
+        fireAndWait(new Event.MethodChosen(VerificationMethod.SIM_PIN), s -> s instanceof State.EnterPin);
+        help("enterPin", ja);
+        fireAndWait(new Event.Back(), s -> s instanceof State.ChooseVerification);
+        fireAndWait(new Event.MethodChosen(VerificationMethod.ID_DOCUMENT), s -> s instanceof State.EnterDetail);
+        help("enterDetail", ja);
+        fireAndWait(new Event.DetailSubmitted(tourist.idDocument()), s -> s instanceof State.ShowBalance);
+        help("balance", ja);
+        fireAndWait(new Event.ShowTopUps(), s -> s instanceof State.TopUpOffers);
+        help("topUpOffers", ja);
+        fireAndWait(new Event.Back(), s -> s instanceof State.ShowBalance);
+        fireAndWait(new Event.Done(), s -> s instanceof State.TakeSim);
+        help("takeSim", ja);
+        backToStart(ja);
+        onFx(() -> {
+            demo.tray().insertBankCard();
+            return null;
+        });
+        waitFor(error(ErrorKind.NOT_A_SIM));
+        help("error-notASim", ja);
+        backToStart(ja);
+        fireAndWait(new Event.StartNumberEntry(), s -> s instanceof State.EnterNumber);
+        help("enterNumber", ja);
+        fireAndWait(new Event.Cancel(), s -> s instanceof State.Attract);
+        lineError(ja);
+
+        fireAndWait(new Event.StartNumberEntry(), s -> s instanceof State.EnterNumber);
+        tap("#display", "#display-menu");
+        picture("display-menu", ja);
+        tap("#display-large-text", "#display-menu");
+        tap("#display-high-contrast", "#display-menu");
+        picture("display-menu-both", ja);
+        tap("#display-close", "#bottom-bar");
+        picture("display-both-enterNumber", ja);
+        fireAndWait(new Event.Cancel(), s -> s instanceof State.Attract);
+
+        onFx(() -> {
+            runtime.openMaintenance();
+            return null;
+        });
+        waitForNode("#maintenance-pin");
+        for (char c : DemoKiosk.DEMO_MAINTENANCE_PIN.toCharArray()) {
+            tap("#key-" + c, "#maintenance-pin");
+        }
+        tap("#maintenance-pin-ok", "#maintenance-status");
+        picture("maintenance", ja);
+        tap("#maintenance-close", "#bottom-bar");
+    }
+
+    /** A carrier's error (a suspended line) with the carrier's phone and support QR, drawn by a shell of its own. */
+    private void lineError(Language lang) throws Exception {
+        onFx(() -> {
+            KioskShell shell = new KioskShell(e -> {}, Clock.systemUTC(), true, () -> {}, Theme.NORMAL,
+                    List.of(Language.values()), HelpSettings.demo(), () -> {});
+            Scene own = new Scene(shell.surface(), KioskShell.WIDTH, KioskShell.HEIGHT);
+            Styling.apply(own, Theme.NORMAL);
+            shell.show(new com.simkiosk.kiosk.flow.FlowView(new State.Error(ErrorKind.LINE_SUSPENDED, false), lang,
+                    java.util.OptionalInt.empty()));
+            own.getRoot().applyCss();
+            own.getRoot().layout();
+            write(shell.surface(), "error-lineSuspended", lang);
+            ((javafx.scene.control.Button) shell.surface().lookup("#help")).fire();
+            own.getRoot().applyCss();
+            own.getRoot().layout();
+            write(shell.surface(), "help-error-lineSuspended", lang);
+            shell.close();
+            return null;
+        });
+    }
+
+    private void help(String screen, Language lang) throws Exception {
+        tap("#help", "#help-overlay");
+        picture("help-" + screen, lang);
+        tap("#help-close", "#bottom-bar");
+    }
+
+    /** Fires a button of the kiosk (as a tap would) and waits until {@code then} is on the glass. */
+    private void tap(String button, String then) throws Exception {
+        waitForNode(button);
+        onFx(() -> {
+            ((javafx.scene.control.ButtonBase) runtime.shell().surface().lookup(button)).fire();
+            return null;
+        });
+        waitForNode(then);
+    }
+
+    private void waitForNode(String selector) throws Exception {
+        long deadline = System.nanoTime() + STEP_BOUND.toNanos();
+        while (!onFx(() -> runtime.shell().surface().lookup(selector) != null)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("tour: " + selector + " did not appear within " + STEP_BOUND.toSeconds() + " s");
+            }
+            Thread.onSpinWait();
+        }
+        onFx(() -> {
+            runtime.root().applyCss();
+            runtime.root().layout();
+            return null;
+        });
+    }
+
+    private void picture(String what, Language lang) throws Exception {
+        onFx(() -> {
+            write(runtime.shell().surface(), what, lang);
+            return null;
+        });
+    }
+
+    /** FX thread. */
+    private void write(javafx.scene.Node node, String what, Language lang) throws IOException {
+        String file = String.format("h%02d-%s-%s.png", steps.size() + 1, what, lang.tag());
+        Snapshots.write(node, out.resolve(file));
+        steps.add(new Step(steps.size() + 1, what, lang.tag(), file, 0));
+        log.info("tour: {}", file);
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {

@@ -18,6 +18,12 @@ public record HelpSettings(boolean callStaff, boolean sound, List<SupportContact
         return new HelpSettings(true, true, List.of(), Optional.empty());
     }
 
+    /** Demo mode and the tour: the simulator's carrier with a made-up support number and page (example.jp). */
+    public static HelpSettings demo() {
+        return defaults().withContacts(List.of(new SupportContact("demo", Optional.of("0120-000-000"),
+                Optional.of(java.net.URI.create("https://support.example.jp/sim")))), Optional.empty());
+    }
+
     public HelpSettings withContacts(List<SupportContact> contacts, Optional<SupportContact> fallback) {
         return new HelpSettings(callStaff, sound, contacts, fallback);
     }
