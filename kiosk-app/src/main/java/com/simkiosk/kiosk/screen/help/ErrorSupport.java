@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
  * code of the support page to open on their phone. A card any screen or overlay can place.
  */
 public final class ErrorSupport {
-    static final int QR_SIZE = 240;
+    static final int QR_SIZE = 200;
 
     private ErrorSupport() {}
 
@@ -40,8 +40,8 @@ public final class ErrorSupport {
             frame.setMaxSize(QR_SIZE + 24, QR_SIZE + 24);
             card.getChildren().addAll(frame, Ui.hint(m.get("support.scan")));
         });
-        card.setMaxWidth(460);
-        card.setMinWidth(380);
+        card.setMaxWidth(560);
+        card.setMinWidth(520);
         return card;
     }
 }
