@@ -220,7 +220,9 @@ class KioskJourneyTest {
         kiosk.tap("maintenance-pin-ok");
         Fx.waitUntil("status", () -> kiosk.runtime().shell().surface().lookup("#maintenance-status") != null);
         kiosk.shot("maintenance");
-        assertThat(kiosk.texts()).contains("Card readers", "Printer", InMemorySimReader.DEFAULT_READER, "READY");
+        // Words, not "Printer READY" or a bare reader name (issue 10).
+        assertThat(kiosk.texts()).contains("Card readers", "Printer paper", InMemorySimReader.DEFAULT_READER + ": empty",
+                "Paper loaded, ready to print").doesNotContain("READY");
         kiosk.tap("maintenance-test-print");
         assertThat(kiosk.demo().printer().awaitPrinted(1, Fx.PATIENCE)).isTrue();
         kiosk.tap("maintenance-close");
