@@ -3,6 +3,7 @@ package com.simkiosk.kiosk.app;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.kiosk.flow.FlowConfig;
+import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.printer.SlipPrinter;
@@ -12,7 +13,7 @@ import javafx.scene.Node;
 
 /**
  * Everything the kiosk runs on, chosen at start-up: real drivers or simulators. {@code owned} are closed with the
- * kiosk, last first. {@code demoPanel} builds the demo SIM tray and SMS outbox (FX thread), absent in real runs.
+ * kiosk, last first; {@code attachments} watch the running kiosk (telemetry). {@code help} is what the help overlay offers (call staff, carriers' support). {@code demoPanel} builds the demo SIM tray and SMS outbox (FX thread), absent in real runs.
  */
 public record KioskParts(
         SimReader reader,
@@ -24,13 +25,27 @@ public record KioskParts(
         Optional<DemoPanelFactory> demoPanel,
         List<AutoCloseable> owned,
         List<com.simkiosk.kiosk.flow.Language> languages,
-        List<RuntimeAttachment> attachments) {
+        List<RuntimeAttachment> attachments,
+        HelpSettings help) {
 
-    /** Parts without attachments. */
+    /** Parts without attachments, with the default help: call staff with a notice and a chime, no support contacts. */
     public KioskParts(SimReader reader, CarrierBackend carrier, SlipPrinter printer, FlowConfig flowConfig, Theme theme,
                       GuardedSecret maintenancePin, Optional<DemoPanelFactory> demoPanel, List<AutoCloseable> owned,
                       List<com.simkiosk.kiosk.flow.Language> languages) {
         this(reader, carrier, printer, flowConfig, theme, maintenancePin, demoPanel, owned, languages, List.of());
+    }
+
+    /** Parts with attachments (telemetry), with the default help. */
+    public KioskParts(SimReader reader, CarrierBackend carrier, SlipPrinter printer, FlowConfig flowConfig, Theme theme,
+                      GuardedSecret maintenancePin, Optional<DemoPanelFactory> demoPanel, List<AutoCloseable> owned,
+                      List<com.simkiosk.kiosk.flow.Language> languages, List<RuntimeAttachment> attachments) {
+        this(reader, carrier, printer, flowConfig, theme, maintenancePin, demoPanel, owned, languages, attachments,
+                HelpSettings.defaults());
+    }
+
+    public KioskParts withHelp(HelpSettings help) {
+        return new KioskParts(reader, carrier, printer, flowConfig, theme, maintenancePin, demoPanel, owned, languages,
+                attachments, help);
     }
 
     public KioskParts {

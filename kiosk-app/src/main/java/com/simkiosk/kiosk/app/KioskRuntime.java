@@ -5,10 +5,13 @@ import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.SessionFlow;
 import com.simkiosk.kiosk.i18n.BundleFlowTexts;
 import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.help.Chime;
+import com.simkiosk.kiosk.screen.help.StaffCalls;
 import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.screen.maintenance.KioskHealth;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceScreen;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceStatus;
+import com.simkiosk.kiosk.screen.maintenance.SoftwareVersion;
 import com.simkiosk.printer.PrinterException;
 import com.simkiosk.printer.Slip;
 import java.time.Clock;
@@ -42,6 +45,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final SessionFlow flow;
     private final KioskShell shell;
     private final KioskHealth health;
+    private final StaffCalls staffCalls;
     private final HBox root;
     private final Runnable exitKiosk;
     private Optional<Runnable> maintenance = Optional.empty();
@@ -58,7 +62,9 @@ public final class KioskRuntime implements AutoCloseable {
         this.flow = new SessionFlow(parts.reader(), parts.carrier(), parts.printer(), io.flow(), Platform::runLater, clock,
                 FlowScheduler.using(timers, Platform::runLater), parts.flowConfig(), new BundleFlowTexts());
         this.health = new KioskHealth(clock);
-        this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages());
+        this.staffCalls = new StaffCalls(clock, parts.help().sound(), io.maintenance(), new Chime());
+        this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages(),
+                parts.help(), staffCalls::call);
         flow.addListener(health::observe);
         flow.addListener(shell::show);
         this.root = new HBox(shell.surface());
@@ -82,6 +88,11 @@ public final class KioskRuntime implements AutoCloseable {
 
     public FlowView view() {
         return flow.view();
+    }
+
+    /** Customers' calls for staff from the help overlay (shown in maintenance). */
+    public StaffCalls staffCalls() {
+        return staffCalls;
     }
 
     public KioskParts parts() {
@@ -117,7 +128,8 @@ public final class KioskRuntime implements AutoCloseable {
         maintenanceNotes.add(note);
     }
 
-    void openMaintenance() {
+    /** Opens the maintenance PIN pad, as the corner gesture does (the tour uses it). */
+    public void openMaintenance() {
         if (maintenance.isPresent()) {
             return;
         }
@@ -154,8 +166,10 @@ public final class KioskRuntime implements AutoCloseable {
 
     private void showStatus(String note) {
         Messages m = messages();
-        offFx(() -> new MaintenanceStatus(parts.reader().readers(), parts.reader().fault(), parts.printer().status(), health.lastBackendError(),
-                health.lastErrors(), health.sessions(), health.balancesShown(), health.errors(), health.slipsPrinted()), status -> {
+        offFx(() -> new MaintenanceStatus(SoftwareVersion.current(), parts.flowConfig().kioskId(), parts.reader().readers(),
+                parts.reader().fault(), parts.printer().status(), health.lastBackendError(), health.lastErrors(),
+                health.sessions(), health.balancesShown(), health.errors(), health.slipsPrinted(), staffCalls.count(),
+                staffCalls.last()), status -> {
             maintenance.ifPresent(Runnable::run);
             Parent view = MaintenanceScreen.status(m, status, new MaintenanceScreen.Actions() {
                 @Override
@@ -166,7 +180,7 @@ public final class KioskRuntime implements AutoCloseable {
                                     parts.flowConfig().kioskId(), clock.instant(), List.of(), Optional.empty(), m.get("maint.testSlip.body")));
                             return m.get("maint.testPrinted");
                         } catch (PrinterException e) {
-                            return m.get("maint.printer") + ": " + e.status();
+                            return m.get("maint.printer") + ": " + MaintenanceScreen.paper(m, e.status());
                         }
                     }, KioskRuntime.this::showStatus);
                 }

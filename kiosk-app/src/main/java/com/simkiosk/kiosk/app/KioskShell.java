@@ -8,7 +8,12 @@ import com.simkiosk.kiosk.i18n.Messages;
 import com.simkiosk.kiosk.screen.attract.AttractScreen;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
+import com.simkiosk.kiosk.screen.help.CarrierReferral;
+import com.simkiosk.kiosk.screen.help.ErrorSupport;
+import com.simkiosk.kiosk.screen.help.HelpOverlay;
+import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceGesture;
+import com.simkiosk.kiosk.theme.Look;
 import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
 import java.time.Clock;
@@ -32,8 +37,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The kiosk's 1920×1080 surface: a top bar (title, DEMO mark, languages), the current screen, the idle warning and
- * maintenance overlays. It renders {@link FlowView}s and sends {@link Event}s; it holds no session data except the
+ * The kiosk's 1920×1080 surface: a top bar (title, DEMO mark), the current screen, a bottom bar within a seated
+ * customer's reach (Help, Display, languages) that is the same on every screen, the carrier's support beside an error
+ * that sends the customer there, and the help, display, idle warning and maintenance overlays. It renders {@link FlowView}s and sends {@link Event}s; it holds no session data except the
  * digits being typed on the current screen. FX thread only.
  */
 public final class KioskShell {
@@ -57,21 +63,38 @@ public final class KioskShell {
     private Optional<Consumer<Instant>> tick = Optional.empty();
     private final StringBuilder entry = new StringBuilder();
     private Optional<Node> idleOverlay = Optional.empty();
-    private final Theme defaultTheme;
+    private final Look defaultLook;
     private final java.util.List<Language> languages;
-    private Theme theme;
+    private final HelpSettings help;
+    private final Runnable callStaff;
+    private Look look;
+    private Optional<Node> helpOverlay = Optional.empty();
+    private Optional<Node> displayMenu = Optional.empty();
+    private Optional<Node> staffNotice = Optional.empty();
+    private boolean staffCalled;
+    private Optional<FlowView> shownView = Optional.empty();
 
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture) {
         this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL, java.util.List.of(Language.values()));
     }
 
-    /** {@code theme} is the kiosk's own; a customer may switch for their session (it returns at the attract screen). */
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture, Theme theme,
                       java.util.List<Language> languages) {
+        this(flow, clock, demo, onMaintenanceGesture, theme, languages, HelpSettings.defaults(), () -> {});
+    }
+
+    /**
+     * {@code theme} is the kiosk's own look; a customer may change it for their session (it returns at the attract
+     * screen). {@code callStaff} runs when a customer calls staff from the help overlay (counter, chime).
+     */
+    public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture, Theme theme,
+                      java.util.List<Language> languages, HelpSettings help, Runnable callStaff) {
         this.flow = flow;
         this.languages = java.util.List.copyOf(languages);
-        this.defaultTheme = theme;
-        this.theme = theme;
+        this.defaultLook = theme.look();
+        this.look = defaultLook;
+        this.help = help;
+        this.callStaff = callStaff;
         this.clock = clock;
         this.demo = demo;
         this.onMaintenanceGesture = onMaintenanceGesture;
@@ -112,17 +135,37 @@ public final class KioskShell {
         if (languageChanged) {
             Styling.applyLanguage(surface, language);
         }
-        if (stateChanged && !view.state().inSession() && theme != defaultTheme) {
-            useTheme(defaultTheme); // the next customer gets the kiosk's own look
+        if (stateChanged && !view.state().inSession() && !look.equals(defaultLook)) {
+            useLook(defaultLook); // the next customer gets the kiosk's own look
         }
+        if (stateChanged && !view.state().inSession()) {
+            clearStaffNotice(); // the clerk came, or the customer left: the next one starts without it
+        }
+        if (stateChanged) {
+            // A new step (or the idle wipe) closes help and the display menu: nothing stays open over a reset.
+            closeHelp();
+            closeDisplayMenu();
+        }
+        shownView = Optional.of(view);
         if (languageChanged || stateChanged) {
             if (!(sameScreen && languageChanged && !stateChanged)) {
                 entry.setLength(0); // a new screen starts empty; a language switch keeps what was typed
             }
             tick = Optional.empty();
             Parent screen = Screens.render(view.state(), language, context(m));
-            frame.setTop(topBar(view.state(), language, m));
+            frame.setTop(topBar(m));
+            frame.setBottom(bottomBar(view.state(), language, m));
+            frame.setRight(supportBeside(view.state(), m).orElse(null));
             fit.setContent(screen);
+            if (languageChanged && !stateChanged && helpOverlay.isPresent()) {
+                openHelp(); // in the new language
+            }
+            if (languageChanged && !stateChanged && displayMenu.isPresent()) {
+                openDisplayMenu();
+            }
+            if (languageChanged && staffCalled) {
+                showStaffNotice(m);
+            }
             shownState = Optional.of(view.state());
             shownLanguage = Optional.of(language);
             tick.ifPresent(t -> t.accept(clock.instant()));
@@ -175,43 +218,56 @@ public final class KioskShell {
         };
     }
 
-    public Theme theme() {
-        return theme;
+    /** The look on the glass now: the kiosk's own, or what this customer chose in the display menu. */
+    public Look look() {
+        return look;
     }
 
-    /** The next look: normal → high contrast → large text → normal. */
-    private void nextTheme() {
-        Theme[] all = Theme.values();
-        useTheme(all[(theme.ordinal() + 1) % all.length]);
-        flow.accept(new Event.UserActivity());
+    /** Whether the help overlay is open. */
+    public boolean helpOpen() {
+        return helpOverlay.isPresent();
     }
 
-    private void useTheme(Theme t) {
-        theme = t;
+    private void useLook(Look l) {
+        look = l;
         if (surface.getScene() != null) {
-            Styling.apply(surface.getScene(), t);
+            Styling.apply(surface.getScene(), l);
         }
     }
 
-    private Node topBar(State state, Language language, Messages m) {
+    private Node topBar(Messages m) {
         HBox bar = new HBox(16);
         bar.getStyleClass().add("top-bar");
         bar.setId("top-bar");
         Label title = Ui.label(m.get("app.title"), "body");
+        title.setMinWidth(0);
         bar.getChildren().add(title);
-        javafx.scene.control.Button display = Ui.button("theme-toggle", "◐ " + m.get("a11y.display"), this::nextTheme);
-        display.setMinWidth(Region.USE_PREF_SIZE);
-        display.setWrapText(false);
-        title.setMinWidth(0); // the title may shorten; the buttons may not
         if (demo) {
             Label mark = new Label(m.get("demo.mark"));
             mark.setId("demo-mark");
             mark.getStyleClass().add("demo-mark");
             bar.getChildren().add(mark);
         }
-        bar.getChildren().add(Ui.spacer());
-        bar.getChildren().add(display);
-        if (state.inSession()) { // the attract screens have their own large language buttons
+        return bar;
+    }
+
+    /**
+     * Within reach of a seated customer, the same on every screen: Help at the left, then Display (saying the
+     * current setting) and, in a session, the languages (the attract screens have their own large ones).
+     */
+    private Node bottomBar(State state, Language language, Messages m) {
+        HBox bar = new HBox(16);
+        bar.getStyleClass().add("bottom-bar");
+        bar.setId("bottom-bar");
+        javafx.scene.control.Button helpButton = Ui.primary("help", "? " + m.get("help.button"), this::openHelp);
+        javafx.scene.control.Button display = Ui.button("display", "◐ " + m.get("display.title") + ": "
+                + DisplayMenu.describe(look, m), this::openDisplayMenu);
+        for (javafx.scene.control.Button b : java.util.List.of(helpButton, display)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setWrapText(false);
+        }
+        bar.getChildren().addAll(helpButton, display, Ui.spacer());
+        if (state.inSession()) {
             HBox langs = new HBox(8);
             langs.getStyleClass().add("language-bar");
             ScreenContext ctx = context(m);
@@ -220,8 +276,103 @@ public final class KioskShell {
             }
             bar.getChildren().add(langs);
         }
-        bar.setMinHeight(96);
         return bar;
+    }
+
+    /** The carrier's phone number and support page beside an error only the carrier can resolve. */
+    private Optional<Node> supportBeside(State state, Messages m) {
+        if (!CarrierReferral.sendsToCarrier(state)) {
+            return Optional.empty();
+        }
+        return help.contactFor(Optional.empty()).map(c -> {
+            Node card = ErrorSupport.card(m, c);
+            StackPane side = new StackPane(card);
+            side.getStyleClass().add("support-side");
+            return side;
+        });
+    }
+
+    /** Opens (or re-renders) help for the step on screen. Opening counts as activity; reading it does not. */
+    private void openHelp() {
+        if (shownView.isEmpty()) {
+            return;
+        }
+        FlowView view = shownView.get();
+        Messages m = messages.get(view.language());
+        closeDisplayMenu();
+        Node overlay = HelpOverlay.view(view.state(), m, help.callStaff(), help.contactFor(Optional.empty()), staffCalled,
+                new HelpOverlay.Actions() {
+                    @Override
+                    public void callStaff() {
+                        staffCalled = true;
+                        callStaff.run();
+                        showStaffNotice(m);
+                        flow.accept(new Event.UserActivity());
+                    }
+
+                    @Override
+                    public void close() {
+                        closeHelp();
+                        flow.accept(new Event.UserActivity());
+                    }
+                });
+        closeHelp();
+        overlays.getChildren().add(0, overlay); // below the idle warning: help never hides the countdown
+        helpOverlay = Optional.of(overlay);
+        flow.accept(new Event.UserActivity());
+    }
+
+    private void closeHelp() {
+        helpOverlay.ifPresent(n -> overlays.getChildren().remove(n));
+        helpOverlay = Optional.empty();
+    }
+
+    private void openDisplayMenu() {
+        if (shownView.isEmpty()) {
+            return;
+        }
+        Messages m = messages.get(shownView.get().language());
+        closeHelp();
+        closeDisplayMenu();
+        Node menu = DisplayMenu.view(look, m, chosen -> {
+            useLook(chosen);
+            openDisplayMenu(); // says the new setting
+            frame.setBottom(bottomBar(shownView.get().state(), shownView.get().language(), m));
+        }, () -> {
+            closeDisplayMenu();
+            flow.accept(new Event.UserActivity());
+        });
+        overlays.getChildren().add(0, menu);
+        displayMenu = Optional.of(menu);
+        flow.accept(new Event.UserActivity());
+    }
+
+    private void closeDisplayMenu() {
+        displayMenu.ifPresent(n -> overlays.getChildren().remove(n));
+        displayMenu = Optional.empty();
+    }
+
+    /** For the clerk, in Japanese, and for the customer in their language; it lets every tap through. */
+    private void showStaffNotice(Messages m) {
+        clearStaffNotice();
+        staffCalled = true;
+        Label clerk = Ui.label(messages.get(Language.JA).get("help.staffNotice.clerk"), "headline");
+        Label customer = Ui.label(m.get("help.staffCalled"), "body");
+        VBox notice = new VBox(4, clerk, customer);
+        notice.setId("staff-notice");
+        notice.getStyleClass().add("staff-notice");
+        notice.setAlignment(Pos.CENTER);
+        notice.setMaxSize(1100, Region.USE_PREF_SIZE);
+        notice.setMouseTransparent(true);
+        StackPane.setAlignment(notice, Pos.TOP_CENTER);
+        overlays.getChildren().add(notice);
+        staffNotice = Optional.of(notice);
+    }
+
+    private void clearStaffNotice() {
+        staffNotice.ifPresent(n -> overlays.getChildren().remove(n));
+        staffNotice = Optional.empty();
+        staffCalled = false;
     }
 
     private void showIdle(FlowView view, Messages m, boolean languageChanged) {
@@ -246,12 +397,7 @@ public final class KioskShell {
                 Ui.primary("idle-continue", m.get("idle.continue"), () -> flow.accept(new Event.UserActivity())));
         actions.setAlignment(Pos.CENTER);
         VBox box = new VBox(24, Ui.title(m.get("idle.title")), count, body, actions);
-        box.getStyleClass().add("overlay-box");
-        box.setAlignment(Pos.CENTER);
-        box.setMaxSize(1100, 600);
-        StackPane scrim = new StackPane(box);
-        scrim.setId("idle-overlay");
-        scrim.getStyleClass().add("overlay");
+        StackPane scrim = com.simkiosk.kiosk.screen.help.Overlays.scrim("idle-overlay", box, Pos.CENTER, 1100, 600);
         overlays.getChildren().add(scrim);
         idleOverlay = Optional.of(scrim);
     }

@@ -51,7 +51,8 @@ public record KioskConfig(
         MaintenancePin maintenancePin,
         boolean testRig,
         Optional<Path> configuredStateDirectory,
-        Optional<TelemetryConfig> telemetry) {
+        Optional<TelemetryConfig> telemetry,
+        Help help) {
 
     public KioskConfig {
         backends = List.copyOf(backends);
@@ -87,7 +88,7 @@ public record KioskConfig(
     public record Backend(String name, URI baseUrl, String clientId, String clientSecret, List<String> iccidPrefixes,
                           Optional<Path> trustStore, Optional<String> trustStorePassword,
                           Optional<Path> clientKeyStore, Optional<String> clientKeyStorePassword,
-                          BackendProfile profile, OAuthSettings oauth, SimAuthPolicy simAuth) {
+                          BackendProfile profile, OAuthSettings oauth, SimAuthPolicy simAuth, Support support) {
         public Backend {
             iccidPrefixes = List.copyOf(iccidPrefixes);
         }
@@ -96,6 +97,39 @@ public record KioskConfig(
         public String toString() {
             return "Backend[" + name + ", " + baseUrl + ", client " + clientId + ", prefixes " + iccidPrefixes + "]";
         }
+    }
+
+    /**
+     * The carrier's own support for its customers, shown on errors only the carrier can resolve: a phone number as
+     * it should be dialled in Japan, and an {@code https://} support page (shown as a QR code).
+     */
+    public record Support(Optional<String> phone, Optional<URI> url) {
+        public static final Support NONE = new Support(Optional.empty(), Optional.empty());
+    }
+
+    /** "Call staff" in the help overlay: {@code off}, {@code notice} (on screen), or {@code notice-and-sound}. */
+    public enum CallStaff {
+        OFF, NOTICE, NOTICE_AND_SOUND;
+
+        static Optional<CallStaff> parse(String text) {
+            return java.util.Arrays.stream(values())
+                    .filter(c -> c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(text)).findFirst();
+        }
+    }
+
+    public record Help(CallStaff callStaff) {
+        public static final Help DEFAULT = new Help(CallStaff.NOTICE_AND_SOUND);
+    }
+
+    /** What the help overlay offers: call staff as configured, and each back end's (and the aggregator's) support. */
+    public com.simkiosk.kiosk.screen.help.HelpSettings helpSettings() {
+        List<com.simkiosk.kiosk.screen.help.SupportContact> contacts = backends.stream().map(KioskConfig::contact).toList();
+        return new com.simkiosk.kiosk.screen.help.HelpSettings(help.callStaff() != CallStaff.OFF,
+                help.callStaff() == CallStaff.NOTICE_AND_SOUND, contacts, aggregator.map(KioskConfig::contact));
+    }
+
+    private static com.simkiosk.kiosk.screen.help.SupportContact contact(Backend b) {
+        return new com.simkiosk.kiosk.screen.help.SupportContact(b.name(), b.support().phone(), b.support().url());
     }
 
     public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead) {}
@@ -251,7 +285,7 @@ public record KioskConfig(
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
     private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir) {
         root.allowOnly(Set.of("storeId", "kioskId", "reader", "backends", "aggregator", "printer", "languages",
-                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory", "telemetry"));
+                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory", "telemetry", "help"));
         String storeId = root.id("storeId");
         String kioskId = root.id("kioskId");
         boolean testRig = root.bool("testRig", false);
@@ -298,8 +332,23 @@ public record KioskConfig(
 
         Timeouts timeouts = readTimeouts(root.optionalObject("timeouts"));
         Optional<TelemetryConfig> telemetry = TelemetryConfig.read(root.optionalObject("telemetry"), baseDir);
+        Help help = readHelp(root.optionalObject("help"));
         return readPin(root.object("maintenancePin")).map(pin -> new KioskConfig(storeId, kioskId, reader, backends,
-                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory, telemetry));
+                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory, telemetry, help));
+    }
+
+    private static Help readHelp(Optional<JsonFields> help) {
+        if (help.isEmpty()) {
+            return Help.DEFAULT;
+        }
+        JsonFields h = help.get();
+        h.allowOnly(Set.of("callStaff"));
+        String text = h.optionalText("callStaff").orElse("notice-and-sound");
+        Optional<CallStaff> callStaff = CallStaff.parse(text);
+        if (callStaff.isEmpty()) {
+            h.problem("callStaff", "must be off, notice or notice-and-sound (was '" + text + "')");
+        }
+        return new Help(callStaff.orElse(CallStaff.NOTICE_AND_SOUND));
     }
 
     private static ReaderChoice readReader(JsonFields reader, boolean testRig) {
@@ -355,7 +404,7 @@ public record KioskConfig(
 
     private static Backend readBackend(JsonFields backend, boolean routed, Optional<Path> baseDir) {
         Set<String> known = new HashSet<>(Set.of("name", "baseUrl", "clientId", "clientSecret", "trustStore",
-                "trustStorePassword", "clientKeyStore", "clientKeyStorePassword", "profile", "bsfUrl", "simPinIsProof"));
+                "trustStorePassword", "clientKeyStore", "clientKeyStorePassword", "profile", "bsfUrl", "simPinIsProof", "support"));
         if (routed) {
             known.add("iccidPrefixes");
         }
@@ -376,11 +425,12 @@ public record KioskConfig(
         if (routed && prefixes.isEmpty()) {
             backend.problem("iccidPrefixes", "missing: which SIMs does this back end serve (e.g. [\"898110\"])?");
         }
+        BackendProfile profile = ProfileReader.read(backend.optionalObject("profile"));
         return new Backend(name, baseUrl, clientId, clientSecret, prefixes,
                 readableFile(backend, "trustStore", baseDir), backend.optionalText("trustStorePassword"),
                 readableFile(backend, "clientKeyStore", baseDir), backend.optionalText("clientKeyStorePassword"),
-                ProfileReader.read(backend.optionalObject("profile")), oauth,
-                new SimAuthPolicy(readBsfUrl(backend), backend.bool("simPinIsProof", false)));
+                profile, oauth, new SimAuthPolicy(readBsfUrl(backend), backend.bool("simPinIsProof", false)),
+                readSupport(backend, profile));
     }
 
     /** The BSF receives the SIM's AKA answer: https, or plain http only to this machine. */
@@ -405,6 +455,60 @@ public record KioskConfig(
             backend.problem("bsfUrl", "not an address (" + e.getReason() + ")");
             return Optional.empty();
         }
+    }
+
+
+    /** A QR code of this many characters still scans from a phone at the size the kiosk draws it. */
+    static final int MAX_SUPPORT_URL = 256;
+
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 ()-]{2,30}");
+
+    /**
+     * {@code "support": {"phone": "0120-000-000", "url": "https://…"}}; {@code profile.supportPhone} and
+     * {@code profile.supportUrl}, where an earlier version took them, are read when {@code support} is absent.
+     */
+    private static Support readSupport(JsonFields backend, BackendProfile profile) {
+        Optional<JsonFields> support = backend.optionalObject("support");
+        boolean inProfile = profile.supportPhone().isPresent() || profile.supportUrl().isPresent();
+        if (support.isPresent() && inProfile) {
+            backend.problem("support", "given twice: keep it here and remove profile.supportPhone/supportUrl");
+        }
+        Optional<String> phone;
+        Optional<String> url;
+        String where;
+        if (support.isPresent()) {
+            JsonFields s = support.get();
+            s.allowOnly(Set.of("phone", "url"));
+            phone = s.optionalText("phone");
+            url = s.optionalText("url");
+            where = "support.";
+        } else {
+            phone = profile.supportPhone();
+            url = profile.supportUrl();
+            where = "profile.support";
+        }
+        if (phone.isPresent() && !PHONE.matcher(phone.get()).matches()) {
+            backend.problem(where + (support.isPresent() ? "phone" : "Phone"),
+                    "'" + phone.get() + "' is not a phone number (digits, spaces, '-', '(', ')', a leading '+')");
+            phone = Optional.empty();
+        }
+        Optional<URI> page = Optional.empty();
+        if (url.isPresent()) {
+            String field = where + (support.isPresent() ? "url" : "Url");
+            try {
+                URI uri = new URI(url.get());
+                if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    backend.problem(field, "must be an https:// address (a customer's phone opens it)");
+                } else if (url.get().length() > MAX_SUPPORT_URL) {
+                    backend.problem(field, "longer than " + MAX_SUPPORT_URL + " characters: its QR code would be too dense to scan");
+                } else {
+                    page = Optional.of(uri);
+                }
+            } catch (URISyntaxException e) {
+                backend.problem(field, "not an address (" + e.getReason() + ")");
+            }
+        }
+        return new Support(phone, page);
     }
 
     /** A key or trust store: relative to the config file's folder, and readable now rather than at the first call. */

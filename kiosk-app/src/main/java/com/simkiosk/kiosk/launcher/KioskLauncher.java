@@ -51,7 +51,8 @@ public final class KioskLauncher {
         if (o.pcsc()) {
             return PcscDemo.run(o.theme(), o.windowed(), err);
         }
-        KioskApp.run(() -> DemoKiosk.start().parts(FlowConfig.defaults(), o.theme(), true), o.windowed());
+        KioskApp.run(() -> DemoKiosk.start().parts(FlowConfig.defaults(), o.theme(), true)
+                .withHelp(com.simkiosk.kiosk.screen.help.HelpSettings.demo()), o.windowed());
         return 0;
     }
 

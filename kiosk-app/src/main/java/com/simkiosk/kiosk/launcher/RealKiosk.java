@@ -69,7 +69,8 @@ final class RealKiosk {
             owned.add(carriers);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
                     maintenancePin, Optional.empty(), owned,
-                    config.languages(), telemetry.<List<KioskParts.RuntimeAttachment>>map(t -> List.of(t::attach)).orElse(List.of()));
+                    config.languages(), telemetry.<List<KioskParts.RuntimeAttachment>>map(t -> List.of(t::attach)).orElse(List.of()))
+                    .withHelp(config.helpSettings());
         } catch (IOException e) {
             err.println("kiosk: " + e.getMessage());
             for (AutoCloseable c : owned) {

@@ -2,17 +2,26 @@ package com.simkiosk.kiosk.theme;
 
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.i18n.LanguageLook;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
-/** Puts the layout sheet and one theme sheet on a scene, and the language's font class on a node. FX thread only. */
+/** Puts the layout sheet and a look's sheets on a scene, and the language's font class on a node. FX thread only. */
 public final class Styling {
     private static final String LAYOUT = Styling.class.getResource("kiosk.css").toExternalForm();
 
     private Styling() {}
 
     public static void apply(Scene scene, Theme theme) {
-        scene.getStylesheets().setAll(LAYOUT, theme.stylesheetUrl());
+        apply(scene, theme.look());
+    }
+
+    public static void apply(Scene scene, Look look) {
+        List<String> sheets = new ArrayList<>();
+        sheets.add(LAYOUT);
+        sheets.addAll(look.stylesheetUrls());
+        scene.getStylesheets().setAll(sheets);
     }
 
     /** Swaps the {@code lang-*} class so the right Noto CJK face draws every text below {@code root}. */

@@ -2,20 +2,17 @@ package com.simkiosk.kiosk.theme;
 
 import java.util.Locale;
 
-/** The look of the kiosk: colours and text size. Each theme is one stylesheet of looked-up colours. */
+/**
+ * The kiosk's own look as configured ({@code --theme}): normal, high contrast or large text. A customer may combine
+ * large text with either colour set for their session ({@link Look}).
+ */
 public enum Theme {
-    NORMAL("theme-normal.css"),
-    HIGH_CONTRAST("theme-high-contrast.css"),
-    LARGE_TEXT("theme-large-text.css");
+    NORMAL,
+    HIGH_CONTRAST,
+    LARGE_TEXT;
 
-    private final String sheet;
-
-    Theme(String sheet) {
-        this.sheet = sheet;
-    }
-
-    public String stylesheetUrl() {
-        return Theme.class.getResource(sheet).toExternalForm();
+    public Look look() {
+        return Look.of(this);
     }
 
     public static Theme parse(String text) {

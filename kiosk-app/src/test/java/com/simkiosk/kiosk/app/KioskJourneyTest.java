@@ -216,7 +216,9 @@ class KioskJourneyTest {
         kiosk.tap("maintenance-pin-ok");
         Fx.waitUntil("status", () -> kiosk.runtime().shell().surface().lookup("#maintenance-status") != null);
         kiosk.shot("maintenance");
-        assertThat(kiosk.texts()).contains("Card readers", "Printer", InMemorySimReader.DEFAULT_READER, "READY");
+        // Words, not "Printer READY" or a bare reader name (issue 10).
+        assertThat(kiosk.texts()).contains("Card readers", "Printer paper", InMemorySimReader.DEFAULT_READER + ": empty",
+                "Paper loaded, ready to print").doesNotContain("READY");
         kiosk.tap("maintenance-test-print");
         assertThat(kiosk.demo().printer().awaitPrinted(1, Fx.PATIENCE)).isTrue();
         kiosk.tap("maintenance-close");
@@ -272,9 +274,11 @@ class KioskJourneyTest {
         kiosk = KioskDriver.open("theme", PATIENT);
         kiosk.tap("start-number");
         kiosk.waitForScreen("enterNumber");
-        kiosk.tap("theme-toggle");
-        Fx.waitUntil("high contrast", () -> kiosk.runtime().shell().theme() == com.simkiosk.kiosk.theme.Theme.HIGH_CONTRAST
+        kiosk.tap("display");
+        kiosk.tap("display-high-contrast");
+        Fx.waitUntil("high contrast", () -> kiosk.runtime().shell().look().highContrast()
                 && kiosk.runtime().root().getScene().getStylesheets().stream().anyMatch(u -> u.endsWith("theme-high-contrast.css")));
+        kiosk.tap("display-close");
         kiosk.shot("high-contrast");
         kiosk.tap("back");
         kiosk.waitForScreen("attract");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Counters and the last errors for the maintenance screen, learnt by watching the flow's views. Holds no personal
+ * Counters and the last errors (a bounded ring of kinds and times) for the maintenance screen, learnt by watching the flow's views. Holds no personal
  * data: only error kinds, times and counts. Flow thread only.
  */
 public final class KioskHealth {

@@ -7,8 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A snapshot of the devices for the maintenance screen, gathered off the FX thread (each device call blocks). */
+/**
+ * A snapshot of the devices for the maintenance screen, gathered off the FX thread (each device call blocks), with
+ * the software's version, the kiosk's id and how often customers called staff. Nothing personal.
+ */
 public record MaintenanceStatus(
+        String version,
+        String kioskId,
         List<ReaderInfo> readers,
         Optional<ReadResult.Failed> readerFault,
         PrinterStatus printer,
@@ -17,7 +22,9 @@ public record MaintenanceStatus(
         long sessions,
         long balancesShown,
         long errors,
-        long slipsPrinted) {
+        long slipsPrinted,
+        long staffCalls,
+        Optional<Instant> lastStaffCall) {
     public MaintenanceStatus {
         readers = List.copyOf(readers);
         lastErrors = List.copyOf(lastErrors);

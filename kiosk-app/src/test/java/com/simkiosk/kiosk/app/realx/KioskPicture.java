@@ -18,8 +18,8 @@ final class KioskPicture {
     private static final int WHITE = 0xffffff;      // -kiosk-surface: the top bar, the buttons
     private static final int ACCENT = 0x0b5cad;     // -kiosk-accent: the current language, button borders and text
     private static final int DEMO = 0xc2185b;       // -kiosk-demo: the DEMO mark
-    private static final int LANGUAGE_ROW_TOP = 900;
-    private static final int LANGUAGE_ROW_BOTTOM = 970;
+    private static final int LANGUAGE_ROW_TOP = 825;
+    private static final int LANGUAGE_ROW_BOTTOM = 890;
     /** The five language buttons' left and right edges on the attract screen; the first (日本語) is the current one. */
     private static final int[][] LANGUAGE_BUTTONS = {{370, 589}, {610, 828}, {850, 1068}, {1091, 1309}, {1330, 1549}};
 
@@ -63,10 +63,11 @@ final class KioskPicture {
         expect(problems, "the top bar's background", 460, 4, 1700, 20, WHITE, 12, 0.9);
         expect(problems, "the maintenance corner (top-left, over the top bar)", 0, 0, 16, 96, WHITE, 12, 0.8);
         expect(problems, "the title at the top bar's left end", 20, 20, 360, 76, 0x14213d, 80, 0.03);
-        expect(problems, "the display button at the top bar's right end", 1734, 10, 1895, 86, ACCENT, 80, 0.01);
+        expect(problems, "the Help button at the bottom bar's left end (filled)", 30, 1016, 150, 1068, ACCENT, 40, 0.5);
+        expect(problems, "the Display button beside Help", 180, 1016, 540, 1068, ACCENT, 80, 0.01);
         expect(problems, "the right end of the top bar", 1900, 4, 1918, 92, WHITE, 12, 0.8);
         if (demo) {
-            expect(problems, "the DEMO mark in the top bar", 370, 26, 455, 68, DEMO, 40, 0.5);
+            expect(problems, "the DEMO mark in the top bar", 370, 12, 455, 52, DEMO, 40, 0.5);
             expect(problems, "the tray's remove button", 1945, 60, 2310, 110, ACCENT, 40, 0.7);
         }
         for (int i = 0; i < LANGUAGE_BUTTONS.length; i++) {
