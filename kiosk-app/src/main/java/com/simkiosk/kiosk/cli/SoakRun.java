@@ -324,7 +324,8 @@ final class SoakRun {
         }
 
         private VirtualSimSpec card(Scenario scenario) {
-            VirtualSimSpec spec = VirtualSimSpec.uicc(line.iccid().digits()).withPin(line.simPin(), VirtualSimSpec.MAX_TRIES);
+            // the line's genuine USIM: it proves itself to the carrier's BSF after its PIN, as a customer's would
+            VirtualSimSpec spec = DemoKiosk.usimSpec(line, true).withPin(line.simPin(), VirtualSimSpec.MAX_TRIES);
             return switch (scenario) {
                 case SLOW_CARD -> spec.withAnswerDelay(Duration.ofMillis(40));
                 case PULLED_MID_READ -> spec.withFault(SimFault.REMOVED_MID_READ);
@@ -355,7 +356,7 @@ final class SoakRun {
 
     /** Screens on which the kiosk, not the customer, has to act next. */
     static boolean busy(State s) {
-        return s instanceof State.Reading || s instanceof State.LookingUp
+        return s instanceof State.Reading || s instanceof State.LookingUp || s instanceof State.CheckingSim
                 || s instanceof State.TopUpSlip slip && slip.print() == State.PrintStatus.PRINTING;
     }
 

@@ -9,12 +9,15 @@ import com.simkiosk.carrier.DailyUsage;
 import com.simkiosk.carrier.Line;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.OtpChallenge;
+import com.simkiosk.carrier.SimAuthPolicy;
+import com.simkiosk.carrier.SimProof;
 import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.VerificationMethod;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,6 +69,18 @@ public final class MeteredCarrier implements CarrierBackend {
     @Override
     public Line findLineByIccid(Iccid iccid) throws CarrierException {
         return timed("findLineByIccid", () -> inner.findLineByIccid(iccid));
+    }
+
+    /** The proof must reach the client itself: it sends the B-TID with the look-up. */
+    @Override
+    public Line findLineByIccid(Iccid iccid, SimProof proof) throws CarrierException {
+        return timed("findLineByIccid", () -> inner.findLineByIccid(iccid, proof));
+    }
+
+    /** The back end's SIM authentication settings (its BSF, whether the SIM PIN proves a line): not a call. */
+    @Override
+    public Optional<SimAuthPolicy> simAuthPolicy(Iccid iccid) {
+        return inner.simAuthPolicy(iccid);
     }
 
     @Override

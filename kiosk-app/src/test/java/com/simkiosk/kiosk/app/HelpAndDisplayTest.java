@@ -14,6 +14,7 @@ import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.i18n.LineBreaks;
 import com.simkiosk.kiosk.i18n.FlowSamples;
 import com.simkiosk.kiosk.i18n.Messages;
 import com.simkiosk.kiosk.screen.help.HelpSettings;
@@ -263,7 +264,7 @@ class HelpAndDisplayTest {
     private static String text(KioskShell shell, String id) {
         Node n = shell.surface().lookup("#" + id);
         assertThat(n).as("#" + id).isNotNull();
-        return ((Labeled) n).getText();
+        return LineBreaks.plain(((Labeled) n).getText()); // as read, without the line-break joiners
     }
 
     private static String decode(Image image) {

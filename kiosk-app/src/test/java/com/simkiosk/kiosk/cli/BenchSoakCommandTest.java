@@ -50,6 +50,7 @@ class BenchSoakCommandTest {
             classified.add(kind.name());
         }
         soak.get("outcomes").fieldNames().forEachRemaining(kind -> assertThat(classified).contains(kind));
+        assertThat(soak.get("outcomes").get("BALANCE")).as("outcomes %s", soak.get("outcomes")).isNotNull();
         assertThat(soak.get("outcomes").get("BALANCE").asInt()).isPositive();
         assertThat(soak.get("journeyMs").get("p99").asDouble())
                 .isGreaterThanOrEqualTo(soak.get("journeyMs").get("median").asDouble());

@@ -27,6 +27,7 @@ import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
 import com.simkiosk.carrier.LineStatus;
+import com.simkiosk.carrier.SimAuthPolicy;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.kiosk.config.TelemetryConfig;
 import com.simkiosk.kiosk.telemetry.KioskTelemetry;
@@ -179,6 +180,8 @@ class TelemetryPrivacyTest {
 
         // 3: the SIM and its PIN, the balance, cancel, the SIM taken.
         when(carrier.findLineByIccid(JP_ICCID)).thenReturn(line(LineStatus.ACTIVE, VerificationMethod.SIM_PIN));
+        // this back end lets the SIM PIN prove a line (simPinIsProof), and the policy reaches the flow through the meter
+        when(carrier.simAuthPolicy(any())).thenReturn(Optional.of(new SimAuthPolicy(Optional.empty(), true)));
         when(reader.verifyPin(READER, PIN)).thenReturn(new PinResult.Verified());
         flow.fire(new Event.SimInserted(READER));
         io.runAll();

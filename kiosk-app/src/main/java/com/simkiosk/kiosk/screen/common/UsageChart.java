@@ -1,5 +1,9 @@
 package com.simkiosk.kiosk.screen.common;
 
+import java.util.ArrayList;
+
+import javafx.scene.layout.GridPane;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -62,23 +66,30 @@ public final class UsageChart extends VBox {
             columns.getChildren().add(column(bars.get(i), max, pace, marker));
         }
 
-        VBox legend = new VBox(4);
-        legend.getChildren().add(Ui.label(words.title(), "card-label"));
+        // The legend in two columns under its title, so the chart stays low enough for the whole screen to fit.
+        List<Label> keys = new ArrayList<>();
         if (max > 0) {
-            legend.getChildren().add(note("chart-scale", "┈ " + words.scale()));
+            keys.add(note("chart-scale", "┈ " + words.scale()));
         }
         String todayDay = bars.stream().filter(b -> b.kind() == Kind.TODAY).map(Bar::dayLabel).findFirst().orElse("");
         Label today = note("chart-today-label", (todayDay + " " + words.today()).strip());
         today.getStyleClass().add("chart-today");
-        legend.getChildren().add(today);
+        keys.add(today);
         if (pace.isPresent()) {
-            legend.getChildren().add(note("chart-pace-label", "╌ " + words.pace()));
+            keys.add(note("chart-pace-label", "╌ " + words.pace()));
         }
         runOut.ifPresent(end -> {
             Label r = note("chart-runout-label", (end.beyond() ? "→ " : "┆ ") + end.label());
             r.getStyleClass().add("chart-runout-label");
-            legend.getChildren().add(r);
+            keys.add(r);
         });
+        GridPane legend = new GridPane();
+        legend.setHgap(24);
+        legend.setVgap(4);
+        legend.add(Ui.label(words.title(), "card-label"), 0, 0, 2, 1);
+        for (int i = 0; i < keys.size(); i++) {
+            legend.add(keys.get(i), i % 2, 1 + i / 2);
+        }
         legend.setAlignment(Pos.CENTER_LEFT);
         HBox row = new HBox(32, columns, legend);
         row.setAlignment(Pos.CENTER_LEFT);
