@@ -222,8 +222,11 @@ public final class Tour {
                 w.demo().simulator().faults().inject(Endpoint.PRODUCT, new Fault.ServerError(), 100);
                 w.fire(() -> w.demo().tray().insertSim(w.line("tourist-data"), 3)).untilError(kind);
             };
+            // a suspended line's SIM, read: the carrier says the line is suspended (and where to call)
+            case LINE_SUSPENDED -> w -> w.fire(() -> w.demo().tray().insertSim(w.line("suspended"), 3)).untilError(kind);
+            // a mobile number whose operator refuses SMS (the suspended line's 090; a 020 number is data-only)
             case NUMBER_CANNOT_GET_CODES -> w -> {
-                w.typeNumber(w.line("plain-020"));
+                w.typeNumber(w.line("suspended"));
                 w.fire(new Event.KeypadSubmit()).untilError(kind);
             };
             case WRONG_PIN -> w -> {
