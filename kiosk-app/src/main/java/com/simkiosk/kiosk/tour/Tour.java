@@ -14,6 +14,7 @@ import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.carrier.DemoLine;
@@ -49,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * Walks the real flow (in-memory reader, carrier simulator, in-memory printer) to every screen and saves each as a
  * PNG, plus {@code tour.json} naming each picture's screen, language, theme and sample. Every language is toured in
  * the normal theme, Japanese also in the others. The tour is the list {@link #stops()}: one line per picture, each
- * starting on the attract screen; a screen added to the kiosk is one more line there. Needs a running JavaFX toolkit
- * (Monocle headless).
+ * starting on the attract screen; a screen added to the kiosk is one more line there. After the walk, the help overlay
+ * (over the attract screen in every pass, over each kind of screen in Japanese) and the display menu with large text
+ * and high contrast combined; the demo's help settings, so a carrier's support contact shows. Needs a running JavaFX
+ * toolkit (Monocle headless).
  */
 public final class Tour {
     private static final Logger log = LoggerFactory.getLogger(Tour.class);
@@ -59,8 +62,48 @@ public final class Tour {
     /** Quiet time before the idle warning, kept long enough that no other step meets it. */
     static final Duration IDLE_AFTER = Duration.ofSeconds(6);
 
-    /** One picture: the screen, what it shows (the sample), and how to reach it from the attract screen. */
-    public record Stop(String screen, String sample, Route route) {}
+    /**
+     * One picture: the screen, what it shows (the sample), how to reach it from the attract screen, what the customer
+     * opens over it once there (help, the display menu) and in which passes it is taken.
+     */
+    public record Stop(String screen, String sample, Route route, Overlay overlay, Where where) {
+        public Stop(String screen, String sample, Route route) {
+            this(screen, sample, route, Overlay.NONE, Where.EVERY_PASS);
+        }
+
+        /** The same walk, then the Help button: the help overlay over this screen, as {@code help-<screen>}. */
+        public Stop withHelp() {
+            return new Stop("help-" + screen, sample, route, Overlay.HELP, where);
+        }
+
+        /** The same walk, then the Display button: the display menu over this screen, as {@code display-menu-<screen>}. */
+        public Stop withDisplayMenu() {
+            return new Stop("display-menu-" + screen, sample, route, Overlay.DISPLAY_MENU, where);
+        }
+
+        /** Taken only in Japanese in the normal theme (one picture of each, not one per language and theme). */
+        public Stop japaneseOnly() {
+            return new Stop(screen, sample, route, overlay, Where.JAPANESE_NORMAL);
+        }
+    }
+
+    /** What the customer opens over the screen the route reached, before the picture. */
+    public enum Overlay {
+        NONE, HELP, DISPLAY_MENU
+    }
+
+    /** The passes (language, theme) a stop is taken in. */
+    public enum Where {
+        EVERY_PASS, JAPANESE_NORMAL;
+
+        public boolean includes(Language language, Theme theme) {
+            return this == EVERY_PASS || language == Language.JA && theme == Theme.NORMAL;
+        }
+    }
+
+    /** The screens whose help overlay is pictured in Japanese: one of each kind (the attract screen's in every pass). */
+    static final List<String> HELP_IN_JAPANESE = List.of("chooseVerification", "enterPin", "enterDetail", "balance", "topUpOffers",
+            "takeSim", "error-notASim", "enterNumber", "error-lineSuspended");
 
     /** The customer's (or technician's) actions from the attract screen; ends by waiting for the screen. */
     @FunctionalInterface
@@ -98,6 +141,7 @@ public final class Tour {
                     w.demo().reader().insert(DemoKiosk.cardFor(w.line(DemoKiosk.PIN_LINE), 3).slowRead(Duration.ofMillis(1500)));
                     w.until(State.Reading.class);
                 }),
+                new Stop("checkingSim", "USIM proving itself with the carrier (a moment, drawn)", w -> w.render(new State.CheckingSim())),
                 new Stop("chooseVerification", "data-only SIM (tourist: PIN, passport, order number)", w -> w.insert("tourist-data")),
                 new Stop("enterDetail", "voice SIM (au prepaid): passport, the one check with its SIM inserted", w -> w.insert("au-prepaid")),
                 new Stop("enterPin", "data-only SIM (tourist), 3 tries", w -> w.insert("tourist-data").choose(VerificationMethod.SIM_PIN)),
@@ -148,7 +192,25 @@ public final class Tour {
         for (ErrorKind kind : ErrorKind.values()) {
             stops.add(errorStop(kind));
         }
+        // after the walk: help over the attract screen in every pass, over each kind of screen in Japanese (a
+        // carrier's error with its support contact included), then the display menu with large text and high contrast
+        stops.add(first(stops, "attract").withHelp());
+        for (String screen : HELP_IN_JAPANESE) {
+            stops.add(first(stops, screen).withHelp().japaneseOnly());
+        }
+        stops.add(first(stops, "enterNumber").withDisplayMenu().japaneseOnly());
+        Route bothLooks = w -> w.fire(new Event.StartNumberEntry()).until(State.EnterNumber.class)
+                .tap("display").tap("display-large-text").tap("display-high-contrast").tap("display-close");
+        stops.add(new Stop("display-menu-both", "large text and high contrast chosen for this customer", bothLooks,
+                Overlay.DISPLAY_MENU, Where.JAPANESE_NORMAL));
+        stops.add(new Stop("display-both-enterNumber", "large text and high contrast chosen for this customer", bothLooks,
+                Overlay.NONE, Where.JAPANESE_NORMAL));
         return stops;
+    }
+
+    private static Stop first(List<Stop> stops, String screen) {
+        return stops.stream().filter(s -> s.screen().equals(screen)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no tour stop for " + screen));
     }
 
     /** Each error kind through the flow where the demo carrier produces it on demand, else drawn from its state. */
@@ -162,8 +224,11 @@ public final class Tour {
                 w.demo().simulator().faults().inject(Endpoint.PRODUCT, new Fault.ServerError(), 100);
                 w.fire(() -> w.demo().tray().insertSim(w.line("tourist-data"), 3)).untilError(kind);
             };
+            // a suspended line's SIM, read: the carrier says the line is suspended (and where to call)
+            case LINE_SUSPENDED -> w -> w.fire(() -> w.demo().tray().insertSim(w.line("suspended"), 3)).untilError(kind);
+            // a mobile number whose operator refuses SMS (the suspended line's 090; a 020 number is data-only)
             case NUMBER_CANNOT_GET_CODES -> w -> {
-                w.typeNumber(w.line("plain-020"));
+                w.typeNumber(w.line("suspended"));
                 w.fire(new Event.KeypadSubmit()).untilError(kind);
             };
             case WRONG_PIN -> w -> {
@@ -213,7 +278,7 @@ public final class Tour {
             // one demo kiosk per theme, configured with it: the shell returns to its own theme at every attract screen
             demo = DemoKiosk.start();
             try {
-                runtime = onFx(() -> new KioskRuntime(demo.parts(config, theme, false), Clock.systemUTC(), () -> {}));
+                runtime = onFx(() -> new KioskRuntime(demo.parts(config, theme, false).withHelp(HelpSettings.demo()), Clock.systemUTC(), () -> {}));
                 try {
                     onFx(() -> {
                         scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
@@ -222,7 +287,9 @@ public final class Tour {
                     });
                     for (Language lang : pass.getValue()) {
                         for (Stop stop : stops) {
-                            take(stop, lang, theme);
+                            if (stop.where().includes(lang, theme)) {
+                                take(stop, lang, theme);
+                            }
                         }
                     }
                 } finally {
@@ -265,6 +332,11 @@ public final class Tour {
             reset(lang);
             start = System.nanoTime();
             stop.route().walk(w);
+            switch (stop.overlay()) {
+                case HELP -> w.tap("help").untilShown("help-overlay");
+                case DISPLAY_MENU -> w.tap("display").untilShown("display-menu");
+                case NONE -> { }
+            }
             settle();
             onFx(() -> Snapshots.write(runtime.shell().surface(), out.resolve(file)));
         } catch (Exception | AssertionError e) {
@@ -283,6 +355,9 @@ public final class Tour {
         onFx(() -> {
             tapIfShown("maintenance-close");
             tapIfShown("maintenance-cancel");
+            // help survives a change of language on the same screen: close it, and the display menu, first
+            tapIfShown("help-close");
+            tapIfShown("display-close");
             demo.tray().remove();
             return null;
         });

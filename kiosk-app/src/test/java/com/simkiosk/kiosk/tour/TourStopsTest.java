@@ -41,6 +41,48 @@ class TourStopsTest {
     }
 
     @Test
+    void helpIsPicturedOverTheAttractScreenInEveryPassAndOverEachKindOfScreenInJapanese() {
+        assertThat(stops).filteredOn(s -> s.screen().equals("help-attract"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.overlay()).isEqualTo(Tour.Overlay.HELP))
+                .satisfies(s -> assertThat(s.where()).isEqualTo(Tour.Where.EVERY_PASS));
+        List<Tour.Stop> help = stops.stream().filter(s -> s.overlay() == Tour.Overlay.HELP).toList();
+        for (String screen : List.of("chooseVerification", "enterPin", "enterDetail", "balance", "topUpOffers", "takeSim",
+                "error-notASim", "enterNumber", "error-lineSuspended")) {
+            assertThat(help).as("help over %s", screen).filteredOn(s -> s.screen().equals("help-" + screen))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.where().includes(Language.JA, Theme.NORMAL)).isTrue());
+        }
+        // each help picture walks the same way as the picture of its screen, then opens help
+        for (Tour.Stop h : help) {
+            assertThat(stops).as("the screen under %s", h.screen())
+                    .anySatisfy(s -> {
+                        assertThat(s.overlay()).isEqualTo(Tour.Overlay.NONE);
+                        assertThat("help-" + s.screen()).isEqualTo(h.screen());
+                        assertThat(s.route()).isSameAs(h.route());
+                    });
+        }
+    }
+
+    @Test
+    void theDisplayMenuIsPicturedOpenAndWithLargeTextAndHighContrastCombined() {
+        assertThat(stops).filteredOn(s -> s.overlay() == Tour.Overlay.DISPLAY_MENU).extracting(Tour.Stop::screen)
+                .contains("display-menu-enterNumber", "display-menu-both");
+        assertThat(stops).extracting(Tour.Stop::screen).contains("display-both-enterNumber");
+    }
+
+    @Test
+    void theExtraPicturesAreTakenOnceNotInEveryLanguageAndTheme() {
+        // keeps the tour's time in bounds: only the attract screen's help is repeated in every pass
+        assertThat(stops).filteredOn(s -> s.overlay() != Tour.Overlay.NONE && !s.screen().equals("help-attract"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.where()).isEqualTo(Tour.Where.JAPANESE_NORMAL));
+        assertThat(Tour.Where.JAPANESE_NORMAL.includes(Language.JA, Theme.NORMAL)).isTrue();
+        assertThat(Tour.Where.JAPANESE_NORMAL.includes(Language.EN, Theme.NORMAL)).isFalse();
+        assertThat(Tour.Where.JAPANESE_NORMAL.includes(Language.JA, Theme.HIGH_CONTRAST)).isFalse();
+    }
+
+    @Test
     void everyLanguageInTheNormalThemeAndJapaneseInEveryOther() {
         assertThat(Tour.passes()).containsKeys(Theme.values());
         assertThat(Tour.passes().get(Theme.NORMAL)).containsExactly(Language.values());
