@@ -6,10 +6,13 @@ import com.simkiosk.kiosk.flow.BalanceView;
 import com.simkiosk.kiosk.flow.ErrorKind;
 import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.flow.Situation;
 import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.flow.TopUpChoice;
 import com.simkiosk.printer.PrinterStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +95,8 @@ public final class FleetSimulation implements AutoCloseable {
             t.backendStates().answered(BACKEND);
             screen.accept(view(new State.ShowBalance(new BalanceView("Data 3GB", Optional.empty(), Optional.empty(),
                     1L << 30, 3L << 30, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                    List.of(), Optional.empty()))));
+                    List.of(), Optional.empty(), true, Optional.empty(), Situation.FINE, TopUpChoice.UNKNOWN,
+                    Instant.EPOCH))));
         }
         screen.accept(view(new State.TakeSim()));
         screen.accept(view(new State.Attract()));
