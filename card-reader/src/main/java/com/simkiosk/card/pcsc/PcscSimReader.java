@@ -290,12 +290,28 @@ public final class PcscSimReader implements SimReader, UsimAccess {
     /**
      * A card that has just gone in may still be powering up (mute, or {@code SCARD_E_PROTO_MISMATCH} while the reader
      * negotiates): tried again every {@link #POWER_UP_GRACE} for at most {@link #POWER_UP_BOUND}, then classified.
+     *
+     * <p>A connection that came back without T=0 or T=1 is taken again at once, without a single APDU: the JDK takes
+     * the protocol from libpcsclite's reader-state table, which every thread of the process shares, so a state fetch
+     * of another thread (the reader monitor) that was still in flight at the connect can overwrite it with the
+     * state from before the connect (protocol undefined). Every transmit on that card object would then fail with
+     * {@code SCARD_E_PROTO_MISMATCH} before reaching the card, and a good SIM would be called mute.
      */
     private static Card connect(CardTerminal terminal) throws CardIoException {
         long deadline = System.nanoTime() + POWER_UP_BOUND.toNanos();
         while (true) {
             try {
-                return terminal.connect("*");
+                Card card = terminal.connect("*");
+                if (negotiated(card)) {
+                    return card;
+                }
+                log.info("{} connected without a transmission protocol ({}): connecting again", terminal.getName(),
+                        card.getProtocol());
+                disconnectQuietly(card);
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new CardIoException(CardError.CARD_MUTE, "no transmission protocol (" + card.getProtocol() + ")");
+                }
+                continue; // a stale state, not the card: no pause needed
             } catch (CardException | RuntimeException failure) {
                 if (PcscErrors.classify(failure).error() != CardError.CARD_MUTE || System.nanoTime() - deadline >= 0) {
                     throw classified(failure, terminal);
@@ -307,6 +323,20 @@ public final class PcscSimReader implements SimReader, UsimAccess {
                 Thread.currentThread().interrupt();
                 throw new CardIoException(CardError.CARD_MUTE, "interrupted while the card powered up", e);
             }
+        }
+    }
+
+    /** T=0 or T=1 agreed: what {@code connect("*")} gives for a card that answered its ATR. */
+    private static boolean negotiated(Card card) {
+        String protocol = card.getProtocol();
+        return "T=0".equals(protocol) || "T=1".equals(protocol);
+    }
+
+    private static void disconnectQuietly(Card card) {
+        try {
+            card.disconnect(LEAVE_POWERED);
+        } catch (CardException | RuntimeException e) {
+            log.debug("disconnect: {}", PcscErrors.classify(e).code());
         }
     }
 
