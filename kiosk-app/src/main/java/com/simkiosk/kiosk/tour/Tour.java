@@ -157,8 +157,6 @@ public final class Tour {
                     w.fire(new Event.DetailSubmitted(w.line("tourist-data").idDocument()));
                     w.until(State.LookingUp.class);
                 }),
-                // the carrier's SIM check takes two round trips on loopback: drawn from its state
-                new Stop("checkingSim", "genuine USIM, checked with its carrier", w -> w.render(new State.CheckingSim())),
                 new Stop("balance", "data-only SIM (tourist) by passport", w -> w.balanceOf("tourist-data")),
                 new Stop("balance", "voice SIM (au prepaid) by passport", w -> w.balanceOf("au-prepaid")),
                 new Stop("balance", "top-ups expiring at different times", w -> w.balanceOf("staggered-topups")),
