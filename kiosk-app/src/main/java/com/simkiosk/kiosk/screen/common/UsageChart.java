@@ -1,9 +1,5 @@
 package com.simkiosk.kiosk.screen.common;
 
-import java.util.ArrayList;
-
-import javafx.scene.layout.GridPane;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -66,30 +62,23 @@ public final class UsageChart extends VBox {
             columns.getChildren().add(column(bars.get(i), max, pace, marker));
         }
 
-        // The legend in two columns under its title, so the chart stays low enough for the whole screen to fit.
-        List<Label> keys = new ArrayList<>();
+        VBox legend = new VBox(4);
+        legend.getChildren().add(Ui.label(words.title(), "card-label"));
         if (max > 0) {
-            keys.add(note("chart-scale", "┈ " + words.scale()));
+            legend.getChildren().add(note("chart-scale", "┈ " + words.scale()));
         }
         String todayDay = bars.stream().filter(b -> b.kind() == Kind.TODAY).map(Bar::dayLabel).findFirst().orElse("");
         Label today = note("chart-today-label", (todayDay + " " + words.today()).strip());
         today.getStyleClass().add("chart-today");
-        keys.add(today);
+        legend.getChildren().add(today);
         if (pace.isPresent()) {
-            keys.add(note("chart-pace-label", "╌ " + words.pace()));
+            legend.getChildren().add(note("chart-pace-label", "╌ " + words.pace()));
         }
         runOut.ifPresent(end -> {
             Label r = note("chart-runout-label", (end.beyond() ? "→ " : "┆ ") + end.label());
             r.getStyleClass().add("chart-runout-label");
-            keys.add(r);
+            legend.getChildren().add(r);
         });
-        GridPane legend = new GridPane();
-        legend.setHgap(24);
-        legend.setVgap(4);
-        legend.add(Ui.label(words.title(), "card-label"), 0, 0, 2, 1);
-        for (int i = 0; i < keys.size(); i++) {
-            legend.add(keys.get(i), i % 2, 1 + i / 2);
-        }
         legend.setAlignment(Pos.CENTER_LEFT);
         HBox row = new HBox(32, columns, legend);
         row.setAlignment(Pos.CENTER_LEFT);
