@@ -108,6 +108,19 @@ class ScreenRenderingTest {
                         assertThat(((javafx.scene.control.Labeled) node).getFont().getSize() * scale).as("text size of #%s", node.getId())
                                 .isGreaterThanOrEqualTo(24);
                     }
+                    // Nothing of the screen hides under the bottom bar (Help, Display, languages): a customer could not tap it.
+                    javafx.scene.Node bar = shell.surface().lookup("#bottom-bar");
+                    javafx.scene.Node screen = shell.surface().lookup(".screen");
+                    if (bar != null && screen != null) {
+                        double barTop = bar.localToScene(bar.getLayoutBounds()).getMinY();
+                        for (javafx.scene.Node node : screen.lookupAll(".button")) {
+                            if (node.isVisible()) {
+                                assertThat(node.localToScene(node.getLayoutBounds()).getMaxY())
+                                        .as("#%s on %s above the bottom bar", node.getId(), s.key())
+                                        .isLessThanOrEqualTo(barTop + 0.5);
+                            }
+                        }
+                    }
                     for (javafx.scene.Node node : shell.surface().lookupAll(".label")) {
                         double size = ((javafx.scene.control.Labeled) node).getFont().getSize()
                                 * (node.localToScene(0, 1).getY() - node.localToScene(0, 0).getY());
