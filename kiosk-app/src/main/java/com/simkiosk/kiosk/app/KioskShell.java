@@ -259,7 +259,7 @@ public final class KioskShell {
         HBox bar = new HBox(16);
         bar.getStyleClass().add("bottom-bar");
         bar.setId("bottom-bar");
-        javafx.scene.control.Button helpButton = Ui.button("help", "? " + m.get("help.button"), this::openHelp);
+        javafx.scene.control.Button helpButton = Ui.primary("help", "? " + m.get("help.button"), this::openHelp);
         javafx.scene.control.Button display = Ui.button("display", "◐ " + m.get("display.title") + ": "
                 + DisplayMenu.describe(look, m), this::openDisplayMenu);
         for (javafx.scene.control.Button b : java.util.List.of(helpButton, display)) {

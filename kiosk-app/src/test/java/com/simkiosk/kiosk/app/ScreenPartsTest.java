@@ -159,7 +159,8 @@ class ScreenPartsTest {
                 Fx.show(shell, new State.Error(c.kind(), c.retry()), Language.EN);
                 assertThat(shell.surface().lookup("#picture-problem-" + c.icon())).as("icon of %s", c.kind()).isNotNull();
                 assertThat(shell.surface().lookupAll(".picture-problem")).as("one icon on %s", c.kind()).hasSize(1);
-                List<Node> primaries = new ArrayList<>(shell.surface().lookupAll(".button.primary"));
+                // the screen's own primary action (the shell's bottom bar has its Help button besides)
+                List<Node> primaries = new ArrayList<>(shell.surface().lookup(".screen").lookupAll(".button.primary"));
                 assertThat(primaries).as("primary on %s", c.kind()).hasSize(1);
                 assertThat(primaries.get(0).getId()).isEqualTo(c.primary());
                 assertThat(((Button) primaries.get(0)).getText()).isEqualTo(c.primaryText());
