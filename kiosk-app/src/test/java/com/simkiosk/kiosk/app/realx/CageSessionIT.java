@@ -60,6 +60,7 @@ class CageSessionIT {
     private static Path config;
     private static boolean asRoot;
     private static final List<String> report = new ArrayList<>();
+    private static final List<String> notes = new ArrayList<>();
 
     @BeforeAll
     static void prepare() throws IOException {
@@ -122,7 +123,10 @@ class CageSessionIT {
             carrier.close();
         }
         if (report.size() > 2) {
-            Files.write(OUT.resolve("escapes.md"), report, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(report);
+            lines.add("");
+            lines.addAll(notes);
+            Files.write(OUT.resolve("escapes.md"), lines, StandardCharsets.UTF_8);
         }
         if (home != null) {
             try (Stream<Path> files = Files.walk(home)) {
@@ -238,8 +242,16 @@ class CageSessionIT {
                 break;
             }
         }
+        // Recorded, not asserted: whether cage's screen shows the kiosk's last state too. Headless cage 0.1.4 with the
+        // pixman renderer was seen to keep showing an earlier frame of Xwayland's window ("Basic output test failed"
+        // in its log at later commits), while the kiosk itself had moved on; a store machine draws through DRM.
         BufferedImage last = grim(run, wayland);
         ImageIO.write(last, "png", OUT.resolve(mode + "-grim-after-keys.png").toFile());
+        boolean current = new KioskPicture(last, full, demo).currentLanguageProblems(language).isEmpty();
+        notes.add("- --" + mode + ": after the keys, cage's screen (grim) " + (current
+                ? "shows the kiosk's last state (" + (language == 0 ? "日本語" : "English") + " current)"
+                : "still shows an earlier frame: the kiosk's window has " + (language == 0 ? "日本語" : "English")
+                        + " current, grim's picture does not (see " + mode + "-grim-after-keys.png)"));
         return failures;
     }
 
