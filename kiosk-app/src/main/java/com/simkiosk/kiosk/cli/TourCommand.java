@@ -21,14 +21,24 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the pictures and tour.json.")
     Path out;
 
+    @Option(names = "--only", paramLabel = "SCREEN", split = ",",
+            description = "Only these screens (their names in tour.json, e.g. attract), in every pass.")
+    List<String> only;
+
     @Override
     public Integer call() throws Exception {
+        List<Tour.Stop> stops = only == null ? Tour.stops()
+                : Tour.stops().stream().filter(s -> only.contains(s.screen())).toList();
+        if (stops.isEmpty()) {
+            System.err.println("tour: no screen named " + only + " (see tour.json of a whole tour for the names)");
+            return 2;
+        }
         if (!Headless.startToolkit()) {
             System.err.println("tour: the JavaFX toolkit did not start within 30 s");
             return 1;
         }
         try {
-            List<Tour.Picture> pictures = new Tour(out).run();
+            List<Tour.Picture> pictures = new Tour(out, stops).run();
             List<Tour.Picture> missing = pictures.stream().filter(p -> !p.ok()).toList();
             System.out.println("tour: " + (pictures.size() - missing.size()) + " pictures in " + out.toAbsolutePath()
                     + " (tour.json lists them)");

@@ -262,7 +262,8 @@ public final class Tour {
         this(out, stops());
     }
 
-    Tour(Path out, List<Stop> stops) {
+    /** A tour of some stops only ({@code ./kiosk tour --only attract}: the installed package's smoke test). */
+    public Tour(Path out, List<Stop> stops) {
         this.out = out;
         this.stops = List.copyOf(stops);
     }

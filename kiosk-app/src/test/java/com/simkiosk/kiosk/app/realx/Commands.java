@@ -30,7 +30,7 @@ final class Commands {
         }
     }
 
-    private static Path find(String tool) {
+    static Path find(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
             Path p = Path.of(dir, tool);
             if (Files.isExecutable(p)) {

@@ -84,6 +84,21 @@ final class KioskPicture {
         return problems;
     }
 
+    /** Problems unless language button {@code index} (0: 日本語 … 4: 한국어) is the filled, current one on the attract screen. */
+    List<String> currentLanguageProblems(int index) {
+        List<String> problems = new ArrayList<>();
+        int l = LANGUAGE_BUTTONS[index][0] + 15;
+        int r = LANGUAGE_BUTTONS[index][1] - 15;
+        expect(problems, "language button " + (index + 1) + " of 5 as the current one (filled)", l, LANGUAGE_ROW_TOP, r,
+                LANGUAGE_ROW_BOTTOM, ACCENT, 40, 0.6);
+        return problems;
+    }
+
+    /** The centre of language button {@code index} on the attract screen, in the kiosk's own pixels. */
+    static int[] languageButtonCentre(int index) {
+        return new int[] {(LANGUAGE_BUTTONS[index][0] + LANGUAGE_BUTTONS[index][1]) / 2, (LANGUAGE_ROW_TOP + LANGUAGE_ROW_BOTTOM) / 2};
+    }
+
     /** The maintenance PIN pad's dark veil over the screen (what five taps in the corner open). */
     List<String> maintenanceProblems() {
         List<String> problems = new ArrayList<>();
