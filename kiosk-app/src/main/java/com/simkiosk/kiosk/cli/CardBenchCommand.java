@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code ./kiosk bench card}: a full read (connect, ICCID and PIN state, disconnect) of a virtual UICC,
  * in memory and through the real pcscd + vpcd, with and without TCP_QUICKACK on the virtual card's side.
  * Starts its own pcscd when none runs, and says so. With {@code --peer}, also pyscard sending the APDUs the kiosk's read
- * sent (recorded at the virtual card, so the two never drift apart) on the same card through the same pcscd, in
- * alternating rounds, and the ratio kiosk/peer.
+ * sent (recorded at the virtual card, so the two never drift apart) on the same card through the same pcscd, read by
+ * read in turn, and the ratio kiosk/peer.
  */
 @Command(name = "card", mixinStandardHelpOptions = true,
         description = "Median and p99 of a full SIM read, in memory and through pcscd + vpcd.",
@@ -41,8 +42,6 @@ public final class CardBenchCommand implements Callable<Integer> {
     static final int NO_PEER = 3;
     private static final String ICCID = "8981100000000000905";
     private static final VirtualSimSpec BENCH_CARD = VirtualSimSpec.uicc(ICCID);
-    /** Kiosk and peer take turns, so that load from other work on the machine falls on both alike. */
-    private static final int PEER_ROUNDS = 5;
     private static final int PEER_WARM_UP = 50;
     private static final int WITHOUT_QUICKACK_READS = 20;
     private static final Duration CARD_SEEN = Duration.ofSeconds(5);
@@ -175,8 +174,8 @@ public final class CardBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Kiosk and pyscard on one card through one pcscd, taking turns for {@value #PEER_ROUNDS} rounds: the peer sends
-     * exactly the APDUs that reached the card during one of the kiosk's reads.
+     * Kiosk and pyscard on one card through one pcscd, taking turns read by read (load from other work on the machine
+     * falls on both alike): the peers send exactly the APDUs that reached the card during one of the kiosk's reads.
      */
     private ObjectNode sideBySide(String reader, PyscardPeer pyscard) throws Exception {
         try (PcscSimReader pcsc = new PcscSimReader();
@@ -189,34 +188,53 @@ public final class CardBenchCommand implements Callable<Integer> {
             }
             List<byte[]> sequence = commandsOfOneRead(card, c -> pcsc.readIdentity(reader));
             List<String> exchanges = PyscardPeer.exchanges(sequence, BENCH_CARD);
-            int perRound = (reads + PEER_ROUNDS - 1) / PEER_ROUNDS;
-            long[] kiosk = new long[perRound * PEER_ROUNDS];
-            long[] peerNanos = new long[perRound * PEER_ROUNDS];
-            for (int round = 0; round < PEER_ROUNDS; round++) {
-                for (int i = 0; i < perRound; i++) {
+            PyscardPeer.Api[] apis = PyscardPeer.Api.values();
+            long[] kiosk = new long[reads];
+            long[][] peers = new long[apis.length][reads];
+            List<PyscardPeer.Running> running = new ArrayList<>();
+            try {
+                for (PyscardPeer.Api api : apis) {
+                    running.add(pyscard.start(api, reader, PEER_WARM_UP, exchanges));
+                }
+                for (int i = 0; i < reads; i++) {
                     long start = System.nanoTime();
                     pcsc.readIdentity(reader);
-                    kiosk[round * perRound + i] = System.nanoTime() - start;
+                    kiosk[i] = System.nanoTime() - start;
+                    for (int p = 0; p < apis.length; p++) {
+                        peers[p][i] = running.get(p).read();
+                    }
                 }
-                long[] theirs = pyscard.run(reader, PEER_WARM_UP, perRound, exchanges);
-                System.arraycopy(theirs, 0, peerNanos, round * perRound, perRound);
+            } finally {
+                for (PyscardPeer.Running peerProcess : running) {
+                    peerProcess.close();
+                }
             }
             bridge.remove();
             awaitCard(pcsc, reader, false);
             Timing ours = Timing.ofNanos(kiosk);
-            Timing theirs = Timing.ofNanos(peerNanos);
             ObjectNode out = CardJson.MAPPER.createObjectNode();
-            out.put("peer", "pyscard (" + pyscard.python() + "): list readers, connect, ATR, the same APDUs, disconnect");
+            out.put("python", pyscard.python());
             out.put("apduCount", sequence.size());
             ArrayNode apdus = out.putArray("apdus");
             sequence.forEach(c -> apdus.add(Hex.encode(c)));
-            out.put("rounds", PEER_ROUNDS);
+            out.put("alternating", "read by read: kiosk, then each peer");
             out.set("kiosk", CardJson.MAPPER.valueToTree(ours));
-            out.set("pyscard", CardJson.MAPPER.valueToTree(theirs));
-            out.put("ratioMedian", ratio(ours.medianMs(), theirs.medianMs()));
-            out.put("ratioP99", ratio(ours.p99Ms(), theirs.p99Ms()));
+            ObjectNode byApi = out.putObject("peers");
+            for (int p = 0; p < apis.length; p++) {
+                Timing theirs = Timing.ofNanos(peers[p]);
+                ObjectNode one = CardJson.MAPPER.valueToTree(theirs);
+                one.put("peer", apis[p].description);
+                one.put("ratioMedian", ratio(ours.medianMs(), theirs.medianMs()));
+                one.put("ratioP99", ratio(ours.p99Ms(), theirs.p99Ms()));
+                byApi.set(apis[p].arg, one);
+            }
             return out;
         }
+    }
+
+    private static void printTiming(PrintWriter out, String name, ObjectNode m) {
+        out.printf("  %-20s median %8.3f ms   p99 %8.3f ms   n=%d%n", name,
+                m.get("medianMs").asDouble(), m.get("p99Ms").asDouble(), m.get("n").asInt());
     }
 
     private static double ratio(double kiosk, double peer) {
@@ -271,16 +289,16 @@ public final class CardBenchCommand implements Callable<Integer> {
         }
         if (result.has("peer")) {
             ObjectNode p = (ObjectNode) result.get("peer");
-            out.println("side by side, same card and pcscd, " + p.get("rounds").asInt() + " alternating rounds: "
-                    + p.get("peer").asText());
-            out.println("  " + p.get("apduCount").asInt() + " APDUs per read: " + String.join(" ",
+            out.println("side by side on the same card and pcscd, alternating read by read, "
+                    + p.get("apduCount").asInt() + " APDUs per read: " + String.join(" ",
                     CardJson.MAPPER.convertValue(p.get("apdus"), String[].class)));
-            for (String name : new String[] {"kiosk", "pyscard"}) {
-                ObjectNode m = (ObjectNode) p.get(name);
-                out.printf("  %-20s median %8.3f ms   p99 %8.3f ms   n=%d%n", name,
-                        m.get("medianMs").asDouble(), m.get("p99Ms").asDouble(), m.get("n").asInt());
-            }
-            out.printf("  ratio kiosk/pyscard   median %.2f   p99 %.2f%n", p.get("ratioMedian").asDouble(), p.get("ratioP99").asDouble());
+            printTiming(out, "kiosk", (ObjectNode) p.get("kiosk"));
+            p.get("peers").fields().forEachRemaining(peer -> {
+                ObjectNode m = (ObjectNode) peer.getValue();
+                printTiming(out, "pyscard " + peer.getKey(), m);
+                out.printf("    ratio kiosk/peer  median %.2f   p99 %.2f   (%s)%n", m.get("ratioMedian").asDouble(),
+                        m.get("ratioP99").asDouble(), m.get("peer").asText());
+            });
         }
     }
 }

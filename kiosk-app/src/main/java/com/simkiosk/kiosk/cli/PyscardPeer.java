@@ -4,10 +4,13 @@ import com.simkiosk.card.apdu.CardIoException;
 import com.simkiosk.card.apdu.Hex;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +18,31 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The peer of {@code ./kiosk bench card --peer}: pyscard ({@code pyscard_peer.py}, shipped next to this class) sending
- * the APDUs recorded from the kiosk's own read, through the same pcscd to the same virtual card. The script prints
- * nanoseconds per read; the figures are computed here, as for the kiosk.
+ * The peers of {@code ./kiosk bench card --peer}: pyscard ({@code pyscard_peer.py}, shipped next to this class) sending
+ * the APDUs recorded from the kiosk's own read, through the same pcscd to the same virtual card, two ways ({@link Api}).
+ * The script prints nanoseconds per read; the figures are computed here, as for the kiosk.
  */
 final class PyscardPeer {
     static final String SCRIPT = "pyscard_peer.py";
     /** Debian's pyscard lives in /usr/lib/python3/dist-packages: another python3 first on the PATH may not see it. */
     private static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
     private static final long PROBE_SECONDS = 20;
-    private static final long RUN_SECONDS = 600;
+
+    /** How the peer uses pyscard. */
+    enum Api {
+        /** {@code smartcard.scard}: the PC/SC calls of the kiosk's read, one for one (list, connect, status, transmit, disconnect). */
+        SCARD("scard", "pyscard smartcard.scard, the kiosk's PC/SC calls one for one"),
+        /** {@code smartcard.System.readers()} and a card connection, as pyscard's documentation reads a card. */
+        READERS("readers", "pyscard readers() + createConnection(), as its documentation reads a card");
+
+        final String arg;
+        final String description;
+
+        Api(String arg, String description) {
+            this.arg = arg;
+            this.description = description;
+        }
+    }
 
     private final String python;
 
@@ -67,35 +85,68 @@ final class PyscardPeer {
         return out;
     }
 
-    /** Runs the script: {@code warmUp} reads, then {@code n} measured ones; their nanoseconds. */
-    long[] run(String reader, int warmUp, int n, List<String> exchanges) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(python, "-", reader, Integer.toString(warmUp), Integer.toString(n)));
-        cmd.addAll(exchanges);
-        Process p = new ProcessBuilder(cmd).start();
-        try (OutputStream script = p.getOutputStream(); InputStream source = PyscardPeer.class.getResourceAsStream(SCRIPT)) {
+    /** Starts the script for {@code api}: {@code warmUp} reads, then one read per {@link Running#read()}. */
+    Running start(Api api, String reader, int warmUp, List<String> exchanges) throws IOException, InterruptedException {
+        String script;
+        try (InputStream source = PyscardPeer.class.getResourceAsStream(SCRIPT)) {
             if (source == null) {
                 throw new IllegalStateException(SCRIPT + " is missing from the kiosk's jar");
             }
-            source.transferTo(script);
+            script = new String(source.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread errors = new Thread(() -> drain(p.getErrorStream(), err), "pyscard-peer-stderr");
-        errors.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        if (!p.waitFor(RUN_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the pyscard peer did not finish within " + RUN_SECONDS + " s");
+        List<String> cmd = new ArrayList<>(List.of(python, "-c", script, api.arg, reader, Integer.toString(warmUp)));
+        cmd.addAll(exchanges);
+        Running running = new Running(new ProcessBuilder(cmd).start());
+        running.expect("ready");
+        return running;
+    }
+
+    /** A started peer; {@link #close()} ends it. */
+    static final class Running implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader out;
+        private final Writer in;
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final Thread errors;
+
+        private Running(Process process) {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
+            this.errors = new Thread(() -> drain(process.getErrorStream(), err), "pyscard-peer-stderr");
+            errors.start();
         }
-        errors.join();
-        if (p.exitValue() != 0) {
-            String why = err.toString(StandardCharsets.UTF_8).strip();
-            throw new IllegalStateException("the pyscard peer failed (exit " + p.exitValue() + "): " + lastLine(why));
+
+        /** One read by the peer; its nanoseconds, timed inside the peer. */
+        long read() throws IOException, InterruptedException {
+            in.write("r\n");
+            in.flush();
+            return Long.parseLong(expect(null));
         }
-        long[] nanos = out.lines().filter(l -> !l.isBlank()).mapToLong(Long::parseLong).toArray();
-        if (nanos.length != n) {
-            throw new IllegalStateException("the pyscard peer reported " + nanos.length + " reads, not " + n);
+
+        private String expect(String wanted) throws IOException, InterruptedException {
+            String line = out.readLine();
+            if (line == null || (wanted != null && !wanted.equals(line))) {
+                process.waitFor(PROBE_SECONDS, TimeUnit.SECONDS);
+                errors.join(TimeUnit.SECONDS.toMillis(PROBE_SECONDS));
+                String why = err.toString(StandardCharsets.UTF_8).strip();
+                throw new IllegalStateException("the pyscard peer failed" + (process.isAlive() ? "" : " (exit " + process.exitValue() + ")")
+                        + ": " + lastLine(why.isEmpty() ? String.valueOf(line) : why));
+            }
+            return line;
         }
-        return nanos;
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                in.close(); // end of input: the script's loop ends
+            } catch (IOException ignored) {
+                // already gone
+            }
+            if (!process.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     private static void drain(InputStream in, ByteArrayOutputStream to) {

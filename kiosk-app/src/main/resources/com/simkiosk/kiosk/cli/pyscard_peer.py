@@ -1,10 +1,15 @@
-"""The plainest peer for `./kiosk bench card --peer`: pyscard doing, per iteration, what the kiosk's read does at the
-PC/SC level - list the readers (the kiosk finds its reader by name on every read), connect shared, ask the ATR
-(SCardStatus, as the JDK's connect does), send the kiosk's APDUs one by one, disconnect leaving the card powered.
+"""The peers of `./kiosk bench card --peer`: pyscard sending the kiosk's APDUs, one read per iteration, two ways.
 
-Usage: python3 - READER WARMUP N CMD=SW [CMD=SW ...]   (the script on stdin; hex without spaces)
-Prints one line per measured iteration: its nanoseconds. Exits 4 when an answer's status word is not the one the
-kiosk's card gave (the peer must do the same work, not fail fast), 3 when pyscard is missing.
+scard:   pyscard's PC/SC layer (smartcard.scard), call for call what the kiosk's read does through the JDK: list the
+         readers (the kiosk finds its reader by name on every read), connect shared, ask the ATR (SCardStatus, as the
+         JDK's connect does), transmit each APDU, disconnect leaving the card powered; one context for the process.
+readers: pyscard as its documentation uses it: smartcard.System.readers(), createConnection(), connect(), getATR(),
+         transmit(), disconnect().
+
+Usage: python3 -c "$(cat pyscard_peer.py)" scard|readers READER WARMUP CMD=SW [CMD=SW ...]   (hex without spaces)
+After WARMUP reads it prints "ready"; then for every line on stdin it does one read and prints its nanoseconds, so that
+the bench can alternate kiosk and peer read by read (load from other work falls on both alike). Exits 4 when an
+answer's status word is not the one the kiosk's card gave (the peer must do the same work), 3 without pyscard.
 """
 import sys
 import time
@@ -21,12 +26,7 @@ def check(hresult, what):
         raise SystemExit("peer: %s failed: %s" % (what, scard.SCardGetErrorMessage(hresult)))
 
 
-def main():
-    reader, warmup, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    exchanges = []
-    for pair in sys.argv[4:]:
-        command, sw = pair.split("=")
-        exchanges.append((list(bytes.fromhex(command)), list(bytes.fromhex(sw))))
+def scard_read(reader, exchanges):
     hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
     check(hresult, "SCardEstablishContext")
 
@@ -45,22 +45,52 @@ def main():
             for command, sw in exchanges:
                 hresult, response = scard.SCardTransmit(card, pci, command)
                 check(hresult, "SCardTransmit")
-                if response[-2:] != sw:
-                    print("peer: %s answered %s, the kiosk's card %s" % (bytes(command).hex(), bytes(response[-2:]).hex(),
-                                                                         bytes(sw).hex()), file=sys.stderr)
-                    sys.exit(4)
+                same_status(command, response[-2:], sw)
         finally:
             scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
+    return one_read
 
+
+def readers_read(reader, exchanges):
+    from smartcard.System import readers
+
+    def one_read():
+        found = [r for r in readers() if str(r) == reader]
+        if not found:
+            raise SystemExit("peer: no reader named " + reader)
+        connection = found[0].createConnection()
+        connection.connect()
+        try:
+            connection.getATR()
+            for command, sw in exchanges:
+                _data, sw1, sw2 = connection.transmit(command)
+                same_status(command, [sw1, sw2], sw)
+        finally:
+            connection.disconnect()
+    return one_read
+
+
+def same_status(command, got, sw):
+    if got != sw:
+        print("peer: %s answered %s, the kiosk's card %s" % (bytes(command).hex(), bytes(got).hex(), bytes(sw).hex()),
+              file=sys.stderr)
+        sys.exit(4)
+
+
+def main():
+    api, reader, warmup = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    exchanges = []
+    for pair in sys.argv[4:]:
+        command, sw = pair.split("=")
+        exchanges.append((list(bytes.fromhex(command)), list(bytes.fromhex(sw))))
+    one_read = (scard_read if api == "scard" else readers_read)(reader, exchanges)
     for _ in range(warmup):
         one_read()
-    nanos = []
-    for _ in range(n):
+    print("ready", flush=True)
+    for _line in sys.stdin:
         start = time.perf_counter_ns()
         one_read()
-        nanos.append(time.perf_counter_ns() - start)
-    scard.SCardReleaseContext(context)
-    sys.stdout.write("\n".join(str(x) for x in nanos) + "\n")
+        print(time.perf_counter_ns() - start, flush=True)
 
 
 main()
