@@ -11,4 +11,13 @@ public final class T0 {
     public static ApduChannel over(ApduChannel raw) {
         return new GetResponseWrapper(new GsmGetResponseWrapper(new RetryWithRightLengthWrapper(raw)));
     }
+
+    /**
+     * For commands whose response data nobody reads (a SELECT that only makes a file current): 6Cxx is still
+     * retried, but 61xx and 9Fxx come back to the caller as they are, instead of costing a GET RESPONSE round trip.
+     * The card drops the waiting bytes with the next command (ISO 7816-3, GSM 11.11).
+     */
+    public static ApduChannel statusOnly(ApduChannel raw) {
+        return new RetryWithRightLengthWrapper(raw);
+    }
 }

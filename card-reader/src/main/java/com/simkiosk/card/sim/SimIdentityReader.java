@@ -30,6 +30,9 @@ public final class SimIdentityReader {
     private static final byte INS_SELECT = (byte) 0xA4;
     private static final byte INS_READ_BINARY = (byte) 0xB0;
     private static final byte INS_VERIFY = 0x20;
+    /** TS 102 221 11.1.1.2: SELECT P2 = 0C, no data returned; 04 returns the FCP. */
+    private static final int P2_NO_DATA = 0x0C;
+    private static final int P2_FCP = 0x04;
     private static final byte CHV1 = 0x01;
     /** GSM 11.11 9.2.1: in the MF's SELECT response, file characteristics and CHV1 status. */
     private static final int GSM_FILE_CHARACTERISTICS = 13;
@@ -37,9 +40,12 @@ public final class SimIdentityReader {
     private static final int GSM_CHV1_DISABLED = 0x80;
 
     private final ApduChannel card;
+    /** For commands whose response data nobody reads: a 61xx or 9Fxx answer is not fetched (one round trip less). */
+    private final ApduChannel statusOnly;
 
     public SimIdentityReader(ApduChannel channel) {
         this.card = T0.over(channel);
+        this.statusOnly = T0.statusOnly(channel);
     }
 
     /**
@@ -104,21 +110,36 @@ public final class SimIdentityReader {
         return new PinResult.Failed(CardError.NOT_A_SIM, "VERIFY answered " + StatusWord.format(sw));
     }
 
-    /** Selects EF.ICCID the UICC way, falling back to the 2G way on a class-not-supported answer. */
+    /**
+     * Selects EF.ICCID the UICC way without asking for its FCP (nobody reads it), falling back to the 2G way on a
+     * class-not-supported answer; a 2G SIM's 9Fxx is not fetched either. Every APDU is a round trip through pcscd
+     * (or the modem), so the read sends only what it uses: UICC {@code SELECT 0C, READ BINARY, VERIFY}; 2G
+     * {@code SELECT (6E00), A0 SELECT (9Fxx), A0 READ BINARY, A0 SELECT MF, A0 GET RESPONSE}.
+     */
     private CardType selectIccid() throws CardIoException {
         byte[] fid = fid(SimFiles.EF_ICCID.fid());
-        ResponseApdu uicc = send(command(UICC_CLA, INS_SELECT, 0x00, 0x04, fid));
-        if (uicc.is(StatusWord.OK)) {
+        int uicc = selected(command(UICC_CLA, INS_SELECT, 0x00, P2_NO_DATA, fid));
+        if (StatusWord.INCORRECT_P1_P2.matches(uicc) || StatusWord.WRONG_P1_P2.matches(uicc)) {
+            // a card that only answers with its FCP: ask for it, but still do not fetch it
+            uicc = selected(command(UICC_CLA, INS_SELECT, 0x00, P2_FCP, fid));
+        }
+        if (StatusWord.OK.matches(uicc)) {
             return CardType.UICC;
         }
-        if (!speaksOnlyGsm(uicc.sw())) {
-            throw notASim("SELECT EF.ICCID answered " + StatusWord.format(uicc.sw()));
+        if (!speaksOnlyGsm(uicc)) {
+            throw notASim("SELECT EF.ICCID answered " + StatusWord.format(uicc));
         }
-        ResponseApdu gsm = send(command(GSM_CLA, INS_SELECT, 0x00, 0x00, fid));
-        if (gsm.is(StatusWord.OK)) {
+        int gsm = selected(command(GSM_CLA, INS_SELECT, 0x00, 0x00, fid));
+        if (StatusWord.OK.matches(gsm)) {
             return CardType.SIM_2G;
         }
-        throw notASim("2G SELECT EF.ICCID answered " + StatusWord.format(gsm.sw()));
+        throw notASim("2G SELECT EF.ICCID answered " + StatusWord.format(gsm));
+    }
+
+    /** A SELECT whose response nobody reads: 61xx and 9Fxx mean "selected", reported as {@code 9000}. */
+    private int selected(byte[] select) throws CardIoException {
+        int sw = ResponseApdu.of(statusOnly.transmit(select)).sw();
+        return StatusWord.isMoreDataAvailable(sw) || StatusWord.isGsmResponseAvailable(sw) ? StatusWord.OK.value() : sw;
     }
 
     private Iccid readIccid(CardType type) throws CardIoException {

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * T=0 stack: EF.DIR (2F00) names the USIM's AID, ADF.USIM is selected by it, EF.IMSI (6F07) is read under it, and
  * AUTHENTICATE (3GPP TS 31.102 §7.1.2, INS 88, P2 81 = 3G context) answers a network challenge.
  *
- * <p>APDUs: {@code 00 A4 00 04 02 2F00} → FCP; {@code 00 B2 nn 04 len} per record; {@code 00 A4 04 04 Lc AID};
- * {@code 00 A4 00 04 02 6F07}, {@code 00 B0 00 00 09}; {@code 00 88 00 81 22 10 RAND 10 AUTN} → {@code 61xx} → GET
+ * <p>APDUs: {@code 00 A4 00 04 02 2F00} → FCP (its record shape is used); {@code 00 B2 nn 04 len} per record;
+ * {@code 00 A4 04 0C Lc AID}; {@code 00 A4 00 0C 02 6F07}, {@code 00 B0 00 00 09}. Every APDU is a round trip (pcscd,
+ * the modem), so a SELECT whose FCP nobody reads asks for none (P2 = 0C) and a 61xx it gets anyway is not fetched; {@code 00 88 00 81 22 10 RAND 10 AUTN} → {@code 61xx} → GET
  * RESPONSE → {@code DB L RES L CK L IK [L Kc]} (success), {@code DC 0E AUTS} (resynchronisation) or SW {@code 9862}
  * (MAC failure). A 2G SIM (CLA 00 refused) or a UICC without a USIM is {@link AkaResult.NotSupported}. The PIN rule
  * of {@link SimIdentityReader#verifyPin} applies: when PIN1 is enabled the PIN is verified first, never with the
@@ -45,6 +46,9 @@ public final class UsimSession {
     private static final byte INS_AUTHENTICATE = (byte) 0x88;
     /** P2 of AUTHENTICATE: bit 8 set = specific reference data, '01' = 3G security context (TS 31.102 §7.1.2). */
     private static final int P2_3G_CONTEXT = 0x81;
+    /** TS 102 221 11.1.1.2: SELECT P2 = 0C, no data returned; 04 returns the FCP. */
+    private static final int P2_NO_DATA = 0x0C;
+    private static final int P2_FCP = 0x04;
     private static final int TAG_SUCCESS = 0xDB;
     private static final int TAG_SYNC_FAILURE = 0xDC;
     /** TS 102 221 §11.1.5: READ RECORD, P2 = 04 absolute/current. */
@@ -53,11 +57,14 @@ public final class UsimSession {
     private static final int MAX_RECORDS = 254;
 
     private final ApduChannel card;
+    /** For SELECTs whose response nobody reads: 61xx is not fetched. */
+    private final ApduChannel statusOnly;
     private final SimIdentityReader pins;
 
     /** {@code channel} may be raw: this class stacks the T=0 wrappers itself. */
     public UsimSession(ApduChannel channel) {
         this.card = T0.over(channel);
+        this.statusOnly = T0.statusOnly(channel);
         this.pins = new SimIdentityReader(channel);
     }
 
@@ -120,19 +127,36 @@ public final class UsimSession {
         return Optional.empty();
     }
 
-    /** SELECT ADF.USIM by its full AID (P1 = 04), FCP requested. */
+    /** SELECT ADF.USIM by its full AID (P1 = 04), no FCP. */
     public void select(ApplicationTemplate usim) throws CardIoException {
-        ResponseApdu answer = send(command(INS_SELECT, 0x04, 0x04, Hex.decode(usim.aid())));
-        if (!answer.is(StatusWord.OK)) {
-            throw new CardIoException(CardError.NOT_A_SIM, "SELECT ADF.USIM answered " + StatusWord.format(answer.sw()));
+        int sw = select(0x04, Hex.decode(usim.aid()));
+        if (!StatusWord.OK.matches(sw)) {
+            throw new CardIoException(CardError.NOT_A_SIM, "SELECT ADF.USIM answered " + StatusWord.format(sw));
         }
+    }
+
+    /**
+     * A SELECT that only makes a file current: no FCP asked for, a 61xx answer (a card that sends it anyway) reported as
+     * {@code 9000} without GET RESPONSE; a card that refuses P2 = 0C is asked once more for its FCP, which is not fetched.
+     */
+    private int select(int p1, byte[] target) throws CardIoException {
+        int sw = selected(command(INS_SELECT, p1, P2_NO_DATA, target));
+        if (StatusWord.INCORRECT_P1_P2.matches(sw) || StatusWord.WRONG_P1_P2.matches(sw)) {
+            sw = selected(command(INS_SELECT, p1, P2_FCP, target));
+        }
+        return sw;
+    }
+
+    private int selected(byte[] select) throws CardIoException {
+        int sw = ResponseApdu.of(statusOnly.transmit(select)).sw();
+        return StatusWord.isMoreDataAvailable(sw) ? StatusWord.OK.value() : sw;
     }
 
     /** EF.IMSI under the selected ADF.USIM. */
     public ImsiResult readImsi() throws CardIoException {
-        ResponseApdu select = send(command(INS_SELECT, 0x00, 0x04, fid(SimFiles.EF_IMSI.fid())));
-        if (!select.is(StatusWord.OK)) {
-            throw new CardIoException(CardError.NOT_A_SIM, "SELECT EF.IMSI answered " + StatusWord.format(select.sw()));
+        int select = select(0x00, fid(SimFiles.EF_IMSI.fid()));
+        if (!StatusWord.OK.matches(select)) {
+            throw new CardIoException(CardError.NOT_A_SIM, "SELECT EF.IMSI answered " + StatusWord.format(select));
         }
         ResponseApdu read = send(new byte[] {CLA, INS_READ_BINARY, 0x00, 0x00, (byte) SimFiles.EF_IMSI.size()});
         if (StatusWord.SECURITY_STATUS_NOT_SATISFIED.matches(read.sw())) {
@@ -155,8 +179,7 @@ public final class UsimSession {
      * reserved value: the caller guesses then ({@code Impi.guessMncLength}).
      */
     public OptionalInt mncLength() throws CardIoException {
-        ResponseApdu select = send(command(INS_SELECT, 0x00, 0x04, fid(SimFiles.EF_AD.fid())));
-        if (!select.is(StatusWord.OK)) {
+        if (!StatusWord.OK.matches(select(0x00, fid(SimFiles.EF_AD.fid())))) {
             return OptionalInt.empty();
         }
         ResponseApdu read = send(new byte[] {CLA, INS_READ_BINARY, 0x00, 0x00, (byte) SimFiles.EF_AD.size()});

@@ -83,7 +83,7 @@ class AtModemSimReaderTest {
             case "AT+CPIN?" -> "\r\n+CPIN: READY\r\n\r\nOK\r\n";
             case "AT+CLCK=\"SC\",2" -> "\r\n+CLCK: 1\r\n\r\nOK\r\n";
             case "AT+CPINR=\"SIM PIN\"" -> "\r\n+CPINR: SIM PIN,3,3\r\n\r\nOK\r\n";
-            case "AT+CSIM=14,\"00A40004022FE2\"" -> "\r\n+CSIM: 4,\"9000\"\r\n\r\nOK\r\n";
+            case "AT+CSIM=14,\"00A4000C022FE2\"" -> "\r\n+CSIM: 4,\"9000\"\r\n\r\nOK\r\n";
             case "AT+CSIM=10,\"00B000000A\"" -> "\r\n+CSIM: 24,\"98881201000040031 0F09000\"\r\n\r\nOK\r\n".replace(" ", "");
             case "AT+CSIM=8,\"00200001\"" -> "\r\n+CSIM: 4,\"9000\"\r\n\r\nOK\r\n";
             default -> "\r\nERROR\r\n";

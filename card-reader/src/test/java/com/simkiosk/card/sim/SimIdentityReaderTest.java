@@ -45,6 +45,11 @@ class SimIdentityReaderTest {
     }
 
     @Test
+    void aUiccThatOnlySelectsWithItsFcpIsAskedAgainButTheFcpIsNotFetched() throws Exception {
+        assertThat(read("uicc-select-fcp-only")).isEqualTo(read("sim-uicc-read"));
+    }
+
+    @Test
     void readsIccidFrom2gSimThatAnswers9F() throws Exception {
         SimIdentity sim = read("sim-2g-read");
         assertThat(sim.type()).isEqualTo(CardType.SIM_2G);

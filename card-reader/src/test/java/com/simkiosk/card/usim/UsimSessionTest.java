@@ -43,6 +43,11 @@ class UsimSessionTest {
     }
 
     @Test
+    void aUsimThatOnlySelectsWithItsFcpIsAskedAgainAndItsFcpIsNotFetched() {
+        assertThat(run("usim-select-fcp-only-9862", Optional.empty())).isEqualTo(new AkaResult.MacFailure());
+    }
+
+    @Test
     void verifiesAnEnabledPinFirstThenReturnsTheAutsOfADcAnswer() {
         AkaResult result = run("usim-authenticate-dc-after-pin", Optional.of("2468"));
         assertThat(result).isEqualTo(new AkaResult.SyncFailure(Hex.decode("00112233445566778899AABBCCDD")));

@@ -21,7 +21,9 @@ import com.simkiosk.mock.sim.VirtualSimSpec.Kind;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A SIM at APDU level, serving the file system declared in {@link SimFiles}: a UICC (CLA 00, FCP via
@@ -55,6 +57,7 @@ public final class VirtualSim implements ApduChannel {
     private byte[] pendingResponse;
     private boolean wrongLeAnswered;
     private boolean pulledOut;
+    private volatile Consumer<byte[]> commandTap = command -> {};
 
     public VirtualSim(VirtualSimSpec spec) {
         this.spec = spec;
@@ -69,6 +72,15 @@ public final class VirtualSim implements ApduChannel {
 
     public VirtualSimSpec spec() {
         return spec;
+    }
+
+    /**
+     * Hands a copy of every command APDU that reaches this card to {@code tap} (replacing the previous one), on the
+     * thread that transmits it: tests count the round trips a read costs, and {@code bench card --peer} records the
+     * kiosk's sequence for its peer with it.
+     */
+    public void tapCommands(Consumer<byte[]> tap) {
+        this.commandTap = Objects.requireNonNull(tap);
     }
 
     /** The ATR, or empty for a card with the {@link SimFault#NO_ATR} fault. */
@@ -97,6 +109,7 @@ public final class VirtualSim implements ApduChannel {
 
     @Override
     public byte[] transmit(byte[] command) throws CardIoException {
+        commandTap.accept(command.clone());
         if (!spec.answerDelay().isZero()) {
             sleep();
         }

@@ -14,6 +14,7 @@ import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.apdu.Hex;
 import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.mock.sim.SimFault;
 import com.simkiosk.mock.sim.VirtualSim;
@@ -24,6 +25,7 @@ import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -132,6 +134,35 @@ class PcscThroughPcscdTest {
             assertThat(identity.iccid().digits()).isEqualTo("8944200000000000007");
             assertThat(identity.iccid().isJapanese()).isFalse();
             assertThat(identity.pin()).isEqualTo(new PinStatus(true, 2));
+        }
+    }
+
+    /** What reaches the virtual card through pcscd is what a real card would be asked: each APDU a round trip. */
+    private List<String> commandsOfOneRead(PcscSimReader reader, VirtualSim card, String iccid) {
+        slot0.insert(card);
+        awaitPresence(reader, true);
+        List<String> sent = new CopyOnWriteArrayList<>();
+        card.tapCommands(command -> sent.add(Hex.encode(command)));
+        assertThat(readOk(reader).identity().iccid().digits()).isEqualTo(iccid);
+        return sent;
+    }
+
+    @Test
+    void aUiccsIccidIsReadInThreeApdusThroughPcscd() {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            List<String> sent = commandsOfOneRead(reader, new VirtualSim(VirtualSimSpec.uicc(ICCID).withPin("1234", 3)), ICCID);
+            // no FCP asked for, so no 61xx and no GET RESPONSE (it was four APDUs)
+            assertThat(sent).containsExactly("00A4000C022FE2", "00B000000A", "00200001");
+        }
+    }
+
+    @Test
+    void a2gSimsIccidIsReadInFiveApdusThroughPcscd() {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            String iccid = "8944200000000000007";
+            List<String> sent = commandsOfOneRead(reader, new VirtualSim(VirtualSimSpec.sim2g(iccid).withPin("1234", 2)), iccid);
+            // EF.ICCID's 9Fxx is not fetched; the MF's is, for the PIN state (it was six APDUs)
+            assertThat(sent).containsExactly("00A4000C022FE2", "A0A40000022FE2", "A0B000000A", "A0A40000023F00", "A0C0000016");
         }
     }
 

@@ -21,14 +21,33 @@ import org.junit.jupiter.api.Test;
 class VirtualSimTest {
     private static final String ICCID = "8981100000000000905";
 
+    /** The identity a read finds, and the command APDUs that reached the card for it. */
+    private record TappedRead(SimIdentity sim, List<String> sent) {}
+
+    private static TappedRead readTapped(VirtualSimSpec spec) throws CardIoException {
+        VirtualSim card = new VirtualSim(spec);
+        List<String> sent = new ArrayList<>();
+        card.tapCommands(command -> sent.add(Hex.encode(command)));
+        return new TappedRead(new SimIdentityReader(card).read(), sent);
+    }
+
     @Test
-    void aVirtualUiccIsReadWithFcpThrough61() throws Exception {
-        StatusWordTap wire = new StatusWordTap(new VirtualSim(VirtualSimSpec.uicc(ICCID)));
-        SimIdentity sim = new SimIdentityReader(wire).read();
-        assertThat(sim.type()).isEqualTo(CardType.UICC);
-        assertThat(sim.iccid().digits()).isEqualTo(ICCID);
-        assertThat(sim.pin()).isEqualTo(PinStatus.DISABLED);
-        assertThat(wire.answers).contains("610E");
+    void aVirtualUiccIsReadInThreeApdusWithoutItsFcp() throws Exception {
+        TappedRead read = readTapped(VirtualSimSpec.uicc(ICCID).withPin("1234", 3));
+        assertThat(read.sim()).isEqualTo(new SimIdentity(CardType.UICC, read.sim().iccid(), new PinStatus(true, 3)));
+        assertThat(read.sim().iccid().digits()).isEqualTo(ICCID);
+        // SELECT EF.ICCID without FCP (no 61xx, no GET RESPONSE), READ BINARY, VERIFY status: was four APDUs
+        assertThat(read.sent()).containsExactly("00A4000C022FE2", "00B000000A", "00200001");
+    }
+
+    @Test
+    void aVirtual2gSimIsReadInFiveApdusWithoutFetchingTheIccidFilesResponse() throws Exception {
+        TappedRead read = readTapped(VirtualSimSpec.sim2g(ICCID).withPin("1234", 2));
+        assertThat(read.sim()).isEqualTo(new SimIdentity(CardType.SIM_2G, read.sim().iccid(), new PinStatus(true, 2)));
+        assertThat(read.sim().iccid().digits()).isEqualTo(ICCID);
+        // 6E00 to CLA 00, A0 SELECT EF.ICCID (9Fxx not fetched), A0 READ BINARY, A0 SELECT MF + GET RESPONSE
+        // (its CHV1 state is read): was six APDUs
+        assertThat(read.sent()).containsExactly("00A4000C022FE2", "A0A40000022FE2", "A0B000000A", "A0A40000023F00", "A0C0000016");
     }
 
     @Test
