@@ -159,7 +159,15 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     public FlowView view() {
-        return new FlowView(state, language, idle.secondsLeft());
+        return new FlowView(state, language, idle.secondsLeft(), servingBackend());
+    }
+
+    /** The back end of this customer's line, else of their SIM (by its issuer); none before either is known. */
+    private Optional<String> servingBackend() {
+        if (session.line != null) {
+            return carrier.servedBy(session.line);
+        }
+        return session.card != null ? carrier.servedBy(session.card.iccid()) : Optional.empty();
     }
 
     public State state() {
