@@ -99,6 +99,43 @@ class SessionEndTest {
         assertThat(personalDataLeft()).isEmpty();
     }
 
+    /** Issue 10: with no SIM in the reader, the end after a printed slip asks for the slip alone ("take your slip"). */
+    @Test
+    void numberPathAfterAPrintedSlipAsksForTheSlipAloneThenReturnsOnDoneOrByItself() throws Exception {
+        kiosk.reachCodeScreen();
+        kiosk.fire(new CodeSubmitted(CODE));
+        kiosk.settle();
+        when(kiosk.carrier.topUpOffers(any())).thenReturn(List.of(FlowFixture.OFFER_1GB));
+        when(kiosk.carrier.orderTopUp(any(), any(), anyString())).thenReturn(FlowFixture.order());
+        kiosk.fire(new ShowTopUps());
+        kiosk.settle();
+        kiosk.fire(new OfferChosen(FlowFixture.OFFER_1GB.id()), new ConfirmTopUp());
+        kiosk.settle();
+        assertThat(kiosk.printer.printed()).hasSize(1);
+
+        kiosk.fire(new Done());
+
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSlip());
+        assertThat(personalDataLeft()).isEmpty();
+        kiosk.fire(new Done());
+        assertThat(kiosk.state()).isEqualTo(new State.Attract());
+
+        // Left alone, the slip screen gives way to the start after the quiet period, without an "are you there?".
+        kiosk.reachCodeScreen();
+        kiosk.fire(new CodeSubmitted(CODE));
+        kiosk.settle();
+        kiosk.fire(new ShowTopUps());
+        kiosk.settle();
+        kiosk.fire(new OfferChosen(FlowFixture.OFFER_1GB.id()), new ConfirmTopUp());
+        kiosk.settle();
+        kiosk.fire(new Event.LanguageChosen(Language.EN), new Done());
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSlip());
+        kiosk.time.advance(FlowConfig.defaults().idleWarningAfter());
+        assertThat(kiosk.state()).isEqualTo(new State.Attract());
+        assertThat(kiosk.flow.language()).isEqualTo(FlowConfig.defaults().defaultLanguage());
+        assertThat(kiosk.views).noneMatch(v -> v.state() instanceof State.TakeSlip && v.idleWarning());
+    }
+
     @Test
     void removingTheSimMidSessionEndsItAtOnceAndWipes() throws Exception {
         kiosk.reachBalanceBySim();
