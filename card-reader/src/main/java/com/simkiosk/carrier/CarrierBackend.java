@@ -32,6 +32,19 @@ public interface CarrierBackend {
     }
 
     /**
+     * The configured name of the back end that serves this line (the one that found it), for what the kiosk shows
+     * about the customer's own carrier (its support contact). Empty when not known, or when this is one back end.
+     */
+    default Optional<String> servedBy(Line line) {
+        return Optional.empty();
+    }
+
+    /** The configured name of the back end that serves SIMs with this ICCID; empty when none does or not known. */
+    default Optional<String> servedBy(Iccid iccid) {
+        return Optional.empty();
+    }
+
+    /**
      * TMF637 lookup by phone number. The kiosk calls it only after {@link #validateCode} succeeded for that
      * number, so a customer learns nothing about numbers they cannot prove are theirs.
      */

@@ -107,6 +107,22 @@ public final class CarrierRouter implements CarrierBackend, AutoCloseable {
         }
     }
 
+    /** The back end this SIM is routed to ({@link #routeFor}): by its issuer prefix, else the aggregator. */
+    @Override
+    public Optional<String> servedBy(Iccid iccid) {
+        try {
+            return Optional.of(routeFor(iccid).name());
+        } catch (CarrierException noRoute) {
+            return Optional.empty();
+        }
+    }
+
+    /** The back end that found this line, by ICCID or by number; empty for a line not looked up here (or forgotten). */
+    @Override
+    public Optional<String> servedBy(Line line) {
+        return recall(byLineId, line.id()).map(CarrierRoute::name);
+    }
+
     private CarrierRoute routeFor(Iccid iccid) throws CarrierException {
         if (!iccid.isJapanese()) {
             throw new CarrierException(CarrierError.NOT_SUPPORTED, "SIM from " + iccid.country() + " is not served here");

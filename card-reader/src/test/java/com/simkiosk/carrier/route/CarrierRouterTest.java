@@ -43,6 +43,26 @@ class CarrierRouterTest {
         }
     }
 
+    /** What the kiosk needs to show the customer's own carrier's support: which back end serves the SIM, the line. */
+    @Test
+    void itSaysWhichBackEndServesASimAndALineFoundByIccidOrByNumber() throws Exception {
+        try (CarrierRouter router = router(false)) {
+            assertThat(router.servedBy(Iccid.parse(KDDI_SIM))).contains("kddi");
+            assertThat(router.servedBy(Iccid.parse(RAKUTEN_SIM))).as("no back end for the issuer").isEmpty();
+            assertThat(router.servedBy(Iccid.parse("8982100000000000109"))).as("a foreign SIM").isEmpty();
+            assertThat(router.servedBy(router.findLineByIccid(Iccid.parse(DOCOMO_SIM)))).contains("docomo");
+            OtpChallenge challenge = router.sendCode(PORTED, "{{code}}");
+            router.validateCode(challenge, "123456");
+            assertThat(router.servedBy(router.findLineByNumber(PORTED))).contains("kddi");
+            router.forgetSessions();
+            assertThat(router.servedBy(router.findLineByIccid(Iccid.parse(DOCOMO_SIM)))).contains("docomo");
+        }
+        try (CarrierRouter router = router(true)) {
+            assertThat(router.servedBy(Iccid.parse(RAKUTEN_SIM))).contains("aggregator");
+            assertThat(router.servedBy(router.findLineByNumber(PORTED))).as("numbers go to the aggregator").contains("aggregator");
+        }
+    }
+
     @Test
     void theLongestMatchingPrefixWins() throws Exception {
         FakeBackend mvno = new FakeBackend("mvno").sim(KDDI_SIM);

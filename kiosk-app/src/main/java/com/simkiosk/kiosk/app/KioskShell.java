@@ -155,7 +155,7 @@ public final class KioskShell {
             Parent screen = Screens.render(view.state(), language, context(m));
             frame.setTop(topBar(m));
             frame.setBottom(bottomBar(view.state(), language, m));
-            frame.setRight(supportBeside(view.state(), m).orElse(null));
+            frame.setRight(supportBeside(view, m).orElse(null));
             fit.setContent(screen);
             if (languageChanged && !stateChanged && helpOverlay.isPresent()) {
                 openHelp(); // in the new language
@@ -280,11 +280,11 @@ public final class KioskShell {
     }
 
     /** The carrier's phone number and support page beside an error only the carrier can resolve. */
-    private Optional<Node> supportBeside(State state, Messages m) {
-        if (!CarrierReferral.sendsToCarrier(state)) {
+    private Optional<Node> supportBeside(FlowView view, Messages m) {
+        if (!CarrierReferral.sendsToCarrier(view.state())) {
             return Optional.empty();
         }
-        return help.contactFor(Optional.empty()).map(c -> {
+        return help.contactFor(view.backend()).map(c -> {
             Node card = ErrorSupport.card(m, c);
             StackPane side = new StackPane(card);
             side.getStyleClass().add("support-side");
@@ -300,7 +300,7 @@ public final class KioskShell {
         FlowView view = shownView.get();
         Messages m = messages.get(view.language());
         closeDisplayMenu();
-        Node overlay = HelpOverlay.view(view.state(), m, help.callStaff(), help.contactFor(Optional.empty()), staffCalled,
+        Node overlay = HelpOverlay.view(view.state(), m, help.callStaff(), help.contactFor(view.backend()), staffCalled,
                 new HelpOverlay.Actions() {
                     @Override
                     public void callStaff() {

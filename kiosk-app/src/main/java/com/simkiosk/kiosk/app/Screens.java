@@ -50,6 +50,8 @@ public final class Screens {
             return TopUpScreens.slip(slip, ctx);
         } else if (s instanceof State.TakeSim t) {
             return TakeSimScreen.view(t, ctx);
+        } else if (s instanceof State.TakeSlip t) {
+            return TakeSimScreen.takeSlip(t, ctx);
         } else if (s instanceof State.Error e) {
             return ErrorScreen.view(e, ctx);
         }

@@ -159,7 +159,15 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     public FlowView view() {
-        return new FlowView(state, language, idle.secondsLeft());
+        return new FlowView(state, language, idle.secondsLeft(), servingBackend());
+    }
+
+    /** The back end of this customer's line, else of their SIM (by its issuer); none before either is known. */
+    private Optional<String> servingBackend() {
+        if (session.line != null) {
+            return carrier.servedBy(session.line);
+        }
+        return session.card != null ? carrier.servedBy(session.card.iccid()) : Optional.empty();
     }
 
     public State state() {
@@ -262,6 +270,8 @@ public final class SessionFlow implements AutoCloseable {
             } else if (event instanceof Done || event instanceof Back) {
                 endSession();
             }
+        } else if (s instanceof State.TakeSlip && event instanceof Done) {
+            endSession();
         }
         // Reading, LookingUp and TakeSim take no screen events besides Cancel (handled in fire).
     }
@@ -321,7 +331,7 @@ public final class SessionFlow implements AutoCloseable {
                     session.offer = offer;
                     // One key per offer confirmed: a retry, or a cancel and confirm again, cannot order twice.
                     session.idempotencyKey = UUID.randomUUID().toString();
-                    go(new TopUpConfirm(offer));
+                    go(new TopUpConfirm(offer, topUpOffers().outlook()));
                     return;
                 }
             }
@@ -767,7 +777,7 @@ public final class SessionFlow implements AutoCloseable {
         Line line = session.line;
         TopUpOffer offer = session.offer;
         String key = session.idempotencyKey;
-        await(new LookingUp(), Optional.of(new TopUpConfirm(offer)), Wait.CARRIER, () -> carrier.orderTopUp(line, offer, key),
+        await(new LookingUp(), Optional.of(new TopUpConfirm(offer, topUpOffers().outlook())), Wait.CARRIER, () -> carrier.orderTopUp(line, offer, key),
                 order -> {
                     session.order = order;
                     log.info("Top-up ordered: offer '{}', {} yen", offer.id(), order.amountYen());
@@ -825,11 +835,14 @@ public final class SessionFlow implements AutoCloseable {
         endSession(false);
     }
 
-    /** {@code slipPrinted}: a payment slip just came out, so the SIM and the slip are asked for together. */
+    /**
+     * {@code slipPrinted}: a payment slip just came out, so the SIM and the slip are asked for together, or the slip
+     * alone on the number path.
+     */
     private void endSession(boolean slipPrinted) {
         log.info("Session ended");
         wipe();
-        go(cardIn.isPresent() ? new TakeSim(slipPrinted) : resting());
+        go(cardIn.isPresent() ? new TakeSim(slipPrinted) : slipPrinted ? new State.TakeSlip() : resting());
     }
 
     /** The offers, with what the screen needs of the balance to mark the one that suits the customer's pace. */
@@ -910,6 +923,10 @@ public final class SessionFlow implements AutoCloseable {
     private void quietTimeOver() {
         if (state instanceof TakeSim) {
             idle.stop(); // already wiped; the screen stays until the SIM is taken, in its owner's language
+            return;
+        }
+        if (state instanceof State.TakeSlip) {
+            idleSessionOver(); // already wiped: nothing to warn about, the slip has had its time to be taken
             return;
         }
         if (!state.inSession()) {

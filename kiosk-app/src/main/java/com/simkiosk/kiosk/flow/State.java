@@ -166,7 +166,15 @@ public sealed interface State {
         }
     }
 
-    record TopUpConfirm(TopUpOffer offer) implements State {
+    /**
+     * The chosen offer before it is ordered, and what the screen needs of the balance to show it as the offers
+     * screen did ({@code outlook}, empty when the flow has no balance for the line).
+     */
+    record TopUpConfirm(TopUpOffer offer, Optional<LineOutlook> outlook) implements State {
+        public TopUpConfirm(TopUpOffer offer) {
+            this(offer, Optional.empty());
+        }
+
         public String key() {
             return "screen.topUpConfirm";
         }
@@ -190,6 +198,16 @@ public sealed interface State {
 
         public String key() {
             return "screen.takeSim";
+        }
+    }
+
+    /**
+     * The number path's ending after a slip was printed: "Please take your payment slip" (there is no SIM to take
+     * back). Session over, personal data already wiped; Done, or the quiet period, returns to the start.
+     */
+    record TakeSlip() implements State {
+        public String key() {
+            return "screen.takeSlip";
         }
     }
 

@@ -172,6 +172,7 @@ public final class Tour {
                     w.fire(new Event.Done());
                     w.until(State.TakeSim.class);
                 }),
+                new Stop("takeSlip", "after the slip, number path", w -> w.slipByNumber()),
                 new Stop("enterNumber", "voice number typed (SMS code path)", w -> w.typeNumber(w.smsLine())),
                 new Stop("enterCode", "code sent by SMS", w -> w.codeSentTo(w.smsLine())),
                 new Stop("idleWarning", "customer left during number entry", w -> {
@@ -472,6 +473,25 @@ public final class Tour {
         public Walk codeSentTo(DemoLine line) throws Exception {
             typeNumber(line).fire(new Event.KeypadSubmit());
             until(State.EnterCode.class);
+            return this;
+        }
+
+        /** The number path to a printed slip, then Done: "take your slip", with no SIM to take back. */
+        public Walk slipByNumber() throws Exception {
+            DemoLine line = smsLine();
+            codeSentTo(line);
+            String code = demo.simulator().smsOutbox().latestTo(line.msisdn().orElseThrow().e164()).orElseThrow().code();
+            fire(new Event.CodeSubmitted(code));
+            until(State.ShowBalance.class);
+            fire(new Event.ShowTopUps());
+            until(State.TopUpOffers.class);
+            String offer = onFx(() -> ((State.TopUpOffers) runtime.view().state()).offers().get(0).id());
+            fire(new Event.OfferChosen(offer));
+            until(State.TopUpConfirm.class);
+            fire(new Event.ConfirmTopUp());
+            until(s -> s instanceof State.TopUpSlip slip && slip.print() == State.PrintStatus.PRINTED);
+            fire(new Event.Done());
+            until(State.TakeSlip.class);
             return this;
         }
 

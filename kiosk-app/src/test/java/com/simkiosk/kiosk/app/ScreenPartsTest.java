@@ -183,6 +183,7 @@ class ScreenPartsTest {
                 Map<State, List<String>> pictures = new LinkedHashMap<>();
                 pictures.put(new State.Attract(), List.of("picture-insert-sim", "picture-insert-sim-adapter"));
                 pictures.put(new State.TakeSim(true), List.of("picture-take-sim", "picture-take-slip"));
+                pictures.put(new State.TakeSlip(), List.of("picture-take-slip"));
                 pictures.put(new State.Error(ErrorKind.NOT_A_SIM, false), List.of("picture-problem-card"));
                 pictures.put(new State.Error(ErrorKind.NOT_FOUND, false), List.of("picture-problem-line"));
                 pictures.put(new State.Error(ErrorKind.BACKEND_DOWN, true), List.of("picture-problem-service"));
@@ -235,6 +236,39 @@ class ScreenPartsTest {
             Fx.show(shell, new State.TakeSim(), Language.JA);
             assertThat(text(shell, "take-title")).isEqualTo(Messages.of(Language.JA).get("screen.takeSim"));
             assertThat(shell.surface().lookup("#picture-take-slip")).isNull();
+            // The number path: no SIM to take, the slip alone, and Done as the way out.
+            Fx.show(shell, new State.TakeSlip(), Language.JA);
+            assertThat(text(shell, "take-title")).isEqualTo("申込券をお取りください");
+            assertThat(shell.surface().lookup("#picture-take-slip")).isNotNull();
+            assertThat(shell.surface().lookup("#picture-take-sim")).isNull();
+            assertThat(Fx.texts(shell.surface().lookup("#screen-takeSlip"))).noneMatch(t -> t.contains("SIM"));
+            assertThat(shell.surface().lookup("#done").getStyleClass()).contains("primary");
+            shell.close();
+        });
+    }
+
+    /** Issue 10: the confirm screen shows the chosen offer as the same card the offers screen showed. */
+    @Test
+    void theConfirmScreenShowsTheChosenOfferAsTheSameCardAsTheOffers() throws Exception {
+        State.TopUpOffers offers = (State.TopUpOffers) FlowSamples.oneOfEachState().stream()
+                .filter(s -> s instanceof State.TopUpOffers).findFirst().orElseThrow();
+        TopUpOffer chosen = offers.offers().get(0);
+        List<String> ids = List.of("offer-price-", "offer-adds-", "offer-days-", "offer-expiry-", "offer-line-");
+        Fx.run(() -> {
+            KioskShell shell = Fx.shell(CLOCK, Theme.NORMAL);
+            Fx.show(shell, offers, Language.EN);
+            List<String> onOffers = ids.stream().map(id -> text(shell, id + chosen.id())).toList();
+            Node offerCard = shell.surface().lookup("#offer-card-" + chosen.id());
+            double width = offerCard.getLayoutBounds().getWidth();
+            Fx.show(shell, new State.TopUpConfirm(chosen, offers.outlook()), Language.EN);
+            assertThat(ids.stream().map(id -> text(shell, id + chosen.id())).toList()).isEqualTo(onOffers);
+            Node confirmCard = shell.surface().lookup("#offer-card-" + chosen.id());
+            assertThat(confirmCard.getStyleClass()).contains("offer-card");
+            assertThat(confirmCard.getLayoutBounds().getWidth()).as("the same card").isEqualTo(width);
+            assertThat(shell.surface().lookupAll(".offer-card")).hasSize(1);
+            assertThat(text(shell, "confirm-body")).isEqualTo(Messages.of(Language.EN).get("confirm.body"));
+            assertThat(shell.surface().lookup("#confirm").getStyleClass()).as("ordering leads").contains("primary");
+            assertThat(shell.surface().lookup("#back")).isNotNull();
             shell.close();
         });
     }

@@ -70,12 +70,7 @@ class SessionEndTest {
         kiosk.settle();
         kiosk.fire(new DetailSubmitted(PASSPORT_DIGITS));
         kiosk.settle();
-        when(kiosk.carrier.topUpOffers(any())).thenReturn(List.of(FlowFixture.OFFER_1GB));
-        when(kiosk.carrier.orderTopUp(any(), any(), anyString())).thenReturn(FlowFixture.order());
-        kiosk.fire(new ShowTopUps());
-        kiosk.settle();
-        kiosk.fire(new OfferChosen(FlowFixture.OFFER_1GB.id()), new ConfirmTopUp());
-        kiosk.settle();
+        buy1GbAndPrintTheSlip();
 
         kiosk.fire(new Done());
 
@@ -97,6 +92,45 @@ class SessionEndTest {
 
         assertThat(kiosk.state()).isEqualTo(new State.Attract());
         assertThat(personalDataLeft()).isEmpty();
+    }
+
+    /** From the balance: the 1 GB offer chosen, confirmed, ordered and its slip printed. */
+    private void buy1GbAndPrintTheSlip() throws Exception {
+        when(kiosk.carrier.topUpOffers(any())).thenReturn(List.of(FlowFixture.OFFER_1GB));
+        when(kiosk.carrier.orderTopUp(any(), any(), anyString())).thenReturn(FlowFixture.order());
+        kiosk.fire(new ShowTopUps());
+        kiosk.settle();
+        kiosk.fire(new OfferChosen(FlowFixture.OFFER_1GB.id()), new ConfirmTopUp());
+        kiosk.settle();
+    }
+
+    /** Issue 10: with no SIM in the reader, the end after a printed slip asks for the slip alone ("take your slip"). */
+    @Test
+    void numberPathAfterAPrintedSlipAsksForTheSlipAloneThenReturnsOnDoneOrByItself() throws Exception {
+        kiosk.reachCodeScreen();
+        kiosk.fire(new CodeSubmitted(CODE));
+        kiosk.settle();
+        buy1GbAndPrintTheSlip();
+        assertThat(kiosk.printer.printed()).hasSize(1);
+
+        kiosk.fire(new Done());
+
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSlip());
+        assertThat(personalDataLeft()).isEmpty();
+        kiosk.fire(new Done());
+        assertThat(kiosk.state()).isEqualTo(new State.Attract());
+
+        // Left alone, the slip screen gives way to the start after the quiet period, without an "are you there?".
+        kiosk.reachCodeScreen();
+        kiosk.fire(new CodeSubmitted(CODE));
+        kiosk.settle();
+        buy1GbAndPrintTheSlip();
+        kiosk.fire(new Event.LanguageChosen(Language.EN), new Done());
+        assertThat(kiosk.state()).isEqualTo(new State.TakeSlip());
+        kiosk.time.advance(FlowConfig.defaults().idleWarningAfter());
+        assertThat(kiosk.state()).isEqualTo(new State.Attract());
+        assertThat(kiosk.flow.language()).isEqualTo(FlowConfig.defaults().defaultLanguage());
+        assertThat(kiosk.views).noneMatch(v -> v.state() instanceof State.TakeSlip && v.idleWarning());
     }
 
     @Test

@@ -57,7 +57,8 @@ class TopUpTest {
         // the offers screen knows whose line it is and its pace, to mark the offer that suits it
         assertThat(shown.outlook()).map(State.LineOutlook::line).contains("090-****-5678");
         kiosk.fire(new OfferChosen(OFFER_1GB.id()));
-        assertThat(kiosk.state()).isEqualTo(new State.TopUpConfirm(OFFER_1GB));
+        // the confirm screen shows the offer as the offers screen did: for the same line, with the same outlook
+        assertThat(kiosk.state()).isEqualTo(new State.TopUpConfirm(OFFER_1GB, shown.outlook()));
         kiosk.fire(new ConfirmTopUp());
         kiosk.io.runNext(); // the order
         assertThat(kiosk.state()).isEqualTo(new State.TopUpSlip(order(), OFFER_1GB, PrintStatus.PRINTING));
@@ -100,7 +101,8 @@ class TopUpTest {
         kiosk.settle();
 
         kiosk.fire(new OfferChosen(OFFER_1GB.id()), new ConfirmTopUp(), new Event.Cancel());
-        assertThat(kiosk.state()).isEqualTo(new State.TopUpConfirm(OFFER_1GB));
+        assertThat(kiosk.state()).isInstanceOfSatisfying(State.TopUpConfirm.class,
+                back -> assertThat(back.offer()).isEqualTo(OFFER_1GB));
         kiosk.fire(new ConfirmTopUp());
         kiosk.fire(new Event.Cancel(), new Back(), new OfferChosen(OFFER_1GB.id()), new ConfirmTopUp());
         kiosk.settle();

@@ -141,7 +141,8 @@ class BundleCompletenessTest {
                     "線路", "the customer's number is 門號"),
             Language.KO, Map.of(
                     "\\((으|을|를|이|가|은|는|와|과)\\)", "choose the particle in code (KoreanParticles), never 「(으)로」",
-                    "결제표", "the slip is 신청권"));
+                    "결제표", "the slip is 신청권",
+                    "사용 기한|만료일", "the SIM's expiry is 유효기간 (GLOSSARY); 결제 기한 is the slip's pay-by time"));
 
     @ParameterizedTest
     @EnumSource(Language.class)

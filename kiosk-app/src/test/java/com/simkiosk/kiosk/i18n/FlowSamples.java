@@ -71,7 +71,7 @@ public final class FlowSamples {
                 new State.ShowBalance(balance()),
                 new State.TopUpOffers(List.of(OFFER, new TopUpOffer("topup-1gb", "1GB 7日", 1_000_000_000L, 600, Duration.ofDays(7)),
                         new TopUpOffer("topup-500mb", "500MB 7日", 500_000_000L, 550, Duration.ofDays(7))), Optional.of(outlook())),
-                new State.TopUpConfirm(OFFER),
+                new State.TopUpConfirm(OFFER, Optional.of(outlook())),
                 new State.TopUpSlip(order, OFFER, State.PrintStatus.PRINTED),
                 new State.TakeSim(),
                 new State.Error(ErrorKind.BACKEND_DOWN, true),
@@ -85,6 +85,8 @@ public final class FlowSamples {
                 new State.Error(ErrorKind.FOREIGN_SIM, false),
                 // Issue 16: the SIM proves itself to its carrier, and the calm refusal of a card that did not.
                 new State.CheckingSim(),
-                new State.Error(ErrorKind.SIM_NOT_CONFIRMED, false));
+                new State.Error(ErrorKind.SIM_NOT_CONFIRMED, false),
+                // Issue 10: the number path's end after a slip (the slip alone).
+                new State.TakeSlip());
     }
 }

@@ -9,13 +9,25 @@ import javafx.scene.transform.Scale;
 /**
  * Holds one screen and, when it needs more height than there is (large text, a long translation), scales it down
  * evenly so that nothing (least of all the buttons at the bottom) falls off the glass. Never scales up.
+ * {@link #centred()} holds a box instead (an overlay's): at its own size, no wider than its maximum width, centred.
  */
 public final class FitPane extends Region {
     private final Scale scale = new Scale(1, 1, 0, 0);
+    private final boolean centred;
     private Node content;
 
     public FitPane() {
+        this(false);
+    }
+
+    private FitPane(boolean centred) {
+        this.centred = centred;
         getStyleClass().add("fit-pane");
+    }
+
+    /** For a box shown over the screen: its preferred height, at most its maximum width, centred; shrunk only to fit. */
+    public static FitPane centred() {
+        return new FitPane(true);
     }
 
     public void setContent(Parent node) {
@@ -46,17 +58,23 @@ public final class FitPane extends Region {
             content.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, w), Math.max(0, h));
             return;
         }
-        double needed = content.prefHeight(w);
+        double cw = centred ? Math.min(w, content.maxWidth(-1)) : w;
+        double needed = content.prefHeight(cw);
         double s = needed > h ? h / needed : 1.0;
         // At a smaller scale the screen gets more logical width, so it may wrap less and need less height.
         if (s < 1.0) {
-            double wider = w / s;
-            needed = content.prefHeight(wider);
+            cw = centred ? Math.min(w / s, content.maxWidth(-1)) : w / s;
+            needed = content.prefHeight(cw);
             s = needed > h ? h / needed : 1.0;
         }
         scale.setX(s);
         scale.setY(s);
-        content.resizeRelocate(in.getLeft(), in.getTop(), w / s, h / s);
+        if (centred) {
+            double ch = Math.min(needed, h / s);
+            content.resizeRelocate(in.getLeft() + (w - cw * s) / 2, in.getTop() + (h - ch * s) / 2, cw, ch);
+        } else {
+            content.resizeRelocate(in.getLeft(), in.getTop(), w / s, h / s);
+        }
     }
 
     @Override

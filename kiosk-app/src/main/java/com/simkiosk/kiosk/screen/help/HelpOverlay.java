@@ -2,9 +2,11 @@ package com.simkiosk.kiosk.screen.help;
 
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.i18n.Messages;
+import com.simkiosk.kiosk.screen.common.FitPane;
 import com.simkiosk.kiosk.screen.common.Ui;
 import java.util.List;
 import java.util.Optional;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -13,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -27,13 +30,18 @@ public final class HelpOverlay {
         void close();
     }
 
+    /** The widest the help box gets, and its least distance from the window's edges. */
+    static final double MAX_WIDTH = 1760;
+    static final double MARGIN = 24;
+
     private HelpOverlay() {}
 
     public static Parent view(State state, Messages m, boolean callStaff, Optional<SupportContact> support,
                               boolean staffCalled, Actions actions) {
-        // Three or four sections in two columns, so that help fits on the glass in every language.
+        // Three sections side by side, four in two columns, so that help fits on the glass in every language; in
+        // large text what still does not fit is shrunk evenly (FitPane), never cut.
         List<String> topics = HelpTopics.forState(state);
-        int columns = topics.size() >= 3 ? 2 : 1;
+        int columns = topics.size() == 3 ? 3 : topics.size() >= 4 ? 2 : 1;
         GridPane sections = new GridPane();
         sections.setId("help-sections");
         sections.setHgap(40);
@@ -73,6 +81,11 @@ public final class HelpOverlay {
         Label heading = Ui.title(m.get("help.title"));
         heading.setId("help-title");
         VBox box = new VBox(24, heading, content, actions2);
-        return Overlays.scrim("help-overlay", box, Pos.TOP_LEFT, 1600, javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane scrim = Overlays.scrim("help-overlay", box, Pos.TOP_LEFT, MAX_WIDTH, javafx.scene.layout.Region.USE_PREF_SIZE);
+        FitPane fit = FitPane.centred();
+        fit.setContent(box);
+        scrim.getChildren().setAll(fit);
+        scrim.setPadding(new Insets(MARGIN));
+        return scrim;
     }
 }

@@ -34,6 +34,8 @@ public final class HelpTopics {
             return List.of("topUp");
         } else if (s instanceof State.TakeSim) {
             return List.of("takeSim");
+        } else if (s instanceof State.TakeSlip) {
+            return List.of("takeSlip");
         } else if (s instanceof State.Error) {
             return List.of(CarrierReferral.sendsToCarrier(s) ? "carrier" : "error");
         }

@@ -17,7 +17,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -59,6 +58,21 @@ public final class TopUpScreens {
     /** One offer card, ending in its "choose" button; a tap anywhere on the card chooses it too. */
     static VBox card(TopUpOffer o, Optional<State.LineOutlook> outlook, boolean recommended, LocalDate today, ScreenContext ctx) {
         Messages m = ctx.messages();
+        VBox card = facts(o, outlook, recommended, today, m);
+        Runnable choose = () -> ctx.fire(new Event.OfferChosen(o.id()));
+        Button b = recommended ? Ui.primary("offer-" + o.id(), m.get("topup.card.choose"), choose)
+                : Ui.button("offer-" + o.id(), m.get("topup.card.choose"), choose);
+        b.setMaxWidth(Double.MAX_VALUE);
+        card.getChildren().addAll(Ui.spacer(), b);
+        card.setOnMouseClicked(e -> choose.run());
+        return card;
+    }
+
+    /**
+     * What an offer card says, the same on the offers and the confirm screen: the price large, the data it adds, from
+     * when its days count, whether it moves the expiry, and the line it is for.
+     */
+    private static VBox facts(TopUpOffer o, Optional<State.LineOutlook> outlook, boolean recommended, LocalDate today, Messages m) {
         VBox card = new VBox();
         card.setId("offer-card-" + o.id());
         card.getStyleClass().add("offer-card");
@@ -88,32 +102,29 @@ public final class TopUpScreens {
             line.setId("offer-line-" + o.id());
             card.getChildren().add(line);
         });
-        Runnable choose = () -> ctx.fire(new Event.OfferChosen(o.id()));
-        Button b = recommended ? Ui.primary("offer-" + o.id(), m.get("topup.card.choose"), choose)
-                : Ui.button("offer-" + o.id(), m.get("topup.card.choose"), choose);
-        b.setMaxWidth(Double.MAX_VALUE);
-        card.getChildren().addAll(Ui.spacer(), b);
-        card.setOnMouseClicked(e -> choose.run());
         if (recommended) {
             card.getStyleClass().add("recommended");
         }
         return card;
     }
 
+    /**
+     * The chosen offer, as the same card the offers screen showed (so the two read as one journey), where to pay,
+     * and "Order and print slip" beside Back.
+     */
     public static Parent confirm(State.TopUpConfirm s, ScreenContext ctx) {
         Messages m = ctx.messages();
-        TopUpOffer o = s.offer();
-        GridPane grid = new GridPane();
-        grid.setHgap(48);
-        grid.setVgap(20);
-        grid.setAlignment(Pos.CENTER);
-        row(grid, 0, m.get("confirm.data"), m.data(o.dataBytes()), "confirm-data");
-        row(grid, 1, m.get("confirm.validity"), m.get("confirm.validityValue", o.validity().toDays()), "confirm-validity");
-        row(grid, 2, m.get("confirm.price"), m.yen(o.priceYen()), "confirm-price");
-        grid.getStyleClass().add("card");
-        grid.setMaxWidth(1100);
-        return Ui.screen("screen-topUpConfirm", Ui.title(m.get("screen.topUpConfirm")), Ui.body(m.get("confirm.body")), Ui.spacer(),
-                grid, Ui.spacer(), Ui.actions(Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back())),
+        LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), BalanceView.JST);
+        VBox card = facts(s.offer(), s.outlook(), false, today, m);
+        card.getStyleClass().add("confirm-card");
+        HBox cards = new HBox(card);
+        cards.getStyleClass().add("offer-cards");
+        cards.setAlignment(Pos.CENTER);
+        cards.setMaxHeight(Region.USE_PREF_SIZE);
+        Label pay = Ui.hint(m.get("confirm.body"));
+        pay.setId("confirm-body");
+        return Ui.screen("screen-topUpConfirm", Ui.title(m.get("screen.topUpConfirm")), pay, Ui.spacer(),
+                cards, Ui.spacer(), Ui.actions(Ui.button("back", m.get("common.back"), () -> ctx.fire(new Event.Back())),
                         Ui.primary("confirm", m.get("confirm.ok"), () -> ctx.fire(new Event.ConfirmTopUp()))));
     }
 
@@ -158,10 +169,4 @@ public final class TopUpScreens {
         };
     }
 
-    private static void row(GridPane grid, int r, String label, String value, String id) {
-        Label v = Ui.headline(value);
-        v.setId(id);
-        grid.add(Ui.label(label, "card-label"), 0, r);
-        grid.add(v, 1, r);
-    }
 }
