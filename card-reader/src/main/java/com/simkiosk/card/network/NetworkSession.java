@@ -101,7 +101,9 @@ public final class NetworkSession implements AutoCloseable {
             for (int round = 0; round < MAX_MENU_STEPS; round++) {
                 inbox.clear();
                 ussdOpen = true;
-                expectOk(at.send("AT+CUSD=1,\"" + TextCoding.ucs2Hex(send) + "\",15", settings.command()), "AT+CUSD");
+                AtResponse sent = at.send("AT+CUSD=1,\"" + TextCoding.ucs2Hex(send) + "\",15", settings.command());
+                expectOk(sent, "AT+CUSD");
+                sent.lines().stream().filter(l -> l.startsWith("+CUSD:")).forEach(inbox); // a fast network answers before OK
                 List<String> f = AtFields.of(await(l -> l.startsWith("+CUSD:"), 0, "USSD answer")[0]);
                 int m = AtFields.intOr(f, 0, 2);
                 String text = f.size() > 1 ? TextCoding.decodeUssd(f.get(1), AtFields.intOr(f, 2, 15), true) : "";
