@@ -140,4 +140,17 @@ class NetworkBalanceCommandTest {
         assertThat(run("--ussd", "*100#", "--template", "nope")).isEqualTo(2);
         assertThat(out.toString()).contains("no reply template named nope");
     }
+
+    @Test
+    void benchNetworkReportsMedianAndP99ForEachRoundTrip() throws Exception {
+        StringWriter bench = new StringWriter();
+        int exit = new CommandLine(new BenchNetworkCommand()).setCaseInsensitiveEnumValuesAllowed(true).setOut(new PrintWriter(bench, true)).setErr(new PrintWriter(bench, true))
+                .execute("--iterations", "5", "--warmup", "1", "--json");
+        assertThat(exit).as(bench::toString).isZero();
+        JsonNode j = JSON.readTree(bench.toString());
+        for (String k : new String[] {"ussdRoundTrip", "smsRoundTrip3Parts", "wholeUssdSession"}) {
+            assertThat(j.path(k).path("n").asInt()).as(k).isEqualTo(5);
+            assertThat(j.path(k).path("p99Ms").asDouble()).as(k).isGreaterThanOrEqualTo(j.path(k).path("medianMs").asDouble());
+        }
+    }
 }
