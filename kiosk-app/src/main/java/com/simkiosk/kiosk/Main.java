@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.VirtualSimCommand.class,
             com.simkiosk.kiosk.cli.BenchCommand.class,
             com.simkiosk.kiosk.cli.VirtualModemCommand.class,
+            com.simkiosk.kiosk.cli.NetworkBalanceCommand.class,
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
             com.simkiosk.kiosk.cli.FleetCommand.class,
             com.simkiosk.kiosk.cli.FleetSimCommand.class,

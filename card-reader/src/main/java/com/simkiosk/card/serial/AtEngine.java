@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ public final class AtEngine implements AutoCloseable {
     /** Lines a module may send at any time, whatever command is running. */
     private static final List<String> URC_PREFIXES = List.of(
             "RING", "+CRING:", "NO CARRIER", "+CLIP:", "+CREG:", "+CGREG:", "+CEREG:", "+C5GREG:", "+CPIN:",
-            "+CFUN:", "+CMTI:", "+CUSD:", "+CIEV:", "+CTZV:", "+CTZE:", "+CSQN:", "RDY", "POWERED DOWN",
+            "+CFUN:", "+CMTI:", "+CMT:", "+CDSI:", "+CUSD:", "+CIEV:", "+CTZV:", "+CTZE:", "+CSQN:", "RDY", "POWERED DOWN",
             "+QIND:", "+QUSIM:", "+QSIMSTAT:", "+CPSI:", "SMS READY", "CALL READY", "PB DONE", "+CSMINS:",
             "+SIMCARD:", "*PSUTTZ:", "DST:", "+UUSIMSTAT:", "+UUPSDA:", "+UUSOCL:", "^SIMST:", "^BOOT:",
             "^RSSI:", "^MODE:", "+STIN:", "+CUSATP:");
@@ -64,6 +65,40 @@ public final class AtEngine implements AutoCloseable {
 
     /** Sends {@code command} (without CR) and waits at most {@code timeout} for its final result code. */
     public AtResponse send(String command, Duration timeout) throws AtException {
+        return send(command, Optional.empty(), timeout);
+    }
+
+    /**
+     * Sends {@code command}, waits for the module's {@code "> "} prompt, then sends {@code body} ended by Ctrl-Z
+     * ({@code AT+CMGS}); all within {@code timeout}. A final result code instead of the prompt is returned as is.
+     */
+    public AtResponse sendWithPrompt(String command, String body, Duration timeout) throws AtException {
+        return send(command, Optional.of(body), timeout);
+    }
+
+    /**
+     * Reads for up to {@code wait} with no command running, handing every line to the unsolicited listener (a
+     * {@code +CUSD:} or {@code +CMTI:} awaited after its command's {@code OK}). Returns early once lines came.
+     */
+    public void listen(Duration wait) throws AtException {
+        acquire(wait);
+        try {
+            long deadline = System.nanoTime() + wait.toNanos();
+            do {
+                List<String> lines = readLines(deadline - System.nanoTime());
+                if (!lines.isEmpty()) {
+                    lines.forEach(unsolicited);
+                    return;
+                }
+            } while (System.nanoTime() - deadline < 0);
+        } catch (SerialLinkException e) {
+            throw new AtException(AtException.Kind.PORT_LOST, e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AtResponse send(String command, Optional<String> promptBody, Duration timeout) throws AtException {
         long deadline = System.nanoTime() + timeout.toNanos();
         acquire(timeout);
         try {
@@ -72,6 +107,7 @@ public final class AtEngine implements AutoCloseable {
             link.write((command + "\r").getBytes(StandardCharsets.US_ASCII));
             String ownPrefix = responsePrefix(command);
             List<String> lines = new ArrayList<>();
+            boolean awaitingPrompt = promptBody.isPresent();
             while (true) {
                 AtResponse last = null;
                 for (String line : readLines(deadline - System.nanoTime())) {
@@ -79,8 +115,8 @@ public final class AtEngine implements AutoCloseable {
                         unsolicited.accept(line); // whatever follows the final result code is not ours
                         continue;
                     }
-                    if (line.equalsIgnoreCase(command)) {
-                        continue; // echo (ATE1)
+                    if (line.equalsIgnoreCase(command) || (!awaitingPrompt && promptBody.filter(line::equals).isPresent())) {
+                        continue; // echo (ATE1), of the command or of the text typed after the prompt
                     }
                     last = finalResult(line, lines);
                     if (last != null) {
@@ -97,6 +133,11 @@ public final class AtEngine implements AutoCloseable {
                 }
                 if (last != null) {
                     return last;
+                }
+                if (awaitingPrompt && partial.toString(StandardCharsets.US_ASCII).strip().equals(">")) {
+                    awaitingPrompt = false; // the prompt has no line end: it is what is left unfinished
+                    partial.reset();
+                    link.write((promptBody.get() + "\u001a").getBytes(StandardCharsets.US_ASCII));
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     throw new AtException(AtException.Kind.TIMEOUT,

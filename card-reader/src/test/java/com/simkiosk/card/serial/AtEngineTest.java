@@ -129,4 +129,31 @@ class AtEngineTest {
         assertThat(new AtEngine(link, urcs::add).send("AT", SHORT)).isInstanceOf(AtResponse.Ok.class);
         assertThat(urcs).containsExactly("+CREG: 1");
     }
+
+    @Test
+    void sendsTheSmsTextOnlyAfterThePromptAndReadsTheReference() throws Exception {
+        FakeModemLink link = new FakeModemLink(cmd -> cmd.startsWith("AT+CMGS=") ? "\r\n> "
+                : cmd.endsWith("\u001a") ? "\r\n+CMGS: 7\r\n\r\nOK\r\n" : "\r\nERROR\r\n");
+        AtResponse answer = new AtEngine(link, urcs::add).sendWithPrompt("AT+CMGS=\"5555\"", "00420041004C", SHORT);
+        assertThat(answer.value("+CMGS:")).contains("7");
+        assertThat(link.commands).containsExactly("AT+CMGS=\"5555\"", "00420041004C\u001a");
+    }
+
+    @Test
+    void promptRefusedIsTheModulesAnswerAndNoTextIsSent() throws Exception {
+        FakeModemLink link = new FakeModemLink(cmd -> "\r\n+CMS ERROR: 302\r\n");
+        AtResponse answer = new AtEngine(link, urcs::add).sendWithPrompt("AT+CMGS=\"5555\"", "0042", SHORT);
+        assertThat(answer).isInstanceOf(AtResponse.CmeError.class);
+        assertThat(link.commands).containsExactly("AT+CMGS=\"5555\"");
+    }
+
+    @Test
+    void listenHandsLinesThatComeWithNoCommandToTheListener() throws Exception {
+        FakeModemLink link = new FakeModemLink(cmd -> null);
+        AtEngine at = new AtEngine(link, urcs::add);
+        at.listen(Duration.ofMillis(20)); // nothing came: returns at its bound
+        link.inject("\r\n+CUSD: 0,\"0042\",72\r\n");
+        at.listen(SHORT);
+        assertThat(urcs).containsExactly("+CUSD: 0,\"0042\",72");
+    }
 }

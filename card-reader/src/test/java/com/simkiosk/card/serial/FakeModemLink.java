@@ -59,6 +59,13 @@ final class FakeModemLink implements SerialLink {
         return "/dev/fake";
     }
 
+    /** A command ends at CR; the text typed after an {@code AT+CMGS} prompt ends at Ctrl-Z. */
+    private int firstEnd() {
+        int cr = written.indexOf("\r");
+        int ctrlZ = written.indexOf("\u001a");
+        return cr < 0 ? ctrlZ : ctrlZ < 0 ? cr : Math.min(cr, ctrlZ);
+    }
+
     @Override
     public void write(byte[] bytes) throws SerialLinkException {
         if (gone) {
@@ -66,8 +73,8 @@ final class FakeModemLink implements SerialLink {
         }
         written.append(new String(bytes, StandardCharsets.ISO_8859_1));
         int cr;
-        while ((cr = written.indexOf("\r")) >= 0) {
-            String command = written.substring(0, cr);
+        while ((cr = firstEnd()) >= 0) {
+            String command = written.substring(0, cr + (written.charAt(cr) == '\u001a' ? 1 : 0)); // SMS text keeps its Ctrl-Z
             written.delete(0, cr + 1);
             commands.add(command);
             String reply = answer.apply(command);

@@ -11,6 +11,7 @@ import com.simkiosk.serial.SerialLinkException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -80,6 +81,7 @@ public final class SimulatedModem implements AutoCloseable {
     private final Options options;
     private final AtomicBoolean pullSimOnNextRead = new AtomicBoolean();
     private final DeviceThread thread;
+    private final ModemRadio radio;
     /** The card in the slot; null while the slot is empty. */
     private volatile VirtualSim card;
     private volatile boolean echo = true;
@@ -87,12 +89,13 @@ public final class SimulatedModem implements AutoCloseable {
     private volatile boolean unlocked;
     private int noise;
 
-    private SimulatedModem(SerialLink link, ModemDialect dialect, VirtualSim card, Options options) {
+    private SimulatedModem(SerialLink link, ModemDialect dialect, VirtualSim card, Options options, SimulatedNetwork network) {
         this.link = link;
         this.dialect = dialect;
         this.card = card;
         this.options = options;
         this.thread = new DeviceThread("simulated-modem " + dialect.name().toLowerCase(), link, this::run);
+        this.radio = new ModemRadio(dialect, network, this::send, link.name());
     }
 
     /**
@@ -100,7 +103,13 @@ public final class SimulatedModem implements AutoCloseable {
      * closes it on {@link #close()}.
      */
     public static SimulatedModem start(SerialLink link, ModemDialect dialect, VirtualSim card, Options options) {
-        SimulatedModem modem = new SimulatedModem(link, dialect, card, options);
+        return start(link, dialect, card, options, new SimulatedNetwork());
+    }
+
+    /** As {@link #start(SerialLink, ModemDialect, VirtualSim, Options)}, on {@code network} once its radio is on. */
+    public static SimulatedModem start(SerialLink link, ModemDialect dialect, VirtualSim card, Options options,
+            SimulatedNetwork network) {
+        SimulatedModem modem = new SimulatedModem(link, dialect, card, options, network);
         modem.thread.start();
         return modem;
     }
@@ -123,20 +132,70 @@ public final class SimulatedModem implements AutoCloseable {
         pullSimOnNextRead.set(true);
     }
 
+    /** Whether the radio is on ({@code AT+CFUN=1}); a balance question must leave it off. */
+    public boolean radioOn() {
+        return radio.radioOn();
+    }
+
+    /** The SMS and character-set settings now ({@code CMGF, CSCS, CSDH, CSMP, CNMI}), to check they were put back. */
+    public Map<String, String> smsSettings() {
+        return radio.settings();
+    }
+
+    /** How many SMS the SIM holds. */
+    public int storedMessages() {
+        return radio.storedMessages();
+    }
+
+    /** Whether a USSD dialogue is still open (not ended by the network nor by {@code AT+CUSD=2}). */
+    public boolean ussdOpen() {
+        return radio.ussdOpen();
+    }
+
+    /** Puts an SMS of the customer's own on the SIM, already read. */
+    public void preloadMessage(String text) {
+        radio.preload(text);
+    }
+
     @Override
     public void close() {
         thread.close();
+        radio.close();
     }
 
     private void run() {
         byte[] buffer = new byte[256];
         StringBuilder line = new StringBuilder();
+        StringBuilder smsText = null; // after the "> " prompt, until Ctrl-Z
         try {
             while (!thread.stopping()) {
                 int n = link.read(buffer, Duration.ofMillis(50));
                 for (int i = 0; i < n; i++) {
                     char c = (char) (buffer[i] & 0xFF);
-                    if (c == '\r') {
+                    if (smsText != null) {
+                        if (c == 0x1A) {
+                            StringBuilder out = new StringBuilder();
+                            String result = radio.finishSms(smsText.toString(), out);
+                            write(out.append("\r\n").append(result).append("\r\n"));
+                            smsText = null;
+                        } else if (c == 0x1B) {
+                            write(new StringBuilder("\r\nOK\r\n")); // ESC: sending cancelled
+                            smsText = null;
+                        } else if (smsText.length() < 4096) {
+                            smsText.append(c);
+                        }
+                    } else if (c == '\r' && line.toString().strip().toUpperCase().startsWith("AT+CMGS=")) {
+                        String command = line.toString().strip();
+                        line.setLength(0);
+                        String refused = radio.startSms(command);
+                        StringBuilder out = new StringBuilder(echo || options.echoAlways() ? command + "\r" : "");
+                        if (refused == null) {
+                            write(out.append("\r\n> "));
+                            smsText = new StringBuilder();
+                        } else {
+                            write(out.append("\r\n").append(refused).append("\r\n"));
+                        }
+                    } else if (c == '\r') {
                         String command = line.toString().strip();
                         line.setLength(0);
                         if (!command.isEmpty()) {
@@ -227,7 +286,8 @@ public final class SimulatedModem implements AutoCloseable {
         if (csim.matches() && options.csim()) {
             return csim(sim, csim.group(2), out);
         }
-        return "ERROR";
+        String network = sim == null ? null : radio.respond(command, upper, out);
+        return network != null ? network : "ERROR";
     }
 
     private boolean locked(VirtualSim sim) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
             BenchCarrierCommand.class,
             KioskBenchCommand.class,
             BenchSerialCommand.class,
+            BenchNetworkCommand.class,
             BenchFlowCommand.class,
             BenchSoakCommand.class,
             SimAuthBenchCommand.class,

@@ -1,0 +1,237 @@
+package com.simkiosk.mock.serial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.simkiosk.card.network.NetworkError;
+import com.simkiosk.card.network.NetworkException;
+import com.simkiosk.card.network.NetworkReply;
+import com.simkiosk.card.network.NetworkSession;
+import com.simkiosk.card.network.UrcInbox;
+import com.simkiosk.card.network.UssdMenu;
+import com.simkiosk.card.serial.AtEngine;
+import com.simkiosk.mock.serial.SimulatedNetwork.Registration;
+import com.simkiosk.mock.serial.SimulatedNetwork.SmsReply;
+import com.simkiosk.mock.serial.SimulatedNetwork.UssdReply;
+import com.simkiosk.mock.sim.VirtualSim;
+import com.simkiosk.mock.sim.VirtualSimSpec;
+import com.simkiosk.serial.JsscSerialLink;
+import com.simkiosk.testing.LogCapture;
+import com.simkiosk.testing.TestTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Balance questions over the SIM's own network, through real pseudo-terminals (socat), jssc on both ends. */
+class NetworkSessionOverPtyTest {
+    private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(5));
+    private static final NetworkSession.Settings QUICK = new NetworkSession.Settings(TestTime.bound(Duration.ofSeconds(1)),
+            TestTime.bound(Duration.ofSeconds(2)), TestTime.bound(Duration.ofMillis(1500)),
+            TestTime.bound(Duration.ofMillis(1500)), Duration.ofMillis(40));
+    private static final String JA_REPLY = "【残高のお知らせ】チャージ残高は1,234円、データ残量は2.5GBです。有効期限は2026年12月31日です。"
+            + "ご利用ありがとうございます。";
+
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>(); // last opened first closed
+    private final SimulatedNetwork network = new SimulatedNetwork();
+    private SimulatedModem modem;
+    private Map<String, String> settingsBefore;
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        while (!opened.isEmpty()) {
+            opened.pop().close();
+        }
+    }
+
+    private <T extends AutoCloseable> T own(T thing) {
+        opened.push(thing);
+        return thing;
+    }
+
+    /** A modem of {@code dialect} on a pty pair, and the client's end opened as the kiosk opens it. */
+    private NetworkSession session(ModemDialect dialect) throws Exception {
+        PtyPair pty = own(PtyPair.open(BOUND));
+        modem = own(SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), 115200), dialect,
+                new VirtualSim(VirtualSimSpec.uicc("8981100000000000019")), SimulatedModem.Options.PLAIN, network));
+        modem.preloadMessage("customer's own message");
+        settingsBefore = modem.smsSettings();
+        UrcInbox inbox = new UrcInbox();
+        AtEngine at = own(new AtEngine(JsscSerialLink.open(pty.a().toString(), 115200), inbox));
+        at.send("ATE0", QUICK.command());
+        return NetworkSession.open(at, inbox, QUICK, Clock.systemUTC());
+    }
+
+    private NetworkException failureOpening(ModemDialect dialect) {
+        return catchThrowableOfType(() -> session(dialect), NetworkException.class);
+    }
+
+    /** What a customer's SIM must look like after any balance question. */
+    private void simLeftAsItWas() {
+        assertThat(modem.radioOn()).as("radio off").isFalse();
+        assertThat(modem.ussdOpen()).as("USSD dialogue closed").isFalse();
+        assertThat(modem.storedMessages()).as("only the customer's own SMS left").isEqualTo(1);
+        assertThat(modem.smsSettings()).as("settings put back").isEqualTo(settingsBefore);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void roamingSimAnswersUssdInGsm7(ModemDialect dialect) throws Exception {
+        network.registration(Registration.ROAMING, "KDDI").ussd("*100#", UssdReply.answer("Your balance is 12.50 EUR. Valid till 31/12/2026"));
+        NetworkReply reply;
+        try (NetworkSession s = session(dialect)) {
+            assertThat(s.roaming()).isTrue();
+            reply = s.ussd("*100#", UssdMenu.NONE);
+        }
+        assertThat(reply.source()).isEqualTo(NetworkReply.Source.USSD);
+        assertThat(reply.operator()).isEqualTo("KDDI");
+        assertThat(reply.text()).isEqualTo("Your balance is 12.50 EUR. Valid till 31/12/2026");
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void ussdInUcs2JapaneseAndChinese(ModemDialect dialect) throws Exception {
+        network.ussd("*100#", UssdReply.answer(JA_REPLY)).ussd("*101#", UssdReply.answer("您的余额为50.00元，有效期至2026年12月31日"));
+        try (NetworkSession s = session(dialect)) {
+            assertThat(s.roaming()).isFalse();
+            assertThat(s.ussd("*100#", UssdMenu.NONE).text()).isEqualTo(JA_REPLY);
+            assertThat(s.ussd("*101#", UssdMenu.NONE).text()).isEqualTo("您的余额为50.00元，有效期至2026年12月31日");
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void ussdMenuAnsweredAsTheTemplateSays() throws Exception {
+        network.ussd("*123#", UssdReply.menu("1. 残高照会\n2. データ\n3. その他", Map.of(
+                "1", UssdReply.menu("1. 円残高\n2. ポイント", Map.of("1", UssdReply.answer("残高は980円です"))))));
+        UssdMenu menu = new UssdMenu(List.of(new UssdMenu.Step(Pattern.compile("1\\. 残高"), "1"),
+                new UssdMenu.Step(Pattern.compile("1\\. 円残高"), "1")));
+        try (NetworkSession s = session(ModemDialect.QUECTEL)) {
+            assertThat(s.ussd("*123#", menu).text()).isEqualTo("残高は980円です");
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void menuNoTemplateStepMatchesIsShownAndTheDialogueClosed() throws Exception {
+        network.ussd("*123#", UssdReply.menu("1. Balance\n2. Bundles", Map.of()));
+        try (NetworkSession s = session(ModemDialect.SIMCOM)) {
+            assertThat(s.ussd("*123#", UssdMenu.NONE).text()).isEqualTo("1. Balance\n2. Bundles");
+            assertThat(modem.ussdOpen()).isTrue();
+        }
+        simLeftAsItWas(); // closed with AT+CUSD=2
+    }
+
+    @Test
+    void ussdThatNeverAnswersEndsAtTheBound() throws Exception {
+        network.ussd("*100#", UssdReply.silence());
+        NetworkSession s = session(ModemDialect.UBLOX);
+        try (s) {
+            NetworkException e = catchThrowableOfType(() -> s.ussd("*100#", UssdMenu.NONE), NetworkException.class);
+            assertThat(e.error()).isEqualTo(NetworkError.REPLY_TIMEOUT);
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void ussdEndedByTheNetwork() throws Exception {
+        network.ussd("*100#", UssdReply.endedByNetwork());
+        try (NetworkSession s = session(ModemDialect.QUECTEL)) {
+            NetworkException e = catchThrowableOfType(() -> s.ussd("*100#", UssdMenu.NONE), NetworkException.class);
+            assertThat(e.error()).isEqualTo(NetworkError.SESSION_ENDED);
+            NetworkException unknown = catchThrowableOfType(() -> s.ussd("*999#", UssdMenu.NONE), NetworkException.class);
+            assertThat(unknown.error()).isEqualTo(NetworkError.SESSION_ENDED);
+        }
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void noCoverage(ModemDialect dialect) {
+        network.registration(Registration.NO_COVERAGE, "");
+        assertThat(failureOpening(dialect).error()).isEqualTo(NetworkError.NO_COVERAGE);
+        simLeftAsItWas();
+    }
+
+    @Test
+    void registrationDenied() {
+        network.registration(Registration.DENIED, "");
+        assertThat(failureOpening(ModemDialect.QUECTEL).error()).isEqualTo(NetworkError.REGISTRATION_DENIED);
+        simLeftAsItWas();
+    }
+
+    @Test
+    void stillSearchingAtTheBound() {
+        network.registration(Registration.SEARCHING, "");
+        NetworkException e = failureOpening(ModemDialect.SIMCOM);
+        assertThat(e.error()).isEqualTo(NetworkError.REGISTRATION_TIMEOUT);
+        simLeftAsItWas();
+    }
+
+    @Test
+    void waitsForASlowRegistration() throws Exception {
+        network.registrationDelay(Duration.ofMillis(300)).ussd("*100#", UssdReply.answer("Balance 5 USD"));
+        try (NetworkSession s = session(ModemDialect.QUECTEL)) {
+            assertThat(s.ussd("*100#", UssdMenu.NONE).text()).isEqualTo("Balance 5 USD");
+        }
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void smsReplyInThreeUcs2PartsIsJoinedAndDeleted(ModemDialect dialect) throws Exception {
+        network.replyDelay(Duration.ofMillis(100)).smsReply("残高", new SmsReply(JA_REPLY, 3));
+        NetworkReply reply;
+        try (NetworkSession s = session(dialect)) {
+            reply = s.sms("5555", "残高");
+        }
+        assertThat(reply.source()).isEqualTo(NetworkReply.Source.SMS);
+        assertThat(reply.text()).isEqualTo(JA_REPLY);
+        simLeftAsItWas();
+    }
+
+    @Test
+    void smsAsciiKeywordAndSingleReply() throws Exception {
+        network.smsReply("BALANCE", new SmsReply("Balance 1500 yen, data remaining 3GB", 1));
+        try (NetworkSession s = session(ModemDialect.QUECTEL)) {
+            assertThat(s.sms("5555", "BALANCE").text()).isEqualTo("Balance 1500 yen, data remaining 3GB");
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void smsThatNeverAnswersEndsAtTheBoundWithTheSimLeftAsItWas() throws Exception {
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk")) {
+            NetworkSession s = session(ModemDialect.QUECTEL);
+            try (s) {
+                NetworkException e = catchThrowableOfType(() -> s.sms("5555", "NOBODY"), NetworkException.class);
+                assertThat(e.error()).isEqualTo(NetworkError.REPLY_TIMEOUT);
+            }
+            assertThat(String.join("\n", logs.messages())).doesNotContain("5555").doesNotContain("NOBODY");
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void logsNeverCarryTheCodeOrTheReply() throws Exception {
+        network.ussd("*100#", UssdReply.answer("残高は1,234円です")).smsReply("残高", new SmsReply("残高は777円です", 1));
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk")) {
+            try (NetworkSession s = session(ModemDialect.QUECTEL)) {
+                s.ussd("*100#", UssdMenu.NONE);
+                s.sms("5555", "残高");
+            }
+            String all = String.join("\n", logs.messages());
+            assertThat(all).contains("USSD answered").contains("SMS reply received");
+            assertThat(all).doesNotContain("*100#").doesNotContain("1,234").doesNotContain("777").doesNotContain("5555")
+                    .doesNotContain("6B8B9AD8"); // 残高 in UCS2 hex
+        }
+    }
+}
