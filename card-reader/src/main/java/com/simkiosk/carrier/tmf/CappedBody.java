@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A response body read into memory, but never more than a cap: a carrier (or anything pretending to be one)
  * that sends a huge or endless body gets its stream cancelled at the cap, not the kiosk's heap filled.
  * A {@code Content-Length} above the cap is refused before a byte is read. Public for the other HTTP clients of
  * the kiosk (the GBA bootstrapping client, {@code com.simkiosk.carrier.gba}), so every carrier answer has one cap.
+ *
+ * <p>With a deadline ({@link #handler(long, long)}), a body that is not complete by then fails with {@link Late} and
+ * its stream is cancelled (the connection is not reused): {@code HttpClient}'s own request timeout stops at the
+ * headers, so this is what bounds a synchronous {@code send} whose body stalls. The timer is the JDK's shared
+ * {@code CompletableFuture} delay thread, disarmed as soon as the body is complete.
  */
 public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -24,10 +30,17 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
+    /** Thrown (as the body's failure) when the body is not complete by the exchange's deadline. */
+    public static final class Late extends IOException {
+        Late() {
+            super("response body not complete by the deadline");
+        }
+    }
+
     private final long cap;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
     /** The cap of every carrier answer the kiosk reads: 1 MiB (answers for one line are a few kB). */
     public static final long MAX_BODY_BYTES = 1L << 20;
@@ -45,6 +58,46 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             }
             return new CappedBody(cap);
         };
+    }
+
+    /**
+     * A body handler that reads at most {@code cap} bytes and fails with {@link Late} when the body is not complete
+     * at {@code deadlineNanos} ({@link System#nanoTime()} scale).
+     */
+    public static HttpResponse.BodyHandler<byte[]> handler(long cap, long deadlineNanos) {
+        HttpResponse.BodyHandler<byte[]> capped = handler(cap);
+        return info -> {
+            HttpResponse.BodySubscriber<byte[]> body = capped.apply(info);
+            if (body instanceof CappedBody c) {
+                c.failAt(deadlineNanos);
+            }
+            return body;
+        };
+    }
+
+    /** Arms the deadline; the timer is cancelled when the body completes either way. */
+    private void failAt(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            late();
+            return;
+        }
+        CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(left, TimeUnit.NANOSECONDS);
+        timer.whenComplete((ignored, timedOut) -> {
+            if (timedOut != null) {
+                late();
+            }
+        });
+        result.whenComplete((body, failure) -> timer.complete(null));
+    }
+
+    private void late() {
+        if (result.completeExceptionally(new Late())) {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+        }
     }
 
     /** A subscriber that fails at once and cancels the stream. */

@@ -25,12 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -227,7 +223,10 @@ final class TmfHttp implements AutoCloseable {
 
     /**
      * One round trip, headers and whole body, within what is left of the call's budget; {@code null} when the
-     * connection dropped and the call may go once more.
+     * connection dropped and the call may go once more. Synchronous {@code send} on the calling thread: the request
+     * is written from here and the answer handed straight back ({@code sendAsync} would add a hand-over to
+     * {@code CompletableFuture}'s default pool, which on a 2-core machine is a new thread per call). The headers are
+     * bounded by the request's timeout, the body by {@link CappedBody}'s deadline, both the end of the budget.
      */
     private HttpResponse<byte[]> exchange(Call call, Budget budget, boolean redialled) throws CarrierException {
         long left = budget.leftNanos();
@@ -235,50 +234,59 @@ final class TmfHttp implements AutoCloseable {
             throw overTime();
         }
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES));
         try {
-            return pending.get(left, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            log.info("carrier {}: {} not answered in full within {} ms", endpoint.name(), call.what(),
-                    endpoint.requestTimeout().toMillis());
-            throw overTime();
+            return client.send(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES, started + left));
         } catch (InterruptedException e) {
-            pending.cancel(true);
+            // send() has cancelled the exchange (its connection is closed)
             Thread.currentThread().interrupt();
             throw new CarrierException(CarrierError.UNAVAILABLE, "carrier call cancelled");
-        } catch (ExecutionException e) {
-            return failed(e.getCause(), call, redialled);
+        } catch (IOException e) {
+            return failed(e, call, redialled);
+        } catch (IllegalArgumentException | SecurityException e) {
+            log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), e.getClass().getSimpleName());
+            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
         } finally {
             budget.spend(System.nanoTime() - started);
         }
     }
 
     /** Classifies a failed exchange, or returns {@code null} when it may be sent once more. */
-    private HttpResponse<byte[]> failed(Throwable cause, Call call, boolean redialled) throws CarrierException {
-        if (cause instanceof CappedBody.TooLarge) {
+    private HttpResponse<byte[]> failed(IOException failure, Call call, boolean redialled) throws CarrierException {
+        // send() rethrows most failures as an IOException around the original: look through the causes
+        if (has(failure, CappedBody.TooLarge.class)) {
             log.warn("carrier {}: answer to {} larger than {} bytes, not read", endpoint.name(), call.what(), MAX_BODY_BYTES);
             throw new CarrierException(CarrierError.BAD_RESPONSE,
                     "carrier " + endpoint.name() + " sent an answer larger than " + MAX_BODY_BYTES + " bytes");
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (failure instanceof HttpConnectTimeoutException) {
             throw new CarrierException(CarrierError.TIMEOUT,
                     "carrier " + endpoint.name() + " did not accept a connection within " + endpoint.connectTimeout().toMillis() + " ms");
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (failure instanceof HttpTimeoutException || has(failure, CappedBody.Late.class)) {
+            log.info("carrier {}: {} not answered in full within {} ms", endpoint.name(), call.what(),
+                    endpoint.requestTimeout().toMillis());
             throw overTime();
         }
-        if (cause instanceof IOException) {
-            if (call.repeatable() && !redialled) {
-                log.info("carrier {}: connection lost during {}, sending it once more", endpoint.name(), call.what());
-                return null;
-            }
-            log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        if (!(cause instanceof IOException)) {
+            log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
             throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
         }
-        log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), cause == null ? "?" : cause.getClass().getSimpleName());
+        if (call.repeatable() && !redialled) {
+            log.info("carrier {}: connection lost during {}, sending it once more", endpoint.name(), call.what());
+            return null;
+        }
+        log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
         throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CarrierException overTime() {
