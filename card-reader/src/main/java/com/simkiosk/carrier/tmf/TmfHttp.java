@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,7 +106,8 @@ final class TmfHttp implements AutoCloseable {
             @JsonProperty("reason") String reason, @JsonProperty("message") String message) {}
 
     private final CarrierEndpoint endpoint;
-    private final ExecutorService executor;
+    /** The client's worker pool over TLS; empty over plain HTTP, where the selector thread does the little work. */
+    private final Optional<ExecutorService> executor;
     private final HttpClient client;
     private final OAuthTokens tokens;
     private final Json json;
@@ -118,19 +120,22 @@ final class TmfHttp implements AutoCloseable {
         this.json = json;
         this.sleeper = sleeper;
         this.tokens = new OAuthTokens(endpoint, clock, json);
+        boolean tls = "https".equalsIgnoreCase(endpoint.baseUri().getScheme());
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
+        this.executor = tls ? Optional.of(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "carrier-" + endpoint.name() + "-http-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        })) : Optional.empty();
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(endpoint.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+                // Over plain HTTP/1.1 the selector thread parses the answer itself (what it hands on is a few
+                // non-blocking steps and CappedBody): each hand-over to a pool thread is a wake-up, and on a busy
+                // 2-core machine a wait for a CPU, per answer. Over TLS, handshake work and HTTP/2 keep the pool.
+                .executor(executor.<Executor>map(e -> e).orElse(Runnable::run))
                 // Plain http is loopback/test only: no h2c upgrade dance. Over TLS, HTTP/2 is negotiated by ALPN.
-                .version("https".equalsIgnoreCase(endpoint.baseUri().getScheme())
-                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+                .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
         if (endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()) {
             builder.sslContext(sslContext(endpoint));
         }
@@ -415,7 +420,7 @@ final class TmfHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.ifPresent(ExecutorService::shutdownNow);
         stopSelector(client);
     }
 
