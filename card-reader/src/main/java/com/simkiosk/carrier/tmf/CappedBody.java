@@ -7,8 +7,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A response body read into memory, but never more than a cap: a carrier (or anything pretending to be one)
@@ -18,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>With a deadline ({@link #handler(long, long)}), a body that is not complete by then fails with {@link Late} and
  * its stream is cancelled (the connection is not reused): {@code HttpClient}'s own request timeout stops at the
- * headers, so this is what bounds a synchronous {@code send} whose body stalls. The timer is the JDK's shared
- * {@code CompletableFuture} delay thread, disarmed as soon as the body is complete.
+ * headers, so this is what bounds a synchronous {@code send} whose body stalls. One sweep on the JDK's shared
+ * {@code CompletableFuture} delay thread checks every such body, due at the earliest deadline.
  */
 public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -75,20 +78,61 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         };
     }
 
-    /** Arms the deadline; the timer is cancelled when the body completes either way. */
-    private void failAt(long deadlineNanos) {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+    /**
+     * Bodies being read with a deadline, and when the one sweep that checks them is due: one timer for all, set
+     * again only when a deadline comes before it. Each call's deadline is later than the last one's, so a stream of
+     * calls schedules nothing (no timer wake-up per call, which on a busy 2-core machine is a wait for a CPU); an
+     * idle kiosk has no sweep due.
+     */
+    private static final Set<CappedBody> READING = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong SWEEP_AT = new AtomicLong(Long.MAX_VALUE);
+    private volatile long deadlineNanos;
+
+    /** Arms the deadline; the body leaves the sweep's set when it completes either way. */
+    private void failAt(long deadline) {
+        deadlineNanos = deadline;
+        if (deadline - System.nanoTime() <= 0) {
             late();
             return;
         }
-        CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(left, TimeUnit.NANOSECONDS);
-        timer.whenComplete((ignored, timedOut) -> {
-            if (timedOut != null) {
-                late();
+        READING.add(this);
+        result.whenComplete((body, failure) -> READING.remove(this));
+        sweepBy(deadline);
+    }
+
+    /** Makes sure a sweep runs no later than {@code at}. */
+    private static void sweepBy(long at) {
+        for (;;) {
+            long due = SWEEP_AT.get();
+            if (due != Long.MAX_VALUE && due - at <= 0) {
+                return;
             }
-        });
-        result.whenComplete((body, failure) -> timer.complete(null));
+            if (SWEEP_AT.compareAndSet(due, at)) {
+                CompletableFuture.delayedExecutor(Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS)
+                        .execute(CappedBody::sweep);
+                return;
+            }
+        }
+    }
+
+    /** Fails the bodies past their deadline and sets the next sweep for the earliest of the others. */
+    private static void sweep() {
+        SWEEP_AT.set(Long.MAX_VALUE);
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        boolean more = false;
+        for (CappedBody body : READING) {
+            long deadline = body.deadlineNanos;
+            if (deadline - now <= 0) {
+                body.late();
+            } else if (!more || deadline - next < 0) {
+                next = deadline;
+                more = true;
+            }
+        }
+        if (more) {
+            sweepBy(next);
+        }
     }
 
     private void late() {
