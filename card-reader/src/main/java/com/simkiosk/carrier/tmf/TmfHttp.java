@@ -25,12 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -109,7 +106,8 @@ final class TmfHttp implements AutoCloseable {
             @JsonProperty("reason") String reason, @JsonProperty("message") String message) {}
 
     private final CarrierEndpoint endpoint;
-    private final ExecutorService executor;
+    /** The client's worker pool over TLS; empty over plain HTTP, where the selector thread does the little work. */
+    private final Optional<ExecutorService> executor;
     private final HttpClient client;
     private final OAuthTokens tokens;
     private final Json json;
@@ -122,19 +120,22 @@ final class TmfHttp implements AutoCloseable {
         this.json = json;
         this.sleeper = sleeper;
         this.tokens = new OAuthTokens(endpoint, clock, json);
+        boolean tls = "https".equalsIgnoreCase(endpoint.baseUri().getScheme());
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
+        this.executor = tls ? Optional.of(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "carrier-" + endpoint.name() + "-http-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        })) : Optional.empty();
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(endpoint.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+                // Over plain HTTP/1.1 the selector thread parses the answer itself (what it hands on is a few
+                // non-blocking steps and CappedBody): each hand-over to a pool thread is a wake-up, and on a busy
+                // 2-core machine a wait for a CPU, per answer. Over TLS, handshake work and HTTP/2 keep the pool.
+                .executor(executor.<Executor>map(e -> e).orElse(Runnable::run))
                 // Plain http is loopback/test only: no h2c upgrade dance. Over TLS, HTTP/2 is negotiated by ALPN.
-                .version("https".equalsIgnoreCase(endpoint.baseUri().getScheme())
-                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+                .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
         if (endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()) {
             builder.sslContext(sslContext(endpoint));
         }
@@ -227,7 +228,10 @@ final class TmfHttp implements AutoCloseable {
 
     /**
      * One round trip, headers and whole body, within what is left of the call's budget; {@code null} when the
-     * connection dropped and the call may go once more.
+     * connection dropped and the call may go once more. Synchronous {@code send} on the calling thread: the request
+     * is written from here and the answer handed straight back ({@code sendAsync} would add a hand-over to
+     * {@code CompletableFuture}'s default pool, which on a 2-core machine is a new thread per call). The headers are
+     * bounded by the request's timeout, the body by {@link CappedBody}'s deadline, both the end of the budget.
      */
     private HttpResponse<byte[]> exchange(Call call, Budget budget, boolean redialled) throws CarrierException {
         long left = budget.leftNanos();
@@ -235,50 +239,59 @@ final class TmfHttp implements AutoCloseable {
             throw overTime();
         }
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES));
         try {
-            return pending.get(left, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            log.info("carrier {}: {} not answered in full within {} ms", endpoint.name(), call.what(),
-                    endpoint.requestTimeout().toMillis());
-            throw overTime();
+            return client.send(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES, started + left));
         } catch (InterruptedException e) {
-            pending.cancel(true);
+            // send() has cancelled the exchange (its connection is closed)
             Thread.currentThread().interrupt();
             throw new CarrierException(CarrierError.UNAVAILABLE, "carrier call cancelled");
-        } catch (ExecutionException e) {
-            return failed(e.getCause(), call, redialled);
+        } catch (IOException e) {
+            return failed(e, call, redialled);
+        } catch (IllegalArgumentException | SecurityException e) {
+            log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), e.getClass().getSimpleName());
+            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
         } finally {
             budget.spend(System.nanoTime() - started);
         }
     }
 
     /** Classifies a failed exchange, or returns {@code null} when it may be sent once more. */
-    private HttpResponse<byte[]> failed(Throwable cause, Call call, boolean redialled) throws CarrierException {
-        if (cause instanceof CappedBody.TooLarge) {
+    private HttpResponse<byte[]> failed(IOException failure, Call call, boolean redialled) throws CarrierException {
+        // send() rethrows most failures as an IOException around the original: look through the causes
+        if (has(failure, CappedBody.TooLarge.class)) {
             log.warn("carrier {}: answer to {} larger than {} bytes, not read", endpoint.name(), call.what(), MAX_BODY_BYTES);
             throw new CarrierException(CarrierError.BAD_RESPONSE,
                     "carrier " + endpoint.name() + " sent an answer larger than " + MAX_BODY_BYTES + " bytes");
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (failure instanceof HttpConnectTimeoutException) {
             throw new CarrierException(CarrierError.TIMEOUT,
                     "carrier " + endpoint.name() + " did not accept a connection within " + endpoint.connectTimeout().toMillis() + " ms");
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (failure instanceof HttpTimeoutException || has(failure, CappedBody.Late.class)) {
+            log.info("carrier {}: {} not answered in full within {} ms", endpoint.name(), call.what(),
+                    endpoint.requestTimeout().toMillis());
             throw overTime();
         }
-        if (cause instanceof IOException) {
-            if (call.repeatable() && !redialled) {
-                log.info("carrier {}: connection lost during {}, sending it once more", endpoint.name(), call.what());
-                return null;
-            }
-            log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        if (!(cause instanceof IOException)) {
+            log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
             throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
         }
-        log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), cause == null ? "?" : cause.getClass().getSimpleName());
+        if (call.repeatable() && !redialled) {
+            log.info("carrier {}: connection lost during {}, sending it once more", endpoint.name(), call.what());
+            return null;
+        }
+        log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
         throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CarrierException overTime() {
@@ -407,7 +420,7 @@ final class TmfHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.ifPresent(ExecutorService::shutdownNow);
         stopSelector(client);
     }
 

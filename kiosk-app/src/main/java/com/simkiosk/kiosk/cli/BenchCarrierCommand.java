@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.CarrierException;
 import com.simkiosk.carrier.Line;
+import com.simkiosk.carrier.tmf.BackendProfile;
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.mock.carrier.CarrierSimulator;
 import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./kiosk bench carrier}: the kiosk's carrier client against the simulator, in this process, over real
  * loopback HTTP. Prints median and p99 of SIM lookup + balance one after another, then 50 kiosks at once.
+ * With {@code --peer}, a plain HTTP/1.1 keep-alive client ({@link CarrierPeer}: Python's {@code http.client}) does
+ * the same pairs against the same simulator in the same run, in blocks alternating with the kiosk's, and the ratio
+ * kiosk / peer is printed.
  */
 @Command(name = "carrier", mixinStandardHelpOptions = true,
         description = "Benchmark the carrier client (lookup + balance) against the simulator on loopback.")
@@ -59,10 +65,32 @@ public final class BenchCarrierCommand implements Callable<Integer> {
     @Option(names = "--lookups", defaultValue = "100", description = "Lookups per concurrent kiosk (default ${DEFAULT-VALUE}).")
     int lookups;
 
+    @Option(names = "--peer", description = "Also time a plain HTTP/1.1 keep-alive peer (Python http.client) doing the same pairs, and print the ratio.")
+    boolean peer;
+
+    @Option(names = "--python", defaultValue = CarrierPeer.DEFAULT_PYTHON, description = "The peer's interpreter (default ${DEFAULT-VALUE}).")
+    Path python;
+
+    /** Kiosk and peer take turns in this many blocks, so a change of load meets both. */
+    static final int BLOCKS = 5;
+    /** Exit code when the peer cannot run (no python3, or it stopped). */
+    static final int PEER_FAILED = 3;
+
+    /** The kiosk's two calls (docs/carrier-api.md §3, §5) with the standard profile's queries. */
+    static final String PRODUCT_QUERY = "/tmf-api/productInventory/v4/product?" + BackendProfile.standard().iccidQuery();
+    static final String BUCKET_QUERY = "/tmf-api/prepayBalanceManagement/v4/bucket?" + BackendProfile.standard().bucketQuery();
+
     @Override
     public Integer call() throws Exception {
         if (requests < 500) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--requests must be at least 500");
+        }
+        if (peer) {
+            Optional<String> missing = CarrierPeer.missing(python);
+            if (missing.isPresent()) {
+                spec.commandLine().getErr().println(missing.get());
+                return PEER_FAILED;
+            }
         }
         Logger simulatorLog = (Logger) LoggerFactory.getLogger("com.simkiosk.mock.carrier");
         Level before = simulatorLog.getLevel();
@@ -75,26 +103,58 @@ public final class BenchCarrierCommand implements Callable<Integer> {
             long[] pairs = new long[requests];
             long[] lookupsOnly = new long[requests];
             long[] balancesOnly = new long[requests];
-            try (TmfCarrierClient client = new TmfCarrierClient(endpoint)) {
+            Optional<PeerTimes> peerTimes = Optional.empty();
+            try (TmfCarrierClient client = new TmfCarrierClient(endpoint);
+                    CarrierPeer plain = peer ? CarrierPeer.start(python, simulator.baseUri(), DemoLines.CLIENT_ID,
+                            DemoLines.CLIENT_SECRET, PRODUCT_QUERY, BUCKET_QUERY,
+                            sims.stream().map(Iccid::digits).toList()) : null) {
                 for (int i = 0; i < warmup; i++) {
                     client.balance(client.findLineByIccid(sims.get(i % sims.size())));
                 }
-                for (int i = 0; i < requests; i++) {
-                    long start = System.nanoTime();
-                    Line line = client.findLineByIccid(sims.get(i % sims.size()));
-                    long found = System.nanoTime();
-                    client.balance(line);
-                    long end = System.nanoTime();
-                    pairs[i] = end - start;
-                    lookupsOnly[i] = found - start;
-                    balancesOnly[i] = end - found;
+                List<CarrierPeer.Pair> peerPairs = new ArrayList<>();
+                if (plain != null) {
+                    plain.run(warmup);
                 }
+                int blocks = plain == null ? 1 : BLOCKS;
+                for (int b = 0; b < blocks; b++) {
+                    int from = requests * b / blocks;
+                    int to = requests * (b + 1) / blocks;
+                    for (int i = from; i < to; i++) {
+                        long start = System.nanoTime();
+                        Line line = client.findLineByIccid(sims.get(i % sims.size()));
+                        long found = System.nanoTime();
+                        client.balance(line);
+                        long end = System.nanoTime();
+                        pairs[i] = end - start;
+                        lookupsOnly[i] = found - start;
+                        balancesOnly[i] = end - found;
+                    }
+                    if (plain != null) {
+                        peerPairs.addAll(plain.run(to - from));
+                    }
+                }
+                if (plain != null) {
+                    peerTimes = Optional.of(PeerTimes.of(peerPairs));
+                }
+            } catch (CarrierPeer.PeerFailed e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return PEER_FAILED;
             }
             Concurrent concurrent = concurrent(endpoint, sims);
-            print(Timing.ofNanos(pairs), Timing.ofNanos(lookupsOnly), Timing.ofNanos(balancesOnly), concurrent);
+            print(Timing.ofNanos(pairs), Timing.ofNanos(lookupsOnly), Timing.ofNanos(balancesOnly), peerTimes, concurrent);
             return concurrent.errors() == 0 ? 0 : 1;
         } finally {
             simulatorLog.setLevel(before);
+        }
+    }
+
+    /** The peer's pairs and each call alone. */
+    record PeerTimes(Timing pairs, Timing lookup, Timing balance) {
+        static PeerTimes of(List<CarrierPeer.Pair> measured) {
+            return new PeerTimes(
+                    Timing.ofNanos(measured.stream().mapToLong(p -> p.lookupNanos() + p.balanceNanos()).toArray()),
+                    Timing.ofNanos(measured.stream().mapToLong(CarrierPeer.Pair::lookupNanos).toArray()),
+                    Timing.ofNanos(measured.stream().mapToLong(CarrierPeer.Pair::balanceNanos).toArray()));
         }
     }
 
@@ -148,7 +208,8 @@ public final class BenchCarrierCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Timing pairs, Timing lookupsOnly, Timing balancesOnly, Concurrent c) throws Exception {
+    private void print(Timing pairs, Timing lookupsOnly, Timing balancesOnly, Optional<PeerTimes> peerTimes, Concurrent c)
+            throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         double perSecond = c.clients() * (double) c.lookupsPerClient() / (c.wallNanos() / 1e9);
         boolean met = pairs.medianMs() <= TARGET_MEDIAN_MS && pairs.p99Ms() <= TARGET_P99_MS;
@@ -170,6 +231,17 @@ public final class BenchCarrierCommand implements Callable<Integer> {
             seq.put("targetMedianMs", TARGET_MEDIAN_MS);
             seq.put("targetP99Ms", TARGET_P99_MS);
             seq.put("targetsMet", met);
+            peerTimes.ifPresent(p -> {
+                ObjectNode node = mapper.valueToTree(p.pairs());
+                root.set("peer", node);
+                node.put("client", "Python http.client, one HTTP/1.1 keep-alive connection, json.loads (" + python + ")");
+                node.set("lookup", mapper.valueToTree(p.lookup()));
+                node.set("balance", mapper.valueToTree(p.balance()));
+                ObjectNode ratio = mapper.createObjectNode();
+                root.set("kioskOverPeer", ratio);
+                ratio.put("median", ratio(pairs.medianMs(), p.pairs().medianMs()));
+                ratio.put("p99", ratio(pairs.p99Ms(), p.pairs().p99Ms()));
+            });
             ObjectNode con = mapper.valueToTree(c.latency());
             root.set("concurrent", con);
             con.put("clients", c.clients());
@@ -183,10 +255,22 @@ public final class BenchCarrierCommand implements Callable<Integer> {
                     pairs.n(), pairs.medianMs(), pairs.p99Ms(), TARGET_MEDIAN_MS, TARGET_P99_MS, met ? "met" : "NOT met");
             out.printf("  lookup alone: median %.3f ms, p99 %.3f ms; balance alone: median %.3f ms, p99 %.3f ms%n",
                     lookupsOnly.medianMs(), lookupsOnly.p99Ms(), balancesOnly.medianMs(), balancesOnly.p99Ms());
+            peerTimes.ifPresent(p -> {
+                out.printf("peer (Python http.client keep-alive), %d pairs: median %.3f ms, p99 %.3f ms%n",
+                        p.pairs().n(), p.pairs().medianMs(), p.pairs().p99Ms());
+                out.printf("  lookup alone: median %.3f ms, p99 %.3f ms; balance alone: median %.3f ms, p99 %.3f ms%n",
+                        p.lookup().medianMs(), p.lookup().p99Ms(), p.balance().medianMs(), p.balance().p99Ms());
+                out.printf("kiosk / peer: median %.2f, p99 %.2f (same simulator, same run, %d alternating blocks)%n",
+                        ratio(pairs.medianMs(), p.pairs().medianMs()), ratio(pairs.p99Ms(), p.pairs().p99Ms()), BLOCKS);
+            });
             out.printf("%d kiosks x %d lookups at once: %d errors, median %.3f ms, p99 %.3f ms, %.0f lookups/s%n",
                     c.clients(), c.lookupsPerClient(), c.errors(), c.latency().medianMs(), c.latency().p99Ms(), perSecond);
         }
         out.flush();
+    }
+
+    private static double ratio(double kiosk, double peer) {
+        return peer > 0 ? Math.round(kiosk / peer * 100) / 100.0 : Double.NaN;
     }
 
     private static double round(double ms) {
