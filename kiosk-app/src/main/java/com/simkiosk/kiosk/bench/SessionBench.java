@@ -2,13 +2,11 @@ package com.simkiosk.kiosk.bench;
 
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.kiosk.app.KioskRuntime;
-import com.simkiosk.kiosk.app.KioskShell;
 import com.simkiosk.kiosk.demo.DemoKiosk;
 import com.simkiosk.kiosk.flow.Event;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.State;
-import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.carrier.DemoLine;
 import java.io.IOException;
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * Whole SIM sessions on the demo kiosk, driven as fast as the flow answers: insert → read → lookup → (registered
@@ -59,11 +56,7 @@ public final class SessionBench {
                 com.simkiosk.kiosk.flow.Language.JA, 3, 3, 3, 14, 3, "bench", "bench");
         Platform.runLater(() -> {
             runtime = new KioskRuntime(demo.parts(config, Theme.NORMAL, false), Clock.systemUTC(), () -> {});
-            scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
-            Styling.apply(scene, Theme.NORMAL);
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
+            scene = Headless.show(runtime);
             runtime.flow().addListener(this::onView);
             scene.addPostLayoutPulseListener(this::afterLayout);
             ready.countDown();

@@ -155,7 +155,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
     }
 
     /** The simulator logs each request at INFO: its cost, not the kiosk's. */
-    private static void quietSimulator() {
+    static void quietSimulator() {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.simkiosk.mock"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.simkiosk.kiosk"))
