@@ -74,7 +74,10 @@ public final class SessionBench {
             for (int i = 0; i < sessions; i++) {
                 nanos[i] = session();
                 if ((i + 1) % sampleEvery == 0) {
-                    memory.add(sample(i + 1));
+                    MemorySample m = sample(i + 1);
+                    memory.add(m);
+                    // As they come, so that a long run can be followed (and cut short) from its standard error.
+                    System.err.printf("bench: after %d sessions: RSS %.1f MB, heap after GC %.1f MB%n", m.sessions(), m.rssMb(), m.heapMb());
                 }
             }
             return new Result(nanos, memory);
