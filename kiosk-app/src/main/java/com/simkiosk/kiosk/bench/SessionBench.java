@@ -2,13 +2,11 @@ package com.simkiosk.kiosk.bench;
 
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.kiosk.app.KioskRuntime;
-import com.simkiosk.kiosk.app.KioskShell;
 import com.simkiosk.kiosk.demo.DemoKiosk;
 import com.simkiosk.kiosk.flow.Event;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.State;
-import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.carrier.DemoLine;
 import java.io.IOException;
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * Whole SIM sessions on the demo kiosk, driven as fast as the flow answers: insert → read → lookup → (registered
@@ -59,11 +56,7 @@ public final class SessionBench {
                 com.simkiosk.kiosk.flow.Language.JA, 3, 3, 3, 14, 3, "bench", "bench");
         Platform.runLater(() -> {
             runtime = new KioskRuntime(demo.parts(config, Theme.NORMAL, false), Clock.systemUTC(), () -> {});
-            scene = new Scene(runtime.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
-            Styling.apply(scene, Theme.NORMAL);
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
+            scene = Headless.show(runtime);
             runtime.flow().addListener(this::onView);
             scene.addPostLayoutPulseListener(this::afterLayout);
             ready.countDown();
@@ -81,7 +74,10 @@ public final class SessionBench {
             for (int i = 0; i < sessions; i++) {
                 nanos[i] = session();
                 if ((i + 1) % sampleEvery == 0) {
-                    memory.add(sample(i + 1));
+                    MemorySample m = sample(i + 1);
+                    memory.add(m);
+                    // As they come, so that a long run can be followed (and cut short) from its standard error.
+                    System.err.printf("bench: after %d sessions: RSS %.1f MB, heap after GC %.1f MB%n", m.sessions(), m.rssMb(), m.heapMb());
                 }
             }
             return new Result(nanos, memory);

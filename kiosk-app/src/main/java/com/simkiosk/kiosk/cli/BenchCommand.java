@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             BenchFlowCommand.class,
             BenchSoakCommand.class,
             SimAuthBenchCommand.class,
+            BenchJourneyCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -46,6 +46,10 @@ public final class KioskBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "50", description = "Sessions run first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--sample-every", defaultValue = "0",
+            description = "Sample resident memory every N sessions (default: a tenth of --sessions).")
+    int sampleEvery;
+
     @Option(names = "--real-display", description = "Run the sessions on the X display in $DISPLAY with JavaFX's own "
             + "glass and pipeline (GTK, es2 or sw), not headless Monocle. The cold starts stay headless (--starts 0 skips them).")
     boolean realDisplay;
@@ -69,7 +73,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
         String rendering;
         try (DemoKiosk demo = DemoKiosk.start()) {
             quietSimulator();
-            r = new SessionBench(demo).run(warmup, sessions, Math.max(1, sessions / 10));
+            r = new SessionBench(demo).run(warmup, sessions, sampleEvery > 0 ? sampleEvery : Math.max(1, sessions / 10));
             rendering = realDisplay ? "X display " + System.getenv("DISPLAY") + ", JavaFX pipeline "
                     + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName()
                     : "Monocle headless, software pipeline (prism.order=sw)";
@@ -155,7 +159,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
     }
 
     /** The simulator logs each request at INFO: its cost, not the kiosk's. */
-    private static void quietSimulator() {
+    static void quietSimulator() {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.simkiosk.mock"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.simkiosk.kiosk"))

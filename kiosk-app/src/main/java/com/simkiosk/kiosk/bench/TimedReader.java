@@ -1,0 +1,102 @@
+package com.simkiosk.kiosk.bench;
+
+import com.simkiosk.card.CardEvent;
+import com.simkiosk.card.PinResult;
+import com.simkiosk.card.ReadResult;
+import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.card.SimReader;
+import com.simkiosk.card.aka.AkaChallenge;
+import com.simkiosk.card.aka.AkaResult;
+import com.simkiosk.card.usim.ImsiResult;
+import com.simkiosk.card.usim.UsimAccess;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A card reader that hands every call to the kiosk's real driver and adds up the time spent inside the card calls
+ * (identity read, EF.IMSI, AUTHENTICATE, PIN), so that {@code bench journey} can tell the card's share of a journey
+ * from the carrier's. It changes nothing in what the driver does.
+ */
+final class TimedReader implements SimReader, UsimAccess {
+    private final SimReader reader;
+    private final UsimAccess usim;
+    private final AtomicLong nanos = new AtomicLong();
+
+    <R extends SimReader & UsimAccess> TimedReader(R reader) {
+        this.reader = reader;
+        this.usim = reader;
+    }
+
+    /** Nanoseconds spent in card calls since the last call of this method. */
+    long takeNanos() {
+        return nanos.getAndSet(0);
+    }
+
+    private <T> T timed(Supplier<T> call) {
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            nanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    @Override
+    public List<ReaderInfo> readers() {
+        return reader.readers();
+    }
+
+    @Override
+    public void addListener(Consumer<CardEvent> listener) {
+        reader.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(Consumer<CardEvent> listener) {
+        reader.removeListener(listener);
+    }
+
+    @Override
+    public ReadResult read(String name) {
+        return timed(() -> reader.read(name));
+    }
+
+    @Override
+    public ReadResult awaitAndRead(String readerOrNull, Duration timeout) {
+        return timed(() -> reader.awaitAndRead(readerOrNull, timeout));
+    }
+
+    @Override
+    public PinResult verifyPin(String name, String pin) {
+        return timed(() -> reader.verifyPin(name, pin));
+    }
+
+    @Override
+    public ImsiResult readImsi(String name, Optional<String> pin) {
+        return timed(() -> usim.readImsi(name, pin));
+    }
+
+    @Override
+    public AkaResult authenticate(String name, AkaChallenge challenge, Optional<String> pin) {
+        return timed(() -> usim.authenticate(name, challenge, pin));
+    }
+
+    @Override
+    public boolean mayReachUsim(String name) {
+        return usim.mayReachUsim(name);
+    }
+
+    @Override
+    public Optional<ReadResult.Failed> fault() {
+        return reader.fault();
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

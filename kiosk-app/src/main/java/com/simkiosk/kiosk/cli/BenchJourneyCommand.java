@@ -1,0 +1,118 @@
+package com.simkiosk.kiosk.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.kiosk.bench.Headless;
+import com.simkiosk.kiosk.bench.JourneyBench;
+import com.simkiosk.kiosk.demo.DemoKiosk;
+import com.simkiosk.mock.vpcd.PcscdProcess;
+import com.simkiosk.mock.vpcd.VpcdBridge;
+import java.io.File;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./kiosk bench journey}: the whole SIM journey on the real stack — a virtual USIM through pcscd + vpcd, the
+ * kiosk's PC/SC driver, the SIM check and the carrier over loopback HTTP (the simulator, as {@code bench carrier}
+ * starts it), the balance screen laid out on headless Monocle — with its split into card, carrier and render.
+ * Starts its own pcscd when none runs, and says so.
+ */
+@Command(name = "journey", mixinStandardHelpOptions = true,
+        description = "Median and p99 of SIM reported -> balance on screen through pcscd + vpcd, the carrier simulator "
+                + "and the kiosk's screens (headless), split into card, carrier and render.")
+public final class BenchJourneyCommand implements Callable<Integer> {
+    static final double TARGET_P99_MS = 50;
+
+    @Option(names = "--journeys", defaultValue = "500", description = "Measured journeys (default: ${DEFAULT-VALUE}).")
+    int journeys;
+
+    @Option(names = "--warmup", defaultValue = "30", description = "Journeys run first and not measured (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--slot", defaultValue = "1", description = "vpcd slot for the journey's card (default: ${DEFAULT-VALUE}).")
+    int slot;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (journeys < 1 || warmup < 0 || slot < 0 || slot > 1) {
+            throw new ParameterException(spec.commandLine(), "--journeys must be at least 1, --warmup at least 0, --slot 0 or 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        File log = File.createTempFile("kiosk-bench-pcscd", ".log");
+        log.deleteOnExit();
+        List<JourneyBench.Journey> measured;
+        boolean own;
+        PcscdProcess pcscd = new PcscdProcess(log);
+        try {
+            own = CardBenchCommand.startPcscd(pcscd, err);
+            try {
+                if (!Headless.startToolkit()) {
+                    err.println("bench journey: the JavaFX toolkit did not start");
+                    return 1;
+                }
+            } catch (IllegalStateException alreadyRunning) {
+                // a JVM that runs JavaFX already (a test run): use its toolkit
+            }
+            KioskBenchCommand.quietSimulator(); // each journey logs a few INFO lines: printing them is not the journey
+            DemoKiosk demo = DemoKiosk.start();
+            // The bench's runtime owns the demo, the reader and the bridge from here (closed with the kiosk).
+            measured = new JourneyBench(demo, new PcscSimReader(), new VpcdBridge(slot), slot).run(warmup, journeys);
+        } finally {
+            pcscd.close(); // the toolkit stays up: ./kiosk ends the JVM when the command returns
+        }
+        report(measured, own);
+        return 0;
+    }
+
+    private void report(List<JourneyBench.Journey> measured, boolean ownPcscd) throws Exception {
+        ObjectNode result = CardJson.MAPPER.createObjectNode();
+        result.put("benchmark", "journey");
+        result.put("operation", "virtual USIM in vpcd -> pcscd reports it -> identity read (PC/SC) -> SIM check "
+                + "(EF.IMSI + AUTHENTICATE, BSF over HTTP) -> carrier look-up and balance over loopback HTTP -> "
+                + "balance screen laid out (Monocle headless, software pipeline)");
+        result.put("journeys", measured.size());
+        result.put("targetP99Ms", TARGET_P99_MS);
+        result.put("startedOwnPcscd", ownPcscd);
+        result.set("journey", figures(measured, JourneyBench.Journey::totalNanos));
+        result.set("card", figures(measured, JourneyBench.Journey::cardNanos));
+        result.set("carrier", figures(measured, JourneyBench.Journey::carrierNanos));
+        result.set("render", figures(measured, JourneyBench.Journey::renderNanos));
+        result.set("pcscdNoticed", figures(measured, JourneyBench.Journey::noticedNanos));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(CardJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            out.flush();
+            return;
+        }
+        out.println("journey: " + result.get("operation").asText());
+        line(out, "journey", result, "card reported -> balance laid out; target p99 <= " + (int) TARGET_P99_MS + " ms");
+        line(out, "  card", result, "identity read, EF.IMSI and AUTHENTICATE through pcscd + vpcd");
+        line(out, "  carrier", result, "BSF, look-up and balance over loopback HTTP, and the flow's hops");
+        line(out, "  render", result, "balance state -> balance screen laid out in a pulse");
+        line(out, "pcscdNoticed", result, "card plugged into vpcd -> reported (pcscd polls vpcd; not in the journey)");
+        out.flush();
+    }
+
+    private static void line(PrintWriter out, String label, ObjectNode result, String what) {
+        ObjectNode m = (ObjectNode) result.get(label.trim());
+        out.printf("%-13s median %8.3f ms   p99 %8.3f ms   n=%d   (%s)%n", label,
+                m.get("medianMs").asDouble(), m.get("p99Ms").asDouble(), m.get("n").asInt(), what);
+    }
+
+    private static ObjectNode figures(List<JourneyBench.Journey> measured, ToLongFunction<JourneyBench.Journey> part) {
+        return CardJson.MAPPER.valueToTree(Timing.ofNanos(measured.stream().mapToLong(part).toArray()));
+    }
+}

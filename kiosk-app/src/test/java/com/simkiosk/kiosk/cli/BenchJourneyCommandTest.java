@@ -1,0 +1,44 @@
+package com.simkiosk.kiosk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * A few whole journeys through the real pcscd + vpcd, the loopback carrier simulator and the kiosk's screens on
+ * headless Monocle: the figures an operator reads are all there and add up. No figure is held to a time.
+ */
+class BenchJourneyCommandTest {
+
+    @Test
+    void aFewJourneysPrintTheJourneyAndItsSplitEachWithMedianAndP99() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new BenchJourneyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("--journeys", "5", "--warmup", "1", "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("benchmark").asText()).isEqualTo("journey");
+        assertThat(result.get("journeys").asInt()).isEqualTo(5);
+        for (String part : List.of("journey", "card", "carrier", "render", "pcscdNoticed")) {
+            JsonNode figures = result.get(part);
+            assertThat(figures).as(part).isNotNull();
+            assertThat(figures.get("n").asInt()).as(part).isEqualTo(5);
+            assertThat(figures.get("medianMs").asDouble()).as(part).isPositive();
+            assertThat(figures.get("p99Ms").asDouble()).as(part).isGreaterThanOrEqualTo(figures.get("medianMs").asDouble());
+        }
+        // The split is of the journey: no part is longer than the whole.
+        double journeyP99 = result.get("journey").get("p99Ms").asDouble();
+        for (String part : List.of("card", "carrier", "render")) {
+            assertThat(result.get(part).get("medianMs").asDouble()).as(part).isLessThanOrEqualTo(journeyP99);
+        }
+    }
+}
