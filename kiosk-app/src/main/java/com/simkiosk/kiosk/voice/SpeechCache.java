@@ -35,8 +35,12 @@ public final class SpeechCache {
         this.engineId = engineId;
     }
 
-    /** {@code $XDG_CACHE_HOME/simkiosk/voice}, else {@code ~/.cache/simkiosk/voice}. */
+    /** The system property {@code kiosk.voice.cache}, else {@code $XDG_CACHE_HOME/simkiosk/voice}, else {@code ~/.cache/simkiosk/voice}. */
     public static Path defaultDir() {
+        String property = System.getProperty("kiosk.voice.cache");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("simkiosk").resolve("voice");
@@ -89,10 +93,18 @@ public final class SpeechCache {
 
     /** Renders every fixed prompt of {@code language} not yet cached; returns how many it rendered. */
     public int prerender(SpeechEngine engine, Language language, Duration bound) {
+        return prerender(engine, language, bound, () -> false);
+    }
+
+    /** The same, stopping early when {@code stop} says so (the kiosk is closing). */
+    public int prerender(SpeechEngine engine, Language language, Duration bound, java.util.function.BooleanSupplier stop) {
         int rendered = 0;
         List<Utterance> fixed = VoiceSamples.prompts(SpeechScripts.of(language)).stream()
                 .map(VoiceSamples.Prompt::utterance).filter(Utterance::cacheable).distinct().toList();
         for (Utterance u : fixed) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             if (get(u, language).isEmpty()) {
                 try {
                     put(u, language, engine.render(u.text(), language, bound));

@@ -48,6 +48,7 @@ public final class VoiceGuide implements AutoCloseable {
     private boolean idleSpoken;
     private List<Utterance> last = List.of();
     private boolean warmed;
+    private volatile boolean closed;
 
     /** {@code synth} runs rendering; {@code null} for the kiosk's own bounded thread. */
     public VoiceGuide(SpeechEngine engine, SpeechCache cache, VoicePlayer player, Executor synth) {
@@ -234,8 +235,11 @@ public final class VoiceGuide implements AutoCloseable {
         }
         warmed = true;
         Thread t = new Thread(() -> {
-            for (Language l : Language.values()) {
-                int n = cache.prerender(engine, l, RENDER_BOUND);
+            List<Language> order = new java.util.ArrayList<>(List.of(Language.values()));
+            order.remove(lang);
+            order.add(0, lang); // the customer's language first
+            for (Language l : order) {
+                int n = cache.prerender(engine, l, RENDER_BOUND, () -> closed);
                 if (n > 0) {
                     log.info("voice: {} prompts pre-rendered for {}", n, l.tag());
                 }
@@ -270,6 +274,7 @@ public final class VoiceGuide implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         on = false;
         player.close();
         ownedSynth.ifPresent(ThreadPoolExecutor::shutdownNow);
