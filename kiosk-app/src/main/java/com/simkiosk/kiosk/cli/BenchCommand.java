@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             BenchFlowCommand.class,
             BenchSoakCommand.class,
             SimAuthBenchCommand.class,
+            BenchVoiceCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
