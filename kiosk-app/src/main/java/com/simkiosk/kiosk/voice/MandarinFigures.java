@@ -5,7 +5,7 @@ import java.time.LocalTime;
 
 /**
  * Mandarin in pinyin with tone digits, read by espeak-ng's {@code cmn-latn-pinyin} voice (its hanzi dictionary is
- * incomplete: some characters come out spelled in English). liang3 for a leading 2 before a measure or a large unit,
+ * incomplete: some characters come out spelled in English). liang3 for a leading 2 before qian1, bai3, a large unit or a measure,
  * ling2 for inner zeros. Taiwan's words where they differ: wei4 yuan2 zu3 (位元組) for bytes, xing1 qi1 ri4 for Sunday.
  */
 final class MandarinFigures implements SpokenFigures {
@@ -65,7 +65,7 @@ final class MandarinFigures implements SpokenFigures {
             String word;
             if (i == 2 && d == 1 && !any && leading) {
                 word = "shi2"; // 十五, not 一十五, at the start of a number
-            } else if (i < 2 && d == 2) {
+            } else if (i < 2 && d == 2 && !any) {
                 word = "liang3 " + places[i];
             } else {
                 word = DIGITS[d] + (places[i].isEmpty() ? "" : " " + places[i]);

@@ -47,6 +47,7 @@ class SpokenFiguresTest {
         assertThat(zh.yen(1_500)).isEqualTo("yi1 qian1 wu3 bai3 ri4 yuan2");
         assertThat(zh.yen(2_005)).isEqualTo("liang3 qian1 ling2 wu3 ri4 yuan2");
         assertThat(zh.number(15)).isEqualTo("shi2 wu3");
+        assertThat(zh.yen(1_280)).isEqualTo("yi1 qian1 er4 bai3 ba1 shi2 ri4 yuan2");
         assertThat(zh.number(20_000)).isEqualTo("liang3 wan4");
         assertThat(zh.date(DEC_2)).isEqualTo("shi2 er4 yue4 er4 ri4, xing1 qi1 san1");
         assertThat(zh.time(LocalTime.of(23, 59))).isEqualTo("er4 shi2 san1 dian3 wu3 shi2 jiu3 fen1");
