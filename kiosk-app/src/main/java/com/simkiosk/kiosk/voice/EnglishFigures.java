@@ -21,7 +21,7 @@ final class EnglishFigures implements SpokenFigures {
     public String data(long bytes) {
         long[] p = SpokenFigures.dataParts(bytes);
         String figure = p[1] == 0 ? Long.toString(p[0]) : p[0] + "." + p[1];
-        return figure + (p[2] == 1 ? " gigabytes" : " megabytes");
+        return figure + (p[2] == 1 ? " gigabyte" : " megabyte") + (figure.equals("1") ? "" : "s");
     }
 
     @Override

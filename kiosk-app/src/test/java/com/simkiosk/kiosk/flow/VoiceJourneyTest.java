@@ -117,7 +117,7 @@ class VoiceJourneyTest {
         assertThat(said.stream().filter(u -> u.key().equals("balance.data")).findFirst().orElseThrow().text())
                 .isEqualTo("Data left: 3 gigabytes.");
         assertThat(said.stream().filter(u -> u.key().equals("topUp.offer")).map(Utterance::text))
-                .containsExactly("Choice 1: 1 gigabytes, for 550 yen, valid for 30 days.",
+                .containsExactly("Choice 1: 1 gigabyte, for 550 yen, valid for 30 days.",
                         "Choice 2: 3 gigabytes, for 1200 yen, valid for 30 days.");
         assertThat(keys.get(keys.size() - 1)).as("nothing after the session ended").isEqualTo("takeSim.withSlip");
         assertThat(voice.on()).as("voice is off for the next customer").isFalse();

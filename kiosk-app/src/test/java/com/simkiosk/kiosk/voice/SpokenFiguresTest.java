@@ -59,6 +59,7 @@ class SpokenFiguresTest {
     void englishKeepsDigitsAndSaysTheClock() {
         SpokenFigures en = SpokenFigures.of(Language.EN);
         assertThat(en.data(620_000_000L)).isEqualTo("620 megabytes");
+        assertThat(en.data(1_000_000_000L)).isEqualTo("1 gigabyte");
         assertThat(en.date(DEC_2)).isEqualTo("Wednesday, December 2nd");
         assertThat(en.time(LocalTime.of(23, 59))).isEqualTo("11 59 P M");
         assertThat(en.tries(1)).isEqualTo("1 try");
