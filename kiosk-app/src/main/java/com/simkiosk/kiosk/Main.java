@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.PrintTestCommand.class,
             com.simkiosk.kiosk.cli.FleetCommand.class,
             com.simkiosk.kiosk.cli.FleetSimCommand.class,
+            com.simkiosk.kiosk.cli.VoiceCommand.class,
+            com.simkiosk.kiosk.cli.VoiceCheckCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -27,7 +27,7 @@ final class DisplayMenu {
         return m.get(look.largeText() ? "display.largeText" : look.highContrast() ? "display.highContrast" : "display.standard");
     }
 
-    static Parent view(Look look, Messages m, Consumer<Look> choose, Runnable close) {
+    static Parent view(Look look, Messages m, Consumer<Look> choose, Runnable close, java.util.List<javafx.scene.Node> extras) {
         Label current = Ui.label(m.get("display.current", describe(look, m)), "headline");
         current.setId("display-current");
         Button large = toggle("display-large-text", m.get("display.largeText"), look.largeText(), m,
@@ -37,7 +37,10 @@ final class DisplayMenu {
         Button standard = Ui.button("display-standard", m.get("display.standard"), () -> choose.accept(Look.NORMAL));
         HBox switches = new HBox(24, large, contrast, standard);
         switches.setAlignment(Pos.CENTER);
-        VBox box = new VBox(28, Ui.title(m.get("display.title")), current, Ui.hint(m.get("display.hint")), switches,
+        HBox more = new HBox(24); // other switches in a row of their own (voice guidance)
+        more.getChildren().addAll(extras);
+        more.setAlignment(Pos.CENTER);
+        VBox box = new VBox(28, Ui.title(m.get("display.title")), current, Ui.hint(m.get("display.hint")), switches, more,
                 Ui.actions(Ui.primary("display-close", m.get("help.close"), close)));
         return Overlays.scrim("display-menu", box, Pos.TOP_CENTER, 1500, 760);
     }

@@ -47,6 +47,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final KioskHealth health;
     private final StaffCalls staffCalls;
     private final HBox root;
+    private final com.simkiosk.kiosk.voice.VoiceGuide voice = com.simkiosk.kiosk.voice.VoiceGuide.forKiosk(p -> {});
     private final Runnable exitKiosk;
     private Optional<Runnable> maintenance = Optional.empty();
     private final List<Runnable> maintenanceOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -67,6 +68,11 @@ public final class KioskRuntime implements AutoCloseable {
                 parts.help(), staffCalls::call);
         flow.addListener(health::observe);
         flow.addListener(shell::show);
+        flow.addListener(voice::show); // voice mode (issue 11): observes the views, speaks when the customer turns it on
+        var voiceControls = com.simkiosk.kiosk.voice.VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages);
+        flow.addListener(voiceControls::show);
+        shell.addDisplayMenuItem(voiceControls::menuSwitch);
+        maintenanceNotes.add(m -> voice.problem().map(p -> m.get("voice.noDevice")));
         this.root = new HBox(shell.surface());
         parts.demoPanel().ifPresent(f -> root.getChildren().add(f.create(this)));
         parts.attachments().forEach(a -> a.attach(this));
@@ -79,6 +85,11 @@ public final class KioskRuntime implements AutoCloseable {
 
     public KioskShell shell() {
         return shell;
+    }
+
+    /** Voice mode (issue 11). */
+    public com.simkiosk.kiosk.voice.VoiceGuide voice() {
+        return voice;
     }
 
     /** The scene's content: the kiosk surface, and the demo panel beside it in demo mode. */
@@ -204,6 +215,7 @@ public final class KioskRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        voice.close();
         flow.close();
         shell.close();
         timers.shutdownNow();

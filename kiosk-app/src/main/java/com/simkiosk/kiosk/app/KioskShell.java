@@ -73,6 +73,7 @@ public final class KioskShell {
     private Optional<Node> staffNotice = Optional.empty();
     private boolean staffCalled;
     private Optional<FlowView> shownView = Optional.empty();
+    private final java.util.List<java.util.function.Function<Messages, Node>> displayMenuItems = new java.util.ArrayList<>();
 
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture) {
         this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL, java.util.List.of(Language.values()));
@@ -181,6 +182,11 @@ public final class KioskShell {
 
     public void close() {
         ticker.stop();
+    }
+
+    /** Adds a switch to the Display menu (voice guidance), made in the menu's language each time it opens. */
+    public void addDisplayMenuItem(java.util.function.Function<Messages, Node> item) {
+        displayMenuItems.add(item);
     }
 
     private ScreenContext context(Messages m) {
@@ -341,7 +347,7 @@ public final class KioskShell {
         }, () -> {
             closeDisplayMenu();
             flow.accept(new Event.UserActivity());
-        });
+        }, displayMenuItems.stream().map(item -> item.apply(m)).toList());
         overlays.getChildren().add(0, menu);
         displayMenu = Optional.of(menu);
         flow.accept(new Event.UserActivity());

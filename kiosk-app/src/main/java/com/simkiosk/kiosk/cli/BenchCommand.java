@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             BenchSoakCommand.class,
             SimAuthBenchCommand.class,
             BenchJourneyCommand.class,
+            BenchVoiceCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
