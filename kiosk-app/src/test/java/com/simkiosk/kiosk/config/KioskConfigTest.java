@@ -333,7 +333,8 @@ class KioskConfigTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         assertThat(loadProblems(file)).containsExactly(
-                "holds client secrets but group or others may read it (rw-r--r--): chmod 600 " + file);
+                "holds client secrets but group or others may read it (rw-r--r--): chmod 600 " + file
+                        + ", or refer to them ({\"credential\": NAME} or {\"file\": PATH}) from backends[0].clientSecret");
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         assertThat(loadProblems(file)).singleElement().asString().contains("group or others may read it (rw-r-----)");
