@@ -132,7 +132,11 @@ public record KioskConfig(
         return new com.simkiosk.kiosk.screen.help.SupportContact(b.name(), b.support().phone(), b.support().url());
     }
 
-    public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead) {}
+    /** {@code outOfService}: how long the SIM reader or every back end may be gone before the kiosk says it is out of service. */
+    public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead,
+                           Duration outOfService) {
+        public static final Duration DEFAULT_OUT_OF_SERVICE = Duration.ofSeconds(120);
+    }
 
     /**
      * Where the kiosk keeps what must survive a restart (the maintenance PIN's back-off; nothing personal):
@@ -150,6 +154,13 @@ public record KioskConfig(
         String xdg = env.getOrDefault("XDG_STATE_HOME", "");
         Path base = xdg.isBlank() ? Path.of(env.getOrDefault("HOME", "."), ".local", "state") : Path.of(xdg);
         return base.resolve("simkiosk");
+    }
+
+    /** The base addresses of every back end and the aggregator (to tell whether any can be reached). */
+    public List<URI> backendUrls() {
+        List<URI> out = new ArrayList<>(backends.stream().map(Backend::baseUrl).toList());
+        aggregator.ifPresent(a -> out.add(a.baseUrl()));
+        return out;
     }
 
     /**
@@ -565,15 +576,17 @@ public record KioskConfig(
         FlowConfig defaults = FlowConfig.defaults();
         if (timeouts.isEmpty()) {
             return new Timeouts(defaults.idleWarningAfter(), defaults.idleCountdown(), Duration.ofSeconds(5),
-                    Duration.ofSeconds(3));
+                    Duration.ofSeconds(3), Timeouts.DEFAULT_OUT_OF_SERVICE);
         }
         JsonFields t = timeouts.get();
-        t.allowOnly(Set.of("idleWarningSeconds", "idleCountdownSeconds", "carrierCallSeconds", "cardReadSeconds"));
+        t.allowOnly(Set.of("idleWarningSeconds", "idleCountdownSeconds", "carrierCallSeconds", "cardReadSeconds",
+                "outOfServiceSeconds"));
         return new Timeouts(
                 Duration.ofSeconds(t.integer("idleWarningSeconds", (int) defaults.idleWarningAfter().toSeconds(), 10, 3_600)),
                 Duration.ofSeconds(t.integer("idleCountdownSeconds", (int) defaults.idleCountdown().toSeconds(), 3, 120)),
                 Duration.ofSeconds(t.integer("carrierCallSeconds", 5, 1, 60)),
-                Duration.ofSeconds(t.integer("cardReadSeconds", 3, 1, 30)));
+                Duration.ofSeconds(t.integer("cardReadSeconds", 3, 1, 30)),
+                Duration.ofSeconds(t.integer("outOfServiceSeconds", (int) Timeouts.DEFAULT_OUT_OF_SERVICE.toSeconds(), 10, 86_400)));
     }
 
     private static Optional<MaintenancePin> readPin(JsonFields pin) {

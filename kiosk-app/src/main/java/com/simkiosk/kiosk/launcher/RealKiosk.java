@@ -13,7 +13,7 @@ import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.telemetry.KioskTelemetry;
 import com.simkiosk.kiosk.telemetry.Topics;
 import com.simkiosk.kiosk.theme.Theme;
-import com.simkiosk.kiosk.unattended.SystemdService;
+import com.simkiosk.kiosk.unattended.UnattendedKiosk;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.SlipPrinter;
@@ -70,9 +70,10 @@ final class RealKiosk {
             owned.add(carriers);
             List<KioskParts.RuntimeAttachment> attachments = new ArrayList<>();
             telemetry.ifPresent(t -> attachments.add(t::attach));
-            SystemdService systemd = SystemdService.fromEnvironment(System.getenv());
-            owned.add(systemd); // closed first: STOPPING=1 before the devices go
-            attachments.add(systemd::attach);
+            UnattendedKiosk unattended = UnattendedKiosk.start(System.getenv(), Clock.systemUTC(),
+                    config.timeouts().outOfService(), config.backendUrls());
+            owned.add(unattended); // closed first: STOPPING=1 before the devices go
+            attachments.add(unattended::attach);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
                     maintenancePin, Optional.empty(), owned, config.languages(), attachments)
                     .withHelp(config.helpSettings());

@@ -23,8 +23,9 @@ public final class NotifySocket implements AutoCloseable {
 
     private final SocketAddress address;
     private final String name;
-    private final AFUNIXDatagramChannel socket;
+    private AFUNIXDatagramChannel socket;
     private boolean failedBefore;
+    private boolean closed;
 
     private NotifySocket(String name, SocketAddress address, AFUNIXDatagramChannel socket) {
         this.name = name;
@@ -52,7 +53,14 @@ public final class NotifySocket implements AutoCloseable {
     /** Sends {@code lines} ({@code READY=1}, {@code STATUS=…}) as one datagram; true if it went out. */
     public synchronized boolean send(String... lines) {
         byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        if (closed) {
+            return false;
+        }
         try {
+            if (!socket.isOpen()) {
+                // An interrupt during a send (the watchdog stopping) closes an NIO channel: the next sender opens anew.
+                socket = AFUNIXDatagramChannel.open();
+            }
             socket.send(ByteBuffer.wrap(bytes), address); // a datagram goes out whole or not at all
             if (failedBefore) {
                 log.info("systemd notify socket {} answers again", name);
@@ -70,6 +78,7 @@ public final class NotifySocket implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         try {
             socket.close();
         } catch (IOException e) {

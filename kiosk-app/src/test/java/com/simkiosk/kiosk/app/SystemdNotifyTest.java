@@ -2,8 +2,6 @@ package com.simkiosk.kiosk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.simkiosk.kiosk.demo.DemoKiosk;
-import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.kiosk.unattended.FakeNotifySocket;
 import com.simkiosk.kiosk.unattended.SystemdService;
 import com.simkiosk.testing.TestTime;
@@ -39,11 +37,8 @@ class SystemdNotifyTest {
     void saysReadyOnceTheAttractScreenShowsThenBeatsOnlyWhileTheFxThreadAnswers() throws Exception {
         try (FakeNotifySocket systemd = FakeNotifySocket.in(dir)) {
             SystemdService service = SystemdService.fromEnvironment(systemd.env(WATCHDOG));
-            DemoKiosk demo = DemoKiosk.start();
-            KioskParts p = demo.parts(KioskDriver.config(Duration.ofMinutes(5), Duration.ofSeconds(30)), Theme.NORMAL, false);
-            KioskParts parts = new KioskParts(p.reader(), p.carrier(), p.printer(), p.flowConfig(), p.theme(),
-                    p.maintenancePin(), p.demoPanel(), p.owned(), p.languages(), List.of(service::attach), p.help());
-            try (KioskDriver kiosk = KioskDriver.open("systemd", demo, parts)) {
+            try (KioskDriver kiosk = KioskDriver.open("systemd", KioskDriver.config(Duration.ofMinutes(5), Duration.ofSeconds(30)),
+                    List.of(service::attach))) {
                 String ready = systemd.await(l -> l.equals("READY=1"), PATIENCE, "READY=1");
                 assertThat(ready).contains("STATUS=Attract screen: waiting for a customer");
                 assertThat(kiosk.shows("screen-attract")).isTrue();

@@ -361,4 +361,14 @@ class KioskConfigTest {
         assertThat(rig.reader()).isEqualTo(new ReaderChoice.Pcsc(Optional.of("Virtual PCD 00 01")));
         assertThat(problems(minimal(", \"testRig\": \"yes\""))).containsExactly("testRig: must be true or false");
     }
+
+    @Test
+    void outOfServiceAfterTwoMinutesUnlessConfigured() throws Exception {
+        assertThat(KioskConfig.parse(minimal(""), "test.json", Optional.empty()).timeouts().outOfService())
+                .isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(KioskConfig.parse(minimal(", \"timeouts\": {\"outOfServiceSeconds\": 600}"), "test.json", Optional.empty())
+                .timeouts().outOfService()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(problems(minimal(", \"timeouts\": {\"outOfServiceSeconds\": 5}"))).containsExactly(
+                "timeouts.outOfServiceSeconds: must be a whole number from 10 to 86400 (was 5)");
+    }
 }
