@@ -2,6 +2,7 @@ package com.simkiosk.kiosk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.simkiosk.kiosk.demo.DemoKiosk;
 import com.simkiosk.kiosk.flow.Event;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
@@ -65,18 +66,29 @@ class OutOfServiceTest {
             for (Language l : Language.values()) {
                 assertThat(texts).contains(Messages.of(l).get("unattended.outOfService.title"),
                         Messages.of(l).get("unattended.outOfService.body"));
-        }
-        assertThat(texts).contains("ただいま休止中です", "Temporarily out of service", "暂停服务", "暫停服務", "일시 중지 중");
-        assertThat(statuses).containsExactly(Optional.of("no SIM reader"));
-        kiosk.shot("out-of-service");
-        // nothing under the screen can be tapped: it covers the whole surface
-        Node screen = Fx.call(() -> kiosk.runtime().shell().surface().lookup("#out-of-service"));
-        assertThat(Fx.call(() -> screen.getBoundsInParent().getWidth())).isEqualTo(KioskShell.WIDTH);
+            }
+            assertThat(texts).contains("ただいま休止中です", "Temporarily out of service", "暂停服务", "暫停服務", "일시 중지 중");
+            assertThat(statuses).containsExactly(Optional.of("no SIM reader"));
+            kiosk.shot("out-of-service");
+            // nothing under the screen can be tapped: it covers the whole surface
+            Node screen = Fx.call(() -> kiosk.runtime().shell().surface().lookup("#out-of-service"));
+            assertThat(Fx.call(() -> screen.getBoundsInParent().getWidth())).isEqualTo(KioskShell.WIDTH);
 
-        reader.setServiceDown(false);
-        Fx.waitUntil("the attract screen with the reader", () -> kiosk.runtime().view().state() instanceof State.Attract);
-        Fx.waitUntil("the out-of-service screen gone", () -> kiosk.runtime().shell().surface().lookup("#out-of-service") == null);
-        assertThat(statuses).containsExactly(Optional.of("no SIM reader"), Optional.empty());
+            // Staff open maintenance through the out-of-service screen and read what to check, since when (JST).
+            for (int i = 0; i < 5; i++) {
+                kiosk.tap("maintenance-corner");
+            }
+            kiosk.type(DemoKiosk.DEMO_MAINTENANCE_PIN);
+            kiosk.tap("maintenance-pin-ok");
+            Fx.waitUntil("maintenance", () -> kiosk.runtime().shell().surface().lookup("#maintenance-staff-calls") != null);
+            assertThat(String.join("\n", kiosk.texts())).contains("No SIM reader has answered since 12:00: check its USB "
+                    + "cable and the smart card service (pcscd).");
+            kiosk.shot("out-of-service-maintenance");
+
+            reader.setServiceDown(false);
+            Fx.waitUntil("the attract screen with the reader", () -> kiosk.runtime().view().state() instanceof State.Attract);
+            Fx.waitUntil("the out-of-service screen gone", () -> kiosk.runtime().shell().surface().lookup("#out-of-service") == null);
+            assertThat(statuses).containsExactly(Optional.of("no SIM reader"), Optional.empty());
         }
     }
 
