@@ -48,7 +48,8 @@ public final class SystemdService implements AutoCloseable {
         Optional<NotifySocket> socket;
         try {
             socket = NotifySocket.fromEnvironment(env);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: junixsocket's native library could not be unpacked or loaded (a noexec java.io.tmpdir).
             log.error("systemd notify socket {} cannot be used ({}): the unit will not see the kiosk ready",
                     env.get("NOTIFY_SOCKET"), e.toString());
             socket = Optional.empty();
