@@ -43,6 +43,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final IoExecutors io;
     private final ScheduledExecutorService timers;
     private final SessionFlow flow;
+    private final FlowScheduler flowTimers;
     private final KioskShell shell;
     private final KioskHealth health;
     private final StaffCalls staffCalls;
@@ -60,8 +61,9 @@ public final class KioskRuntime implements AutoCloseable {
         this.exitKiosk = exitKiosk;
         this.io = new IoExecutors();
         this.timers = Executors.newSingleThreadScheduledExecutor(named("kiosk-timers"));
+        this.flowTimers = FlowScheduler.using(timers, Platform::runLater);
         this.flow = new SessionFlow(parts.reader(), parts.carrier(), parts.printer(), io.flow(), Platform::runLater, clock,
-                FlowScheduler.using(timers, Platform::runLater), parts.flowConfig(), new BundleFlowTexts());
+                flowTimers, parts.flowConfig(), new BundleFlowTexts());
         this.health = new KioskHealth(clock);
         this.staffCalls = new StaffCalls(clock, parts.help().sound(), io.maintenance(), new Chime());
         this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages(),
@@ -81,6 +83,11 @@ public final class KioskRuntime implements AutoCloseable {
 
     public SessionFlow flow() {
         return flow;
+    }
+
+    /** The timers that keep the flow's deadlines, running their tasks on the flow's thread (the watchdog probes them). */
+    public FlowScheduler flowTimers() {
+        return flowTimers;
     }
 
     public KioskShell shell() {

@@ -42,6 +42,11 @@ final class JsonFields {
         return node.hasNonNull(field);
     }
 
+    /** Whether {@code field} holds an object (a secret's reference rather than its text, say). */
+    boolean isObject(String field) {
+        return node.path(field).isObject();
+    }
+
     Optional<String> optionalText(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

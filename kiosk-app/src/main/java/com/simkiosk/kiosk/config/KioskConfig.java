@@ -132,7 +132,11 @@ public record KioskConfig(
         return new com.simkiosk.kiosk.screen.help.SupportContact(b.name(), b.support().phone(), b.support().url());
     }
 
-    public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead) {}
+    /** {@code outOfService}: how long the SIM reader or every back end may be gone before the kiosk says it is out of service. */
+    public record Timeouts(Duration idleWarning, Duration idleCountdown, Duration carrierCall, Duration cardRead,
+                           Duration outOfService) {
+        public static final Duration DEFAULT_OUT_OF_SERVICE = Duration.ofSeconds(120);
+    }
 
     /**
      * Where the kiosk keeps what must survive a restart (the maintenance PIN's back-off; nothing personal):
@@ -150,6 +154,13 @@ public record KioskConfig(
         String xdg = env.getOrDefault("XDG_STATE_HOME", "");
         Path base = xdg.isBlank() ? Path.of(env.getOrDefault("HOME", "."), ".local", "state") : Path.of(xdg);
         return base.resolve("simkiosk");
+    }
+
+    /** The base addresses of every back end and the aggregator (to tell whether any can be reached). */
+    public List<URI> backendUrls() {
+        List<URI> out = new ArrayList<>(backends.stream().map(Backend::baseUrl).toList());
+        aggregator.ifPresent(a -> out.add(a.baseUrl()));
+        return out;
     }
 
     /**
@@ -185,6 +196,11 @@ public record KioskConfig(
             .build();
 
     public static KioskConfig load(Path file) throws ConfigException {
+        return load(file, System.getenv());
+    }
+
+    /** {@code env} gives systemd's {@code CREDENTIALS_DIRECTORY} to secrets referenced as credentials. */
+    public static KioskConfig load(Path file, java.util.Map<String, String> env) throws ConfigException {
         String source = file.toString();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -198,9 +214,9 @@ public record KioskConfig(
             throw new ConfigException(source, List.of("larger than " + (MAX_FILE_BYTES >> 20)
                     + " MiB: not a kiosk configuration (wrong file?)"));
         }
-        KioskConfig config = parse(utf8(bytes, source), source, Optional.ofNullable(file.toAbsolutePath().getParent()));
-        refuseExposedSecrets(file, config, source);
-        return config;
+        JsonNode root = object(utf8(bytes, source), source);
+        refuseExposedSecrets(file, Secrets.inline(root), source);
+        return parse(root, source, Optional.ofNullable(file.toAbsolutePath().getParent()), env);
     }
 
     private static String utf8(byte[] bytes, String source) throws ConfigException {
@@ -213,7 +229,7 @@ public record KioskConfig(
     }
 
     /** Client secrets and key store passwords are for the kiosk's user alone: refuse a file others can read. */
-    private static void refuseExposedSecrets(Path file, KioskConfig config, String source) throws ConfigException {
+    private static void refuseExposedSecrets(Path file, List<String> inlineSecrets, String source) throws ConfigException {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(file);
@@ -222,9 +238,10 @@ public record KioskConfig(
         }
         boolean exposed = permissions.contains(PosixFilePermission.GROUP_READ)
                 || permissions.contains(PosixFilePermission.OTHERS_READ);
-        if (exposed && config.holdsSecrets()) {
+        if (exposed && !inlineSecrets.isEmpty()) {
             throw new ConfigException(source, List.of("holds client secrets but group or others may read it ("
-                    + PosixFilePermissions.toString(permissions) + "): chmod 600 " + file));
+                    + PosixFilePermissions.toString(permissions) + "): chmod 600 " + file
+                    + ", or refer to them ({\"credential\": NAME} or {\"file\": PATH}) from " + inlineSecrets.get(0)));
         }
     }
 
@@ -242,9 +259,13 @@ public record KioskConfig(
      * (Windows editors write one) is accepted.
      */
     public static KioskConfig parse(String json, String source, Optional<Path> baseDir) throws ConfigException {
-        JsonNode root = object(json, source);
+        return parse(object(json, source), source, baseDir, System.getenv());
+    }
+
+    private static KioskConfig parse(JsonNode root, String source, Optional<Path> baseDir, java.util.Map<String, String> env)
+            throws ConfigException {
         List<String> problems = new ArrayList<>();
-        Optional<KioskConfig> config = read(new JsonFields(root, "", problems), baseDir);
+        Optional<KioskConfig> config = read(new JsonFields(root, "", problems), baseDir, env);
         if (!problems.isEmpty() || config.isEmpty()) {
             throw new ConfigException(source, problems);
         }
@@ -283,7 +304,7 @@ public record KioskConfig(
     }
 
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
-    private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir) {
+    private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir, java.util.Map<String, String> env) {
         root.allowOnly(Set.of("storeId", "kioskId", "reader", "backends", "aggregator", "printer", "languages",
                 "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory", "telemetry", "help"));
         String storeId = root.id("storeId");
@@ -296,9 +317,9 @@ public record KioskConfig(
         ReaderChoice reader = readReader(root.object("reader"), testRig);
         List<Backend> backends = new ArrayList<>();
         for (JsonFields backend : root.objects("backends")) {
-            backends.add(readBackend(backend, true, baseDir));
+            backends.add(readBackend(backend, true, baseDir, env));
         }
-        Optional<Backend> aggregator = root.optionalObject("aggregator").map(a -> readBackend(a, false, baseDir));
+        Optional<Backend> aggregator = root.optionalObject("aggregator").map(a -> readBackend(a, false, baseDir, env));
         if (backends.isEmpty() && aggregator.isEmpty()) {
             root.problem("backends", "at least one back end (or an aggregator) is needed");
         }
@@ -402,7 +423,8 @@ public record KioskConfig(
         }
     }
 
-    private static Backend readBackend(JsonFields backend, boolean routed, Optional<Path> baseDir) {
+    private static Backend readBackend(JsonFields backend, boolean routed, Optional<Path> baseDir,
+                                       java.util.Map<String, String> env) {
         Set<String> known = new HashSet<>(Set.of("name", "baseUrl", "clientId", "clientSecret", "trustStore",
                 "trustStorePassword", "clientKeyStore", "clientKeyStorePassword", "profile", "bsfUrl", "simPinIsProof", "support"));
         if (routed) {
@@ -412,10 +434,15 @@ public record KioskConfig(
         String name = backend.id("name");
         URI baseUrl = readBaseUrl(backend);
         String clientId = backend.text("clientId");
-        OAuthSettings oauth = OAuthConfig.read(backend.optionalObject("profile"), baseDir);
+        OAuthSettings oauth = OAuthConfig.read(backend.optionalObject("profile"), baseDir, env);
         // private_key_jwt proves the kiosk with its key: a secret is then neither needed nor sent.
-        String clientSecret = oauth.clientAuth() == OAuthSettings.ClientAuth.CLIENT_SECRET_BASIC
-                ? backend.text("clientSecret") : backend.optionalText("clientSecret").orElse("");
+        Optional<String> secret = Secrets.optional(backend, "clientSecret", baseDir, env);
+        if (oauth.clientAuth() == OAuthSettings.ClientAuth.CLIENT_SECRET_BASIC && secret.isEmpty() && !backend.has("clientSecret")) {
+            backend.problem("clientSecret", "missing");
+        } else if (oauth.clientAuth() == OAuthSettings.ClientAuth.CLIENT_SECRET_BASIC && secret.isPresent() && secret.get().isBlank()) {
+            backend.problem("clientSecret", "must not be empty");
+        }
+        String clientSecret = secret.orElse("");
         List<String> prefixes = routed ? backend.optionalTexts("iccidPrefixes").orElse(List.of()) : List.of();
         for (String prefix : prefixes) {
             if (!prefix.matches("89\\d{2,8}")) {
@@ -427,8 +454,8 @@ public record KioskConfig(
         }
         BackendProfile profile = ProfileReader.read(backend.optionalObject("profile"));
         return new Backend(name, baseUrl, clientId, clientSecret, prefixes,
-                readableFile(backend, "trustStore", baseDir), backend.optionalText("trustStorePassword"),
-                readableFile(backend, "clientKeyStore", baseDir), backend.optionalText("clientKeyStorePassword"),
+                readableFile(backend, "trustStore", baseDir), Secrets.optional(backend, "trustStorePassword", baseDir, env),
+                readableFile(backend, "clientKeyStore", baseDir), Secrets.optional(backend, "clientKeyStorePassword", baseDir, env),
                 profile, oauth, new SimAuthPolicy(readBsfUrl(backend), backend.bool("simPinIsProof", false)),
                 readSupport(backend, profile));
     }
@@ -549,15 +576,17 @@ public record KioskConfig(
         FlowConfig defaults = FlowConfig.defaults();
         if (timeouts.isEmpty()) {
             return new Timeouts(defaults.idleWarningAfter(), defaults.idleCountdown(), Duration.ofSeconds(5),
-                    Duration.ofSeconds(3));
+                    Duration.ofSeconds(3), Timeouts.DEFAULT_OUT_OF_SERVICE);
         }
         JsonFields t = timeouts.get();
-        t.allowOnly(Set.of("idleWarningSeconds", "idleCountdownSeconds", "carrierCallSeconds", "cardReadSeconds"));
+        t.allowOnly(Set.of("idleWarningSeconds", "idleCountdownSeconds", "carrierCallSeconds", "cardReadSeconds",
+                "outOfServiceSeconds"));
         return new Timeouts(
                 Duration.ofSeconds(t.integer("idleWarningSeconds", (int) defaults.idleWarningAfter().toSeconds(), 10, 3_600)),
                 Duration.ofSeconds(t.integer("idleCountdownSeconds", (int) defaults.idleCountdown().toSeconds(), 3, 120)),
                 Duration.ofSeconds(t.integer("carrierCallSeconds", 5, 1, 60)),
-                Duration.ofSeconds(t.integer("cardReadSeconds", 3, 1, 30)));
+                Duration.ofSeconds(t.integer("cardReadSeconds", 3, 1, 30)),
+                Duration.ofSeconds(t.integer("outOfServiceSeconds", (int) Timeouts.DEFAULT_OUT_OF_SERVICE.toSeconds(), 10, 86_400)));
     }
 
     private static Optional<MaintenancePin> readPin(JsonFields pin) {

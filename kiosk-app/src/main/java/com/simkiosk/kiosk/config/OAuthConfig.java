@@ -20,7 +20,7 @@ final class OAuthConfig {
 
     private OAuthConfig() {}
 
-    static OAuthSettings read(Optional<JsonFields> profile, Optional<Path> baseDir) {
+    static OAuthSettings read(Optional<JsonFields> profile, Optional<Path> baseDir, java.util.Map<String, String> env) {
         OAuthSettings settings = OAuthSettings.standard();
         if (profile.isEmpty()) {
             return settings;
@@ -62,7 +62,7 @@ final class OAuthConfig {
         if (path.isEmpty() && !k.has("path")) {
             k.problem("path", "missing");
         }
-        String password = k.optionalText("password").orElse("");
+        String password = Secrets.optional(k, "password", baseDir, env).orElse("");
         String alias = k.text("alias");
         if (path.isEmpty() || alias.isEmpty()) {
             return settings;

@@ -13,6 +13,7 @@ import com.simkiosk.kiosk.screen.maintenance.GuardedSecret;
 import com.simkiosk.kiosk.telemetry.KioskTelemetry;
 import com.simkiosk.kiosk.telemetry.Topics;
 import com.simkiosk.kiosk.theme.Theme;
+import com.simkiosk.kiosk.unattended.UnattendedKiosk;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.SlipPrinter;
@@ -67,9 +68,14 @@ final class RealKiosk {
             ConfiguredCarriers carriers = new ConfiguredCarriers(config,
                     (name, client) -> metered.map(t -> t.meter(name, client)).orElse(client));
             owned.add(carriers);
+            List<KioskParts.RuntimeAttachment> attachments = new ArrayList<>();
+            telemetry.ifPresent(t -> attachments.add(t::attach));
+            UnattendedKiosk unattended = UnattendedKiosk.start(System.getenv(), Clock.systemUTC(),
+                    config.timeouts().outOfService(), config.backendUrls());
+            owned.add(unattended); // closed first: STOPPING=1 before the devices go
+            attachments.add(unattended::attach);
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
-                    maintenancePin, Optional.empty(), owned,
-                    config.languages(), telemetry.<List<KioskParts.RuntimeAttachment>>map(t -> List.of(t::attach)).orElse(List.of()))
+                    maintenancePin, Optional.empty(), owned, config.languages(), attachments)
                     .withHelp(config.helpSettings());
         } catch (IOException e) {
             err.println("kiosk: " + e.getMessage());

@@ -49,6 +49,14 @@ final class KioskDriver implements AutoCloseable {
         return open(journey, demo, demo.parts(config, Theme.NORMAL, panel));
     }
 
+    /** A demo kiosk whose runtime is watched by {@code attachments} (systemd, out of service), as a real one would be. */
+    static KioskDriver open(String journey, FlowConfig config, List<KioskParts.RuntimeAttachment> attachments) throws Exception {
+        DemoKiosk demo = DemoKiosk.start();
+        KioskParts p = demo.parts(config, Theme.NORMAL, false);
+        return open(journey, demo, new KioskParts(p.reader(), p.carrier(), p.printer(), p.flowConfig(), p.theme(),
+                p.maintenancePin(), p.demoPanel(), p.owned(), p.languages(), attachments, p.help()));
+    }
+
     /** A kiosk on {@code parts} built over {@code demo} (another reader, such as the PC/SC demo's). */
     static KioskDriver open(String journey, DemoKiosk demo, KioskParts parts) throws Exception {
         KioskRuntime runtime = Fx.call(() -> new KioskRuntime(parts, Clock.systemUTC(), () -> {}));

@@ -333,7 +333,8 @@ class KioskConfigTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         assertThat(loadProblems(file)).containsExactly(
-                "holds client secrets but group or others may read it (rw-r--r--): chmod 600 " + file);
+                "holds client secrets but group or others may read it (rw-r--r--): chmod 600 " + file
+                        + ", or refer to them ({\"credential\": NAME} or {\"file\": PATH}) from backends[0].clientSecret");
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         assertThat(loadProblems(file)).singleElement().asString().contains("group or others may read it (rw-r-----)");
@@ -359,5 +360,15 @@ class KioskConfigTest {
         assertThat(rig.testRig()).isTrue();
         assertThat(rig.reader()).isEqualTo(new ReaderChoice.Pcsc(Optional.of("Virtual PCD 00 01")));
         assertThat(problems(minimal(", \"testRig\": \"yes\""))).containsExactly("testRig: must be true or false");
+    }
+
+    @Test
+    void outOfServiceAfterTwoMinutesUnlessConfigured() throws Exception {
+        assertThat(KioskConfig.parse(minimal(""), "test.json", Optional.empty()).timeouts().outOfService())
+                .isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(KioskConfig.parse(minimal(", \"timeouts\": {\"outOfServiceSeconds\": 600}"), "test.json", Optional.empty())
+                .timeouts().outOfService()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(problems(minimal(", \"timeouts\": {\"outOfServiceSeconds\": 5}"))).containsExactly(
+                "timeouts.outOfServiceSeconds: must be a whole number from 10 to 86400 (was 5)");
     }
 }
