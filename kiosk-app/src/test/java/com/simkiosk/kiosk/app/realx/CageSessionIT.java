@@ -3,7 +3,6 @@ package com.simkiosk.kiosk.app.realx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.simkiosk.mock.carrier.CarrierSimulator;
-import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.testing.TestTime;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -90,26 +89,7 @@ class CageSessionIT {
         }
         Files.createDirectories(home.resolve("cache"));
         carrier = CarrierSimulator.builder().port(0).start();
-        config = home.resolve("kiosk.json");
-        Files.writeString(config, """
-                {
-                  "storeId": "store-cage",
-                  "kioskId": "kiosk-cage",
-                  "reader": { "type": "memory" },
-                  "backends": [
-                    { "name": "simulator", "baseUrl": "%s", "clientId": "%s", "clientSecret": "%s",
-                      "iccidPrefixes": ["898110", "898120", "898130", "898109", "898103"] }
-                  ],
-                  "printer": { "type": "memory" },
-                  "maintenancePin": {
-                    "algorithm": "PBKDF2WithHmacSHA256",
-                    "iterations": 600000,
-                    "salt": "KKB47rpw22rW4LuR/8JxUA==",
-                    "hash": "6fqbDaU2vfPH30VV873oFEJ4Y7vUQbcm3eTdgjVqrHI="
-                  }
-                }
-                """.formatted(carrier.baseUri().toString().replaceAll("/$", ""), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET));
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        config = LoopbackConfig.write(home.resolve("kiosk.json"), carrier, "store-cage", "kiosk-cage");
         if (asRoot) {
             Commands.run(":0", TOOL_BOUND, "chown", USER + ":", config.toString(), home.resolve("cache").toString());
         }

@@ -3,7 +3,6 @@ package com.simkiosk.kiosk.app.realx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.simkiosk.mock.carrier.CarrierSimulator;
-import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.testing.TestTime;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,27 +49,7 @@ class RealDisplayIT {
         assertTrue(Files.isExecutable(KIOSK), "the launcher " + KIOSK + " is missing");
         Files.createDirectories(OUT);
         carrier = CarrierSimulator.builder().port(0).start();
-        config = OUT.resolve("kiosk-loopback.json");
-        Files.writeString(config, """
-                {
-                  "storeId": "store-realx",
-                  "kioskId": "kiosk-realx",
-                  "reader": { "type": "memory" },
-                  "backends": [
-                    { "name": "simulator", "baseUrl": "%s", "clientId": "%s", "clientSecret": "%s",
-                      "iccidPrefixes": ["898110", "898120", "898130", "898109", "898103"] }
-                  ],
-                  "printer": { "type": "memory" },
-                  "maintenancePin": {
-                    "algorithm": "PBKDF2WithHmacSHA256",
-                    "iterations": 600000,
-                    "salt": "KKB47rpw22rW4LuR/8JxUA==",
-                    "hash": "6fqbDaU2vfPH30VV873oFEJ4Y7vUQbcm3eTdgjVqrHI="
-                  }
-                }
-                """.formatted(carrier.baseUri().toString().replaceAll("/$", ""), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET));
-        // It holds a client secret: the kiosk refuses a configuration others may read, as an operator's would be.
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        config = LoopbackConfig.write(OUT.resolve("kiosk-loopback.json"), carrier, "store-realx", "kiosk-realx");
     }
 
     @AfterAll
