@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
             com.simkiosk.kiosk.cli.FleetSimCommand.class,
             com.simkiosk.kiosk.cli.VoiceCommand.class,
             com.simkiosk.kiosk.cli.VoiceCheckCommand.class,
+            com.simkiosk.kiosk.cli.VoiceCacheCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

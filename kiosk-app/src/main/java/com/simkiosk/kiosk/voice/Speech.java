@@ -71,7 +71,58 @@ public record Speech(int sampleRate, byte[] pcm) {
     }
 
     /**
-     * Reads a WAV of 16-bit mono PCM. The header's lengths are ignored: espeak-ng writing to a pipe cannot seek
+     * WAV of 8-bit μ-law at the same rate: half the bytes, the telephone network's coding of speech (about 13 bits of
+     * dynamic range where speech lives), converted by Java Sound's own codec. For the cache of fixed prompts.
+     */
+    public byte[] toUlawWav() {
+        AudioFormat ulaw = new AudioFormat(AudioFormat.Encoding.ULAW, sampleRate, 8, 1, 1, sampleRate, false);
+        try (AudioInputStream pcmIn = new AudioInputStream(new ByteArrayInputStream(pcm), format(), pcm.length / 2);
+             AudioInputStream in = AudioSystem.getAudioInputStream(ulaw, pcmIn)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pcm.length / 2 + 64);
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing μ-law WAV to memory", e);
+        }
+    }
+
+    /**
+     * The same speech with silence at its ends shortened to at most {@code leading} and {@code trailing} (espeak-ng
+     * ends a sentence with about 400 ms of silence; a pause between sentences needs less).
+     */
+    public Speech trimmed(Duration leading, Duration trailing) {
+        ByteBuffer b = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+        int n = pcm.length / 2;
+        int first = 0;
+        while (first < n && Math.abs(b.getShort(first * 2)) < SILENCE) {
+            first++;
+        }
+        if (first == n) {
+            return this;
+        }
+        int last = n - 1;
+        while (last > first && Math.abs(b.getShort(last * 2)) < SILENCE) {
+            last--;
+        }
+        int from = Math.max(0, first - samples(leading));
+        int to = Math.min(n, last + 1 + samples(trailing));
+        if (from == 0 && to == n) {
+            return this;
+        }
+        byte[] out = new byte[(to - from) * 2];
+        System.arraycopy(pcm, from * 2, out, 0, out.length);
+        return new Speech(sampleRate, out);
+    }
+
+    /** Below this a sample counts as silence (about -40 dBFS). */
+    private static final int SILENCE = 300;
+
+    private int samples(Duration d) {
+        return (int) (d.toNanos() * sampleRate / 1_000_000_000L);
+    }
+
+    /**
+     * Reads a WAV of 16-bit mono PCM (or μ-law, as the cache stores it). The header's lengths are ignored: espeak-ng writing to a pipe cannot seek
      * back to fill them in, so the data runs to the end of the stream.
      */
     public static Speech fromWav(byte[] wav) throws IOException {
@@ -88,6 +139,9 @@ public record Speech(int sampleRate, byte[] pcm) {
                 int channels = b.getShort(pos + 10);
                 rate = b.getInt(pos + 12);
                 int bits = b.getShort(pos + 22);
+                if (b.getShort(pos + 8) == 7 && channels == 1 && bits == 8) {
+                    return fromCodedWav(wav);
+                }
                 if (b.getShort(pos + 8) != 1 || channels != 1 || bits != 16) {
                     throw new IOException("not 16-bit mono PCM");
                 }
@@ -108,6 +162,19 @@ public record Speech(int sampleRate, byte[] pcm) {
             pos += 8 + size + (size % 2);
         }
         throw new IOException("WAV without data");
+    }
+
+    /** A μ-law WAV through Java Sound's codec, to 16-bit PCM. */
+    private static Speech fromCodedWav(byte[] wav) throws IOException {
+        try (AudioInputStream coded = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
+            AudioFormat f = coded.getFormat();
+            AudioFormat pcm = new AudioFormat(f.getSampleRate(), 16, 1, true, false);
+            try (AudioInputStream in = AudioSystem.getAudioInputStream(pcm, coded)) {
+                return new Speech(Math.round(f.getSampleRate()), in.readAllBytes());
+            }
+        } catch (javax.sound.sampled.UnsupportedAudioFileException | IllegalArgumentException e) {
+            throw new IOException("unreadable μ-law WAV: " + e.getMessage(), e);
+        }
     }
 
     public static Speech fromWav(InputStream in) throws IOException {

@@ -64,8 +64,34 @@ public final class SpeechScripts {
 
     /** A script with figures: rendered when needed, never cached. */
     public Utterance withFigures(String key, String... figures) {
-        return new Utterance(key, text(key, (Object[]) figures), false);
+        String text = text(key, (Object[]) figures);
+        return new Utterance(key, text, false, lead(key, figures.length, text));
     }
+
+    /**
+     * The script's words before its first figure, as formatted ({@code MessageFormat}'s quoting applied), cut back to
+     * the last space or punctuation so that the piece ends on a word; empty when there is none.
+     */
+    private String lead(String key, int arguments, String text) {
+        Object[] marks = new Object[Math.max(1, arguments)];
+        java.util.Arrays.fill(marks, FIGURE_MARK);
+        String marked = text(key, marks);
+        int at = marked.indexOf(FIGURE_MARK);
+        String lead = at < 0 ? "" : marked.substring(0, at);
+        int end = lead.length();
+        while (end > 0 && !isBreak(lead.charAt(end - 1))) {
+            end--;
+        }
+        lead = lead.substring(0, end);
+        return text.startsWith(lead) ? lead : "";
+    }
+
+    private static boolean isBreak(char c) {
+        return Character.isWhitespace(c) || "、。，,.:：;!?！？".indexOf(c) >= 0;
+    }
+
+    /** Stands for a figure while the lead is found (a private-use character: never in a script). */
+    private static final String FIGURE_MARK = "\uE000";
 
     String text(String key, Object... args) {
         String pattern = scripts.getProperty(key);

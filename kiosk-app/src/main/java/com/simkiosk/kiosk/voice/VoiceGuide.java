@@ -35,6 +35,7 @@ public final class VoiceGuide implements AutoCloseable {
     private final SpeechEngine engine;
     private final SpeechCache cache;
     private final VoicePlayer player;
+    private final SpeechRenderer renderer;
     private final Executor synth;
     private final Optional<ThreadPoolExecutor> ownedSynth;
     private final Map<Language, SpeechScripts> scripts = new EnumMap<>(Language.class);
@@ -55,6 +56,7 @@ public final class VoiceGuide implements AutoCloseable {
         this.engine = engine;
         this.cache = cache;
         this.player = player;
+        this.renderer = new SpeechRenderer(engine, cache, RENDER_BOUND);
         if (synth == null) {
             ThreadPoolExecutor own = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(8), r -> {
                 Thread t = new Thread(r, "voice-synth");
@@ -117,6 +119,7 @@ public final class VoiceGuide implements AutoCloseable {
             warm(language);
         } else {
             player.interrupt();
+            renderer.dropPending(); // figures rendered for this customer are forgotten
         }
         changed.forEach(Runnable::run);
     }
@@ -202,30 +205,15 @@ public final class VoiceGuide implements AutoCloseable {
     private void queue(List<Utterance> utterances, long generation) {
         Language lang = language;
         utterances.forEach(onSay);
+        List<SpeechRenderer.Piece> pieces = renderer.prepare(utterances, lang, () -> player.generation() != generation);
         synth.execute(() -> {
-            for (Utterance u : utterances) {
+            for (SpeechRenderer.Piece p : pieces) {
                 if (player.generation() != generation) {
                     return; // a newer screen took over
                 }
-                Optional<Speech> speech = render(u, lang);
-                speech.ifPresent(s -> player.play(u.key(), s.scaled(VOLUMES[volume]), generation));
+                p.speech().get().ifPresent(s -> player.play(p.key(), s.scaled(VOLUMES[volume]), generation));
             }
         });
-    }
-
-    private Optional<Speech> render(Utterance u, Language lang) {
-        Optional<Speech> cached = cache.get(u, lang);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        try {
-            Speech s = engine.render(u.text(), lang, RENDER_BOUND);
-            cache.put(u, lang, s);
-            return Optional.of(s);
-        } catch (SpeechException e) {
-            log.warn("voice prompt {} not spoken: {}", u.key(), e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /** First use in a language: its fixed prompts are rendered into the cache, behind anything to say. */
@@ -277,6 +265,7 @@ public final class VoiceGuide implements AutoCloseable {
         closed = true;
         on = false;
         player.close();
+        renderer.close();
         ownedSynth.ifPresent(ThreadPoolExecutor::shutdownNow);
     }
 }
