@@ -8,6 +8,10 @@ import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.voice.EspeakEngine;
 import com.simkiosk.kiosk.voice.SilentLine;
 import com.simkiosk.kiosk.voice.SpeechCache;
+import com.simkiosk.kiosk.voice.SpeechRenderer;
+import com.simkiosk.kiosk.voice.SpeechScripts;
+import com.simkiosk.kiosk.voice.SpokenFigures;
+import com.simkiosk.kiosk.voice.Utterance;
 import com.simkiosk.kiosk.voice.VoiceGuide;
 import com.simkiosk.kiosk.voice.VoicePlayer;
 import com.simkiosk.kiosk.voice.VoiceSamples;
@@ -67,9 +71,20 @@ public final class BenchVoiceCommand implements Callable<Integer> {
         result.put("prerendered", rendered);
         result.put("prerenderSeconds", Math.round(prerenderSeconds * 10) / 10.0);
         result.put("cacheBytes", size);
+        result.put("cacheBytesAsPcm", pcmBytes(dir));
         BlockingQueue<String[]> started = new ArrayBlockingQueue<>(1024);
         try (VoiceGuide guide = new VoiceGuide(engine, cache, new VoicePlayer(SilentLine.provider(), p -> {}), null)) {
-            guide.player().setListener((key, queued, at) -> started.offer(new String[] {key, Long.toString(at)}));
+            guide.player().setListener(new VoicePlayer.Listener() {
+                @Override
+                public void started(String key, long queued, long at) {
+                    started(key, queued, at, java.time.Duration.ZERO);
+                }
+
+                @Override
+                public void started(String key, long queued, long at, java.time.Duration length) {
+                    started.offer(new String[] {key, Long.toString(at), Long.toString(length.toNanos())});
+                }
+            });
             guide.setOn(true);
             drain(started);
             // A fresh cache reader each case would measure the disk; the kiosk keeps read prompts in memory, as here.
@@ -80,17 +95,34 @@ public final class BenchVoiceCommand implements Callable<Integer> {
             result.put("balanceFigures", measure(guide, started, Language.JA,
                     List.of(new State.ShowBalance(VoiceSamples.balance(Situation.FINE)),
                             new State.ShowBalance(VoiceSamples.balance(Situation.EXPIRES_SOON))), List.of("balance.data")));
+            // The figures of the balance's first figure sentence: when they were ready (the silent line takes speech at
+            // once), and how late that is against when they are due when spoken at speed (after the intro, the situation
+            // and the lead: those are heard first). Late 0 = no gap in the speech.
+            long[][] figures = measureFigures(guide, started, Language.JA, "balance.data" + SpeechRenderer.FIGURES);
+            result.put("balanceFiguresReady", Timing.ofNanos(figures[0]));
+            result.put("balanceFiguresLate", Timing.ofNanos(figures[1]));
         }
+        // What the kiosk did before the lead/figures split: the whole sentence rendered at run time before it could start.
+        Utterance whole = SpeechScripts.of(Language.JA).withFigures("balance.data",
+                SpokenFigures.of(Language.JA).data(VoiceSamples.balance(Situation.FINE).dataRemainingBytes()));
+        long[] wholeNanos = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            engine.render(whole.text(), Language.JA, VoiceGuide.RENDER_BOUND);
+            wholeNanos[i] = System.nanoTime() - t;
+        }
+        result.put("wholeSentenceRender", Timing.ofNanos(wholeNanos));
         if (cacheDir == null) {
             deleteTree(dir);
         }
         if (json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
         } else {
-            out.printf("pre-rendered cache: %d prompts in 5 languages, %.1f MB, rendered in %.1f s%n", rendered,
-                    size / 1e6, prerenderSeconds);
+            out.printf("pre-rendered cache: %d prompts in 5 languages, %.1f MB (%.1f MB as 16-bit PCM), rendered in %.1f s%n",
+                    rendered, size / 1e6, (long) result.get("cacheBytesAsPcm") / 1e6, prerenderSeconds);
             out.println("screen shown → speech starts (ms, to the sound line):");
-            for (String k : List.of("preRendered", "withFigures", "balanceFigures")) {
+            for (String k : List.of("preRendered", "withFigures", "balanceFigures", "balanceFiguresReady",
+                    "balanceFiguresLate", "wholeSentenceRender")) {
                 Timing t = (Timing) result.get(k);
                 out.printf("  %-15s median %7.1f  p99 %7.1f  (n=%d)%n", k, t.medianMs(), t.p99Ms(), t.n());
             }
@@ -119,6 +151,51 @@ public final class BenchVoiceCommand implements Callable<Integer> {
             }
         }
         return Timing.ofNanos(nanos);
+    }
+
+    /** Per balance screen shown: when its figures started, and how much later than due (never negative). */
+    private long[][] measureFigures(VoiceGuide guide, BlockingQueue<String[]> started, Language language, String key)
+            throws InterruptedException {
+        long[] ready = new long[rounds];
+        long[] late = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            drain(started);
+            Situation situation = i % 2 == 0 ? Situation.FINE : Situation.EXPIRES_SOON;
+            long shown = System.nanoTime();
+            guide.show(new FlowView(new State.ShowBalance(VoiceSamples.balance(situation)), language, OptionalInt.empty()));
+            long first = -1;
+            long heard = 0;
+            while (true) {
+                String[] s = started.poll(10, TimeUnit.SECONDS);
+                if (s == null) {
+                    throw new IllegalStateException("no speech within 10 s for " + key);
+                }
+                long at = Long.parseLong(s[1]);
+                if (at < shown) {
+                    continue; // the screen before
+                }
+                first = first < 0 ? at : first;
+                if (s[0].equals(key)) {
+                    ready[i] = at - shown;
+                    late[i] = Math.max(0, at - (first + heard));
+                    break;
+                }
+                heard += Long.parseLong(s[2]);
+            }
+            guide.show(new FlowView(new State.Reading(), language, OptionalInt.empty())); // the next balance is a new screen
+        }
+        return new long[][] {ready, late};
+    }
+
+    /** What the cache's files would take as the 16-bit PCM espeak-ng gives (header included). */
+    private static long pcmBytes(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            long sum = 0;
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                sum += com.simkiosk.kiosk.voice.Speech.fromWav(Files.readAllBytes(p)).pcm().length + 44;
+            }
+            return sum;
+        }
     }
 
     private static void drain(BlockingQueue<String[]> q) throws InterruptedException {

@@ -119,7 +119,6 @@ public final class VoiceGuide implements AutoCloseable {
             warm(language);
         } else {
             player.interrupt();
-            renderer.dropPending(); // figures rendered for this customer are forgotten
         }
         changed.forEach(Runnable::run);
     }

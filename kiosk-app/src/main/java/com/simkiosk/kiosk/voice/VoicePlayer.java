@@ -30,6 +30,11 @@ public final class VoicePlayer implements AutoCloseable {
     /** Told when a speech starts to sound, with the time it was queued (the benchmark's measure). */
     public interface Listener {
         void started(String key, long queuedNanos, long startedNanos);
+
+        /** The same, with the speech's length (the benchmark works out when a piece is due after those before it). */
+        default void started(String key, long queuedNanos, long startedNanos, java.time.Duration length) {
+            started(key, queuedNanos, startedNanos);
+        }
     }
 
     record Item(String key, Speech speech, long generation, long queuedNanos) {}
@@ -126,7 +131,7 @@ public final class VoicePlayer implements AutoCloseable {
         }
         problem = Optional.empty();
         line.start();
-        listener.started(item.key(), item.queuedNanos(), System.nanoTime());
+        listener.started(item.key(), item.queuedNanos(), System.nanoTime(), s.duration());
         byte[] pcm = s.pcm();
         int chunk = Math.max(2, (int) format.getFrameRate() / 20 * 2); // 50 ms
         for (int at = 0; at < pcm.length; at += chunk) {
