@@ -37,6 +37,28 @@ public final class SpeechRenderer implements AutoCloseable {
     /** One piece to play: the first piece of a sentence carries the sentence's key. */
     public record Piece(String key, Supplier<Optional<Speech>> speech) {}
 
+    /** The pieces of one run of sentences; {@link #drop()} forgets its figures not yet played (a newer screen). */
+    public final class Batch {
+        private final List<Piece> pieces;
+        private final List<CompletableFuture<Optional<Speech>>> figures;
+
+        private Batch(List<Piece> pieces, List<CompletableFuture<Optional<Speech>>> figures) {
+            this.pieces = List.copyOf(pieces);
+            this.figures = List.copyOf(figures);
+        }
+
+        public List<Piece> pieces() {
+            return pieces;
+        }
+
+        public void drop() {
+            for (CompletableFuture<Optional<Speech>> f : figures) {
+                f.complete(Optional.empty());
+                pending.remove(f);
+            }
+        }
+    }
+
     private record Job(CompletableFuture<Optional<Speech>> result, Runnable work) implements Runnable {
         @Override
         public void run() {
@@ -74,20 +96,22 @@ public final class SpeechRenderer implements AutoCloseable {
      * when each piece's speech is asked for (on the caller's synthesis thread). Figures still pending from an earlier
      * screen are dropped. {@code stale} tells a piece not yet rendered that a newer screen took over.
      */
-    public List<Piece> prepare(List<Utterance> utterances, Language language, BooleanSupplier stale) {
+    public Batch prepare(List<Utterance> utterances, Language language, BooleanSupplier stale) {
         dropPending();
         List<Piece> pieces = new ArrayList<>();
+        List<CompletableFuture<Optional<Speech>>> futures = new ArrayList<>();
         for (Utterance u : utterances) {
             if (u.cacheable()) {
                 pieces.add(new Piece(u.key(), () -> fixed(u, language)));
                 continue;
             }
             CompletableFuture<Optional<Speech>> rest = renderLater(u.rest(), u.key(), language, stale);
+            futures.add(rest);
             Optional<Utterance> lead = u.leadPiece();
             lead.ifPresent(l -> pieces.add(new Piece(u.key(), () -> fixed(l, language))));
             pieces.add(new Piece(lead.isPresent() ? u.key() + FIGURES : u.key(), () -> await(rest, u.key(), stale)));
         }
-        return pieces;
+        return new Batch(pieces, futures);
     }
 
     /** A fixed prompt or piece: from the cache, else rendered now and cached. */
@@ -115,7 +139,8 @@ public final class SpeechRenderer implements AutoCloseable {
                 return;
             }
             try {
-                result.complete(Optional.of(engine.render(text, language, bound)));
+                Speech speech = engine.render(text, language, bound);
+                result.complete(stale.getAsBoolean() ? Optional.empty() : Optional.of(speech));
             } catch (SpeechException e) {
                 log.warn("voice figures of {} not spoken: {}", key, e.getMessage());
                 result.complete(Optional.empty());

@@ -204,11 +204,12 @@ public final class VoiceGuide implements AutoCloseable {
     private void queue(List<Utterance> utterances, long generation) {
         Language lang = language;
         utterances.forEach(onSay);
-        List<SpeechRenderer.Piece> pieces = renderer.prepare(utterances, lang, () -> player.generation() != generation);
+        SpeechRenderer.Batch batch = renderer.prepare(utterances, lang, () -> player.generation() != generation);
         synth.execute(() -> {
-            for (SpeechRenderer.Piece p : pieces) {
+            for (SpeechRenderer.Piece p : batch.pieces()) {
                 if (player.generation() != generation) {
-                    return; // a newer screen took over
+                    batch.drop(); // a newer screen took over: its figures are forgotten
+                    return;
                 }
                 p.speech().get().ifPresent(s -> player.play(p.key(), s.scaled(VOLUMES[volume]), generation));
             }

@@ -38,7 +38,7 @@ class SpeechRendererTest {
             int withLead = 0;
             for (Utterance u : withFigures) {
                 engine.clear();
-                List<SpeechRenderer.Piece> pieces = renderer.prepare(List.of(u), language, () -> false);
+                List<SpeechRenderer.Piece> pieces = renderer.prepare(List.of(u), language, () -> false).pieces();
                 List<Speech> sounds = pieces.stream().map(p -> p.speech().get().orElseThrow()).toList();
                 assertThat(pieces.get(0).key()).as("the sentence starts under its own key").isEqualTo(u.key());
                 assertThat(sounds).allSatisfy(s -> assertThat(s.rms()).as(u.key() + " audible").isGreaterThan(0.02));
@@ -60,7 +60,7 @@ class SpeechRendererTest {
         engine.clear();
         Utterance data = SpeechScripts.of(Language.JA).withFigures("balance.data", "ろっぴゃくにじゅうメガバイト");
         try (SpeechRenderer renderer = new SpeechRenderer(engine, cache, BOUND)) {
-            List<SpeechRenderer.Piece> pieces = renderer.prepare(List.of(data), Language.JA, () -> false);
+            List<SpeechRenderer.Piece> pieces = renderer.prepare(List.of(data), Language.JA, () -> false).pieces();
             assertThat(pieces).extracting(SpeechRenderer.Piece::key).containsExactly("balance.data", "balance.data" + SpeechRenderer.FIGURES);
             pieces.forEach(p -> assertThat(p.speech().get()).isPresent());
         }
