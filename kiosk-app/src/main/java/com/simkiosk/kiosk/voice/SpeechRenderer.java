@@ -142,7 +142,9 @@ public final class SpeechRenderer implements AutoCloseable {
                 Speech speech = engine.render(text, language, bound);
                 result.complete(stale.getAsBoolean() ? Optional.empty() : Optional.of(speech));
             } catch (SpeechException e) {
-                log.warn("voice figures of {} not spoken: {}", key, e.getMessage());
+                if (!stale.getAsBoolean() && !figures.isShutdown()) { // not merely a newer screen or the kiosk closing
+                    log.warn("voice figures of {} not spoken: {}", key, e.getMessage());
+                }
                 result.complete(Optional.empty());
             } catch (RuntimeException e) {
                 result.complete(Optional.empty());
