@@ -6,11 +6,14 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +28,15 @@ final class Json {
             .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .serializationInclusion(JsonInclude.Include.NON_NULL) // optional request fields are left out, not null
             .build();
+    /**
+     * One reader per answer type, made once: {@code mapper.readValue(bytes, type)} looks the type and its deserializer
+     * up again on every call (measured on the lookup + balance path, docs/benchmarks.md).
+     */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     <T> T read(byte[] body, Class<T> type, String what) throws CarrierException {
         try {
-            T value = mapper.readValue(body, type);
+            T value = readers.computeIfAbsent(type, mapper::readerFor).readValue(body);
             if (value == null) {
                 throw new CarrierException(CarrierError.BAD_RESPONSE, "carrier answered an empty " + what);
             }

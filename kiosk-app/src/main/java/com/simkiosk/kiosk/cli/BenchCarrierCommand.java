@@ -73,6 +73,8 @@ public final class BenchCarrierCommand implements Callable<Integer> {
 
     /** Kiosk and peer take turns in this many blocks, so a change of load meets both. */
     static final int BLOCKS = 5;
+    /** Warm-up pairs per turn of kiosk and peer. */
+    static final int WARMUP_BLOCK = 500;
     /** Exit code when the peer cannot run (no python3, or it stopped). */
     static final int PEER_FAILED = 3;
 
@@ -108,13 +110,18 @@ public final class BenchCarrierCommand implements Callable<Integer> {
                     CarrierPeer plain = peer ? CarrierPeer.start(python, simulator.baseUri(), DemoLines.CLIENT_ID,
                             DemoLines.CLIENT_SECRET, PRODUCT_QUERY, BUCKET_QUERY,
                             sims.stream().map(Iccid::digits).toList()) : null) {
-                for (int i = 0; i < warmup; i++) {
-                    client.balance(client.findLineByIccid(sims.get(i % sims.size())));
+                // Warm-up in alternating blocks too: the peer's keep-alive connection must not sit idle past the
+                // simulator's idle timeout while a long kiosk warm-up (--warmup 5000, C2 compiling) runs.
+                for (int from = 0; from < warmup; from += WARMUP_BLOCK) {
+                    int to = Math.min(warmup, from + WARMUP_BLOCK);
+                    for (int i = from; i < to; i++) {
+                        client.balance(client.findLineByIccid(sims.get(i % sims.size())));
+                    }
+                    if (plain != null) {
+                        plain.run(to - from);
+                    }
                 }
                 List<CarrierPeer.Pair> peerPairs = new ArrayList<>();
-                if (plain != null) {
-                    plain.run(warmup);
-                }
                 int blocks = plain == null ? 1 : BLOCKS;
                 for (int b = 0; b < blocks; b++) {
                     int from = requests * b / blocks;
