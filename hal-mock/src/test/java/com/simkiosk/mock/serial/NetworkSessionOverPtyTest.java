@@ -215,7 +215,7 @@ class NetworkSessionOverPtyTest {
                 NetworkException e = catchThrowableOfType(() -> s.sms("5555", "NOBODY"), NetworkException.class);
                 assertThat(e.error()).isEqualTo(NetworkError.REPLY_TIMEOUT);
             }
-            assertThat(withoutPtyNames(logs)).doesNotContain("5555").doesNotContain("NOBODY");
+            assertThat(logs.textWithoutPtyNames()).doesNotContain("5555").doesNotContain("NOBODY");
         }
         simLeftAsItWas();
     }
@@ -228,18 +228,10 @@ class NetworkSessionOverPtyTest {
                 s.ussd("*100#", UssdMenu.NONE);
                 s.sms("5555", "残高");
             }
-            String all = withoutPtyNames(logs);
+            String all = logs.textWithoutPtyNames();
             assertThat(all).contains("USSD answered").contains("SMS reply received");
             assertThat(all).doesNotContain("*100#").doesNotContain("1,234").doesNotContain("777").doesNotContain("5555")
                     .doesNotContain("6B8B9AD8"); // 残高 in UCS2 hex
         }
-    }
-
-    /**
-     * What was logged, without the pseudo-terminals' random directory names and socat's process id: their digits are
-     * not the customer's, and a run whose temporary directory happens to contain "777" must not look like a leak.
-     */
-    private static String withoutPtyNames(LogCapture logs) {
-        return String.join("\n", logs.messages()).replaceAll("kiosk-pty\\d+", "kiosk-pty").replaceAll("pid \\d+", "pid");
     }
 }

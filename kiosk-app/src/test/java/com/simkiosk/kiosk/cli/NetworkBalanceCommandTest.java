@@ -129,7 +129,7 @@ class NetworkBalanceCommandTest {
             pty.close();
             assertThat(run("--sms-to", "5555", "--sms-text", "BALANCE")).isZero();
             // Without the pseudo-terminal's random directory name and socat's pid: their digits are not the customer's.
-            String all = String.join("\n", logs.messages()).replaceAll("kiosk-pty\\d+", "kiosk-pty").replaceAll("pid \\d+", "pid");
+            String all = logs.textWithoutPtyNames();
             assertThat(all).doesNotContain("1,234").doesNotContain("777").doesNotContain("*100#").doesNotContain("5555")
                     .doesNotContain("BALANCE").doesNotContain("6B8B9AD8");
         }
