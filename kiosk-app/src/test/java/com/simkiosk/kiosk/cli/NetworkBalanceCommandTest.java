@@ -208,9 +208,11 @@ class NetworkBalanceCommandTest {
                 .execute("--iterations", "5", "--warmup", "1", "--json");
         assertThat(exit).as(bench::toString).isZero();
         JsonNode j = JSON.readTree(bench.toString());
-        for (String k : new String[] {"ussdRoundTrip", "smsRoundTrip3Parts", "wholeUssdSession"}) {
+        for (String k : new String[] {"ussdRoundTrip", "smsRoundTrip3Parts", "smsPduRoundTrip3Parts", "smsPdu7BitRoundTrip3Parts",
+                "wholeUssdSession"}) {
             assertThat(j.path(k).path("n").asInt()).as(k).isEqualTo(5);
             assertThat(j.path(k).path("p99Ms").asDouble()).as(k).isGreaterThanOrEqualTo(j.path(k).path("medianMs").asDouble());
         }
+        assertThat(j.path("pduOverTextMedianRatio").asDouble()).isPositive();
     }
 }
