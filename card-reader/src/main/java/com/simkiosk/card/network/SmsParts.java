@@ -27,6 +27,10 @@ final class SmsParts {
             byte[] octets = HEX.parseHex(data);
             int headerOctets = Math.min(octets.length, (octets[0] & 0xFF) + 1);
             concat = SmsPdu.concat(java.util.Arrays.copyOf(octets, headerOctets));
+            if (SmsPdu.alphabet(m.dcs()) == SmsPdu.Alphabet.GSM7) {
+                // 7-bit with a header: the whole user data as hex octets, packed septets after the fill bits
+                return add(concat, SmsPdu.sevenBitAfterHeader(octets));
+            }
             data = data.substring(headerOctets * 2);
         }
         // UCS2 session: 7-bit text comes as UCS2 hex too

@@ -144,6 +144,36 @@ public final class SmsPdu {
         return pdus;
     }
 
+    /**
+     * The user data of an SMS-DELIVER as hex octets (header included): what a module prints in text mode for a 7-bit
+     * message with a user data header (TS 27.005 §3.1, {@code <data>}). For the simulator.
+     */
+    public static String userDataHex(String deliverPdu) {
+        Reader r = new Reader(octets(deliverPdu));
+        r.skip(r.next());
+        r.next();
+        r.address();
+        r.skip(2 + 7); // PID, DCS, time stamp
+        int udl = r.next();
+        return deliverPdu.substring(deliverPdu.length() - 2 * Math.min(r.remaining(), (udl * 7 + 7) / 8));
+    }
+
+    /**
+     * 7-bit text from user data given as octets with a header, without its septet count (text mode prints no
+     * TP-UDL): as many septets as the octets hold after the header and its fill bits; a last septet of zero bits
+     * where the octets would have ended anyway is padding, not an "@".
+     */
+    static String sevenBitAfterHeader(byte[] ud) {
+        int header = ud.length == 0 ? 0 : Math.min(ud.length, (ud[0] & 0xFF) + 1);
+        int first = (header * 8 + 6) / 7;
+        int count = ud.length * 8 / 7 - first;
+        byte[] septets = TextCoding.unpackSeptets(ud, first, count);
+        if (count > 0 && septets[count - 1] == 0 && ((first + count - 1) * 7 + 7) / 8 == ud.length) {
+            septets = java.util.Arrays.copyOf(septets, count - 1);
+        }
+        return TextCoding.fromGsm7Septets(septets);
+    }
+
     /** Octets of the TPDU, i.e. without the leading service centre address (what {@code <length>} counts). */
     public static int tpduLength(String hex) {
         byte[] o = octets(hex);
@@ -300,6 +330,10 @@ public final class SmsPdu {
             if (pos + n > o.length) {
                 throw new MalformedPduException(what + " runs past the end of the PDU (" + o.length + " octets)");
             }
+        }
+
+        int remaining() {
+            return o.length - pos;
         }
 
         String address() {

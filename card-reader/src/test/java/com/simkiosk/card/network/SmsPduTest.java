@@ -80,6 +80,19 @@ class SmsPduTest {
         assertThat(tpdu).startsWith("44").contains(wide ? "06080412340301" : "050003340301"); // UDHI; the header
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"A", "AB", "Balance", "Balance 12.50 EUR", "Your balance is 12.50 EUR {bonus} valid 31/12/2026.",
+            "exactly eight", "1234567", "12345678"})
+    void textModeSevenBitWithAHeaderIsReadFromTheUserDataOctets(String piece) {
+        for (boolean wide : new boolean[] {false, true}) {
+            List<String> pdus = SmsPdu.deliver("+1", "+2", SENT, piece + piece, Alphabet.GSM7, 2, 300, wide);
+            String first = SmsPdu.parseDeliver(pdus.get(0)).text();
+            byte[] ud = HexFormat.of().parseHex(SmsPdu.userDataHex(pdus.get(0)));
+            assertThat(SmsPdu.concat(ud)).isPresent();
+            assertThat(SmsPdu.sevenBitAfterHeader(ud)).as("%s, wide %s", piece, wide).isEqualTo(first);
+        }
+    }
+
     @Test
     void ucs2JapaneseInPartsJoins() {
         List<String> pdus = SmsPdu.deliver("+819012345678", "+81120000000", SENT, JA, Alphabet.UCS2, 2, 7, false);

@@ -347,8 +347,15 @@ final class ModemRadio implements AutoCloseable {
         };
     }
 
-    /** As a module prints SMS data in text mode: the header (when UDHI) and UCS2 as hex; 7-bit per the session's set. */
+    /**
+     * As a module prints SMS data in text mode: 7-bit with a header as the user data's hex octets (TS 27.005: the
+     * header, fill bits and packed septets); otherwise the header (when UDHI) and UCS2 as hex, 7-bit per the
+     * session's character set.
+     */
     private String textData(Stored s) {
+        if (s.dcs() == 0 && s.userData().length > 0) {
+            return SmsPdu.userDataHex(s.pdu());
+        }
         String body = s.dcs() == 8 || ucs2Session() ? TextCoding.ucs2Hex(s.text()) : s.text();
         if (s.userData().length == 0) {
             return body;

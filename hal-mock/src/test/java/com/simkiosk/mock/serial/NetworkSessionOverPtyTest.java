@@ -258,6 +258,18 @@ class NetworkSessionOverPtyTest {
 
     @ParameterizedTest
     @EnumSource(ModemDialect.class)
+    void textModeJoinsA7BitReplyFromItsUserDataOctets(ModemDialect dialect) throws Exception {
+        network.smsReply("BALANCE", new SmsReply(EN_LONG, 3));
+        NetworkReply reply;
+        try (NetworkSession s = session(dialect)) {
+            reply = s.sms("5555", "BALANCE", SmsMode.TEXT);
+        }
+        assertThat(reply.text()).isEqualTo(EN_LONG);
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
     void pduModeJoinsJapaneseUcs2PartsWithA16BitReference(ModemDialect dialect) throws Exception {
         network.replyDelay(Duration.ofMillis(100)).smsReply("残高", new SmsReply(JA_REPLY, 3).withWideReference());
         NetworkReply reply;
