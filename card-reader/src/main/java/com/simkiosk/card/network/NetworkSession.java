@@ -316,12 +316,18 @@ public final class NetworkSession implements AutoCloseable {
         }
     }
 
-    /** Reads a setting, remembers how to put it back, sets {@code value}. A module without the setting is left alone. */
+    /**
+     * Reads a setting (the first time in this session), remembers how to put it back, sets {@code value}. A
+     * module without the setting is left alone.
+     */
     private void change(String query, String prefix, String set, String value, boolean quoted) throws AtException, NetworkException {
-        Optional<String> was = at.send(query, settings.command()).value(prefix);
-        if (was.isPresent() && !was.get().isEmpty()) {
-            String old = quoted && !was.get().startsWith("\"") ? "\"" + was.get() + "\"" : was.get();
-            restore.add(set + old);
+        // Only the value as found is worth keeping: a second question in the same session changes it again.
+        if (restore.stream().noneMatch(r -> r.startsWith(set))) {
+            Optional<String> was = at.send(query, settings.command()).value(prefix);
+            if (was.isPresent() && !was.get().isEmpty()) {
+                String old = quoted && !was.get().startsWith("\"") ? "\"" + was.get() + "\"" : was.get();
+                restore.add(set + old);
+            }
         }
         expectOk(at.send(set + value, settings.command()), set.substring(0, set.length() - 1));
     }
