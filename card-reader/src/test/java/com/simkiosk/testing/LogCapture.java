@@ -31,6 +31,15 @@ public final class LogCapture implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /**
+     * The messages so far as one text, without the names of the test's own pseudo-terminals ({@code PtyPair}'s
+     * random {@code kiosk-pty…} directory) and socat's process id: their digits are not the customer's, and a run
+     * whose temporary directory happens to hold "777" must not look like a leak in a log-privacy test.
+     */
+    public String textWithoutPtyNames() {
+        return String.join("\n", messages()).replaceAll("kiosk-pty\\d+", "kiosk-pty").replaceAll("pid \\d+", "pid");
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);

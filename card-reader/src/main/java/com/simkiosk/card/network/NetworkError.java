@@ -14,6 +14,8 @@ public enum NetworkError {
     REPLY_TIMEOUT,
     /** The network ended the USSD session without an answer ({@code +CUSD: 2}), or said it does not support it ({@code +CUSD: 4}). */
     SESSION_ENDED,
+    /** A reply came but cannot be read: a PDU that does not follow TS 23.040 (truncated, wrong type, compressed). */
+    UNREADABLE_REPLY,
     /** The module or network refused the request ({@code ERROR}, {@code +CMS ERROR}, other {@code +CME ERROR}). */
     REFUSED,
     /** The modem itself: port lost, silent, or no final answer to a command in time. */

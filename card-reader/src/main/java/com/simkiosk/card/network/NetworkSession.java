@@ -48,6 +48,7 @@ public final class NetworkSession implements AutoCloseable {
     private final Set<Integer> toDelete = new LinkedHashSet<>();
     private boolean ussdOpen;
     private boolean ucs2;
+    private boolean pdu;
 
     private NetworkSession(AtEngine at, UrcInbox inbox, Settings settings, Clock clock, String operator, boolean roaming) {
         this.at = at;
@@ -141,26 +142,71 @@ public final class NetworkSession implements AutoCloseable {
     }
 
     /**
-     * Text-mode SMS to {@code number}, then the reply: a {@code +CMTI} (read with {@code AT+CMGR}), a {@code +CMT}
+     * How SMS are sent and read. {@code AUTO} uses PDU mode, and text mode only when the module refuses
+     * {@code AT+CMGF=0}: PDU mode is the one TS 27.005 requires of every module (text mode is optional), it does not
+     * depend on the character set ({@code AT+CSCS}) or firmware quirks in the text-mode header, and it is the only
+     * one that shows the concatenation header of a 7-bit reply split in parts. {@code TEXT} and {@code PDU} force
+     * one (a module whose PDU mode is known broken; a test).
+     */
+    public enum SmsMode { AUTO, TEXT, PDU }
+
+    /** {@link #sms(String, String, SmsMode)} in {@link SmsMode#AUTO}. */
+    public NetworkReply sms(String number, String text) throws NetworkException {
+        return sms(number, text, SmsMode.AUTO);
+    }
+
+    /**
+     * An SMS to {@code number}, then the reply: a {@code +CMTI} (read with {@code AT+CMGR}), a {@code +CMT}
      * delivered directly, or new messages found by polling {@code AT+CMGL}; long replies joined from their parts.
      * The first new message after sending is taken as the reply (carriers often answer from another number).
      */
-    public NetworkReply sms(String number, String text) throws NetworkException {
+    public NetworkReply sms(String number, String text, SmsMode mode) throws NetworkException {
         try {
-            change("AT+CMGF?", "+CMGF:", "AT+CMGF=", "1", false);
-            useUcs2();
-            change("AT+CSDH?", "+CSDH:", "AT+CSDH=", "1", false);
-            change("AT+CSMP?", "+CSMP:", "AT+CSMP=", TextCoding.fitsGsm7(text) ? "17,167,0,0" : "17,167,0,8", false);
+            pdu = chooseMode(mode);
+            if (!pdu) {
+                useUcs2();
+                change("AT+CSDH?", "+CSDH:", "AT+CSDH=", "1", false);
+                change("AT+CSMP?", "+CSMP:", "AT+CSMP=", TextCoding.fitsGsm7(text) ? "17,167,0,0" : "17,167,0,8", false);
+            }
             change("AT+CNMI?", "+CNMI:", "AT+CNMI=", "2,1,0,0,0", false);
-            Set<Integer> before = listIndexes("ALL");
+            Set<Integer> before = listIndexes(true);
             inbox.clear();
-            String body = TextCoding.ucs2Hex(text);
-            AtResponse sent = at.sendWithPrompt("AT+CMGS=\"" + TextCoding.ucs2Hex(number) + "\"", body, settings.reply());
+            AtResponse sent;
+            if (pdu) {
+                SmsPdu.Submit submit;
+                try {
+                    submit = SmsPdu.submit(number, text);
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkException(NetworkError.REFUSED, "the keyword does not fit in one SMS");
+                }
+                sent = at.sendWithPrompt("AT+CMGS=" + submit.tpduLength(), submit.hex(), settings.reply());
+            } else {
+                sent = at.sendWithPrompt("AT+CMGS=\"" + TextCoding.ucs2Hex(number) + "\"", TextCoding.ucs2Hex(text), settings.reply());
+            }
             expectOk(sent, "AT+CMGS");
-            LOG.info("{}: SMS question sent", at.device());
+            LOG.info("{}: SMS question sent ({} mode)", at.device(), pdu ? "PDU" : "text");
             return awaitSmsReply(before);
         } catch (AtException e) {
             throw classified(e);
+        }
+    }
+
+    /** Sets {@code AT+CMGF} as {@code mode} says; true for PDU mode. */
+    private boolean chooseMode(SmsMode mode) throws AtException, NetworkException {
+        if (mode == SmsMode.TEXT) {
+            change("AT+CMGF?", "+CMGF:", "AT+CMGF=", "1", false);
+            return false;
+        }
+        try {
+            change("AT+CMGF?", "+CMGF:", "AT+CMGF=", "0", false);
+            return true;
+        } catch (NetworkException e) {
+            if (mode == SmsMode.PDU || e.error() != NetworkError.REFUSED) {
+                throw e;
+            }
+            LOG.info("{}: the module refuses PDU mode, SMS in text mode", at.device());
+            change("AT+CMGF?", "+CMGF:", "AT+CMGF=", "1", false);
+            return false;
         }
     }
 
@@ -179,10 +225,12 @@ public final class NetworkSession implements AutoCloseable {
                     joined = readStored(index, parts);
                 }
             } else if (cmt.isPresent()) {
-                List<String> f = AtFields.of(cmt.get()[0]); // "<oa>",<alpha>,"<scts>",<tooa>,<fo>,<pid>,<dcs>,…
-                joined = parts.add(new SmsParts.Message(AtFields.intOr(f, 4, 0), AtFields.intOr(f, 6, 8), cmt.get()[1]));
+                // PDU mode: "+CMT: [<alpha>],<length>"; text mode: "<oa>",<alpha>,"<scts>",<tooa>,<fo>,<pid>,<dcs>,…
+                List<String> f = AtFields.of(cmt.get()[0]);
+                joined = pdu ? addPdu(cmt.get()[1], parts)
+                        : addText(new SmsParts.Message(AtFields.intOr(f, 4, 0), AtFields.intOr(f, 6, 8), cmt.get()[1]), parts);
             } else if (round % 4 == 3) {
-                for (int index : listIndexes("REC UNREAD")) {
+                for (int index : listIndexes(false)) {
                     if (!before.contains(index) && read.add(index) && joined.isEmpty()) {
                         joined = readStored(index, parts);
                     }
@@ -203,23 +251,53 @@ public final class NetworkSession implements AutoCloseable {
         throw new NetworkException(NetworkError.REPLY_TIMEOUT, "no SMS reply within " + settings.reply().toSeconds() + " s");
     }
 
-    private Optional<String> readStored(int index, SmsParts parts) throws AtException {
+    private Optional<String> readStored(int index, SmsParts parts) throws AtException, NetworkException {
         toDelete.add(index);
         AtResponse r = at.send("AT+CMGR=" + index, settings.command());
         List<String> lines = r.lines();
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (lines.get(i).startsWith("+CMGR:")) {
+                if (pdu) { // <stat>,[<alpha>],<length>
+                    return addPdu(lines.get(i + 1), parts);
+                }
                 // "<stat>","<oa>",<alpha>,"<scts>",<tooa>,<fo>,<pid>,<dcs>,…
                 List<String> f = AtFields.of(lines.get(i));
-                return parts.add(new SmsParts.Message(AtFields.intOr(f, 5, 0), AtFields.intOr(f, 7, 8), lines.get(i + 1)));
+                return addText(new SmsParts.Message(AtFields.intOr(f, 5, 0), AtFields.intOr(f, 7, 8), lines.get(i + 1)), parts);
             }
         }
         return Optional.empty();
     }
 
-    private Set<Integer> listIndexes(String status) throws AtException {
+    /**
+     * One message read in PDU mode. A line that is not hex at all is a module printing text although PDU mode
+     * was set (seen on firmware that ignores {@code AT+CMGF} for direct delivery): kept as the carrier's text. Hex
+     * that does not follow TS 23.040 is {@link NetworkError#UNREADABLE_REPLY}.
+     */
+    private Optional<String> addPdu(String line, SmsParts parts) throws NetworkException {
+        if (!TextCoding.isHex(line.strip())) {
+            LOG.warn("{}: PDU mode, but the module gave text; shown as the carrier wrote it", at.device());
+            return Optional.of(line);
+        }
+        try {
+            return parts.add(SmsPdu.parseDeliver(line));
+        } catch (SmsPdu.MalformedPduException e) {
+            throw new NetworkException(NetworkError.UNREADABLE_REPLY, "the SMS reply cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Optional<String> addText(SmsParts.Message m, SmsParts parts) throws NetworkException {
+        try {
+            return parts.add(m);
+        } catch (SmsPdu.MalformedPduException e) {
+            throw new NetworkException(NetworkError.UNREADABLE_REPLY, "the SMS reply cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Indexes the SIM holds: all ({@code all}) or unread; PDU mode names the status by number (4 all, 0 unread). */
+    private Set<Integer> listIndexes(boolean all) throws AtException {
         Set<Integer> indexes = new LinkedHashSet<>();
-        AtResponse r = at.send("AT+CMGL=\"" + TextCoding.ucs2Hex(status) + "\"", settings.command());
+        String status = all ? "ALL" : "REC UNREAD";
+        AtResponse r = at.send(pdu ? "AT+CMGL=" + (all ? 4 : 0) : "AT+CMGL=\"" + TextCoding.ucs2Hex(status) + "\"", settings.command());
         for (String line : r.lines()) {
             if (line.startsWith("+CMGL:")) {
                 int index = AtFields.intOr(AtFields.of(line), 0, -1);
@@ -238,12 +316,18 @@ public final class NetworkSession implements AutoCloseable {
         }
     }
 
-    /** Reads a setting, remembers how to put it back, sets {@code value}. A module without the setting is left alone. */
+    /**
+     * Reads a setting (the first time in this session), remembers how to put it back, sets {@code value}. A
+     * module without the setting is left alone.
+     */
     private void change(String query, String prefix, String set, String value, boolean quoted) throws AtException, NetworkException {
-        Optional<String> was = at.send(query, settings.command()).value(prefix);
-        if (was.isPresent() && !was.get().isEmpty()) {
-            String old = quoted && !was.get().startsWith("\"") ? "\"" + was.get() + "\"" : was.get();
-            restore.add(set + old);
+        // Only the value as found is worth keeping: a second question in the same session changes it again.
+        if (restore.stream().noneMatch(r -> r.startsWith(set))) {
+            Optional<String> was = at.send(query, settings.command()).value(prefix);
+            if (was.isPresent() && !was.get().isEmpty()) {
+                String old = quoted && !was.get().startsWith("\"") ? "\"" + was.get() + "\"" : was.get();
+                restore.add(set + old);
+            }
         }
         expectOk(at.send(set + value, settings.command()), set.substring(0, set.length() - 1));
     }

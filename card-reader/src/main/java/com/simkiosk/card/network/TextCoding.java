@@ -57,6 +57,27 @@ public final class TextCoding {
 
     /** Text → septets → packed octets (TS 23.038 §6.1.2.1), as hex. */
     public static String gsm7PackedHex(String text) {
+        byte[] s = gsm7Septets(text);
+        byte[] packed = new byte[(s.length * 7 + 7) / 8];
+        packSeptets(s, packed, 0);
+        return HEX.formatHex(packed);
+    }
+
+    /** Packed GSM 7-bit octets as hex → text; a trailing carriage return used as padding (§6.1.2.3.1) is dropped. */
+    public static Optional<String> fromGsm7PackedHex(String hex) {
+        if (!isHex(hex)) {
+            return Optional.empty();
+        }
+        byte[] packed = HEX.parseHex(hex);
+        String text = fromGsm7Septets(unpackSeptets(packed, 0, packed.length * 8 / 7));
+        if (text.endsWith("\r") || (packed.length * 8 % 7 == 0 && text.endsWith("@"))) {
+            text = text.substring(0, text.length() - 1); // padding septet, not text
+        }
+        return Optional.of(text);
+    }
+
+    /** Text → septets of the default alphabet, extension characters as escape + key; others become '?'. */
+    static byte[] gsm7Septets(String text) {
         ByteArrayOutputStream septets = new ByteArrayOutputStream();
         for (char c : text.toCharArray()) {
             int ext = GSM7_EXT_CHARS.indexOf(c);
@@ -68,34 +89,15 @@ public final class TextCoding {
                 septets.write(i >= 0 ? i : '?');
             }
         }
-        byte[] s = septets.toByteArray();
-        byte[] packed = new byte[(s.length * 7 + 7) / 8];
-        for (int i = 0; i < s.length; i++) {
-            int bit = i * 7;
-            packed[bit / 8] |= (byte) (s[i] << (bit % 8));
-            if (bit % 8 > 1) {
-                packed[bit / 8 + 1] |= (byte) (s[i] >> (8 - bit % 8));
-            }
-        }
-        return HEX.formatHex(packed);
+        return septets.toByteArray();
     }
 
-    /** Packed GSM 7-bit octets as hex → text; a trailing carriage return used as padding (§6.1.2.3.1) is dropped. */
-    public static Optional<String> fromGsm7PackedHex(String hex) {
-        if (!isHex(hex)) {
-            return Optional.empty();
-        }
-        byte[] packed = HEX.parseHex(hex);
-        int count = packed.length * 8 / 7;
+    /** Septets → text; an escape followed by a key the extension table lacks reads as a space (§6.2.1.1). */
+    static String fromGsm7Septets(byte[] septets) {
         StringBuilder out = new StringBuilder();
         boolean escape = false;
-        for (int i = 0; i < count; i++) {
-            int bit = i * 7;
-            int v = (packed[bit / 8] & 0xFF) >> (bit % 8);
-            if (bit % 8 > 1 && bit / 8 + 1 < packed.length) {
-                v |= (packed[bit / 8 + 1] & 0xFF) << (8 - bit % 8);
-            }
-            v &= 0x7F;
+        for (byte b : septets) {
+            int v = b & 0x7F;
             if (escape) {
                 int ext = GSM7_EXT_KEYS.indexOf(v);
                 out.append(ext >= 0 ? GSM7_EXT_CHARS.charAt(ext) : ' ');
@@ -106,11 +108,36 @@ public final class TextCoding {
                 out.append(GSM7.charAt(v));
             }
         }
-        String text = out.toString();
-        if (text.endsWith("\r") || (packed.length * 8 % 7 == 0 && text.endsWith("@"))) {
-            text = text.substring(0, text.length() - 1); // padding septet, not text
+        return out.toString();
+    }
+
+    /**
+     * Packs {@code septets} into {@code into} from septet position {@code firstSeptet} of the octets (TS 23.040
+     * §9.2.3.24: after a user data header, the text starts at the next septet boundary; the bits between are fill).
+     */
+    static void packSeptets(byte[] septets, byte[] into, int firstSeptet) {
+        for (int i = 0; i < septets.length; i++) {
+            int bit = (firstSeptet + i) * 7;
+            int v = septets[i] & 0x7F;
+            into[bit / 8] |= (byte) (v << (bit % 8));
+            if (bit % 8 > 1) {
+                into[bit / 8 + 1] |= (byte) (v >> (8 - bit % 8));
+            }
         }
-        return Optional.of(text);
+    }
+
+    /** {@code count} septets read from {@code packed}, starting at septet position {@code firstSeptet}. */
+    static byte[] unpackSeptets(byte[] packed, int firstSeptet, int count) {
+        byte[] septets = new byte[Math.max(0, count)];
+        for (int i = 0; i < septets.length; i++) {
+            int bit = (firstSeptet + i) * 7;
+            int v = (packed[bit / 8] & 0xFF) >> (bit % 8);
+            if (bit % 8 > 1 && bit / 8 + 1 < packed.length) {
+                v |= (packed[bit / 8 + 1] & 0xFF) << (8 - bit % 8);
+            }
+            septets[i] = (byte) (v & 0x7F);
+        }
+        return septets;
     }
 
     /**

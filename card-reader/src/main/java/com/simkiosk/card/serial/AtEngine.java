@@ -108,6 +108,7 @@ public final class AtEngine implements AutoCloseable {
             String ownPrefix = responsePrefix(command);
             List<String> lines = new ArrayList<>();
             boolean awaitingPrompt = promptBody.isPresent();
+            boolean urcBodyFollows = false;
             while (true) {
                 AtResponse last = null;
                 for (String line : readLines(deadline - System.nanoTime())) {
@@ -122,8 +123,10 @@ public final class AtEngine implements AutoCloseable {
                     if (last != null) {
                         continue;
                     }
-                    if (isUnsolicited(line, ownPrefix)) {
+                    if (urcBodyFollows || isUnsolicited(line, ownPrefix)) {
                         unsolicited.accept(line);
+                        // "+CMT: …" (and "+CDS:") come with their message on the next line, not ours either
+                        urcBodyFollows = !urcBodyFollows && line.toUpperCase(Locale.ROOT).matches("\\+(CMT|CDS):.*");
                     } else {
                         heardNonAt = heardNonAt || !line.toUpperCase(Locale.ROOT).startsWith(ownPrefix.isEmpty() ? "+" : ownPrefix);
                         if (lines.size() < MAX_LINES_PER_ANSWER) {

@@ -39,6 +39,15 @@ class AtEngineTest {
     }
 
     @Test
+    void anSmsDeliveredWhileACommandRunsGoesToTheListenerWithItsPduLine() throws Exception {
+        String pdu = "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37";
+        FakeModemLink link = new FakeModemLink(cmd -> "\r\n+CMT: ,33\r\n" + pdu + "\r\n+CMGL: 1,0,,33\r\n" + pdu + "\r\n\r\nOK\r\n");
+        AtResponse answer = new AtEngine(link, urcs::add).send("AT+CMGL=0", SHORT);
+        assertThat(answer.lines()).containsExactly("+CMGL: 1,0,,33", pdu); // the listed message's PDU stays in the answer
+        assertThat(urcs).containsExactly("+CMT: ,33", pdu);
+    }
+
+    @Test
     void keepsTheAnswerToItsOwnCommandEvenWhenItLooksUnsolicited() throws Exception {
         FakeModemLink link = new FakeModemLink(cmd -> "\r\n+CPIN: READY\r\n\r\nOK\r\n");
         AtResponse answer = new AtEngine(link, urcs::add).send("AT+CPIN?", SHORT);

@@ -1,7 +1,9 @@
 package com.simkiosk.mock.serial;
 
+import com.simkiosk.card.network.SmsPdu;
 import com.simkiosk.card.network.TextCoding;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
 final class ModemRadio implements AutoCloseable {
     private static final Pattern CUSD = Pattern.compile("AT\\+CUSD=(\\d)(?:,\"([^\"]*)\"(?:,(\\d+))?)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern CMGS = Pattern.compile("AT\\+CMGS=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CMGS_PDU = Pattern.compile("AT\\+CMGS=(\\d{1,3})", Pattern.CASE_INSENSITIVE);
+    private static final OffsetDateTime SENT = OffsetDateTime.parse("2026-11-30T12:00:00+09:00");
     private static final Pattern SET = Pattern.compile("AT\\+(CMGF|CSCS|CSDH|CSMP|CNMI)=(.+)", Pattern.CASE_INSENSITIVE);
     private static final String SERVICE_CENTRE = "+819012345678";
     private static final String CARRIER_NUMBER = "+81120000000";
@@ -42,15 +46,27 @@ final class ModemRadio implements AutoCloseable {
     private volatile SimulatedNetwork.UssdReply pendingMenu;
     private volatile boolean ussdOpen;
     private int messageReference;
+    private volatile int pduLength = -1;
     private int concatReference = 0x20;
 
-    /** One SMS in the SIM's storage: first octet, data coding scheme, data as the module prints it (hex). */
-    private record Stored(int firstOctet, int dcs, byte[] userData, String text, boolean read) {}
+    /**
+     * One SMS in the SIM's storage: first octet, data coding scheme, header and text (as text mode prints them),
+     * the whole SMS-DELIVER (as PDU mode prints it), and how PDU mode spoils it.
+     */
+    private record Stored(int firstOctet, int dcs, byte[] userData, String text, String pdu, SimulatedNetwork.SmsFault fault,
+            boolean read) {
+        Stored asRead() {
+            return new Stored(firstOctet, dcs, userData, text, pdu, fault, true);
+        }
+    }
 
     ModemRadio(ModemDialect dialect, SimulatedNetwork network, Consumer<String> urc, String name) {
         this.dialect = dialect;
         this.network = network;
         this.urc = urc;
+        if (network.pduModeRefused()) {
+            settings.put("CMGF", "1"); // a module without PDU mode starts in text mode
+        }
         this.later = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulated-network " + name);
             t.setDaemon(true);
@@ -76,7 +92,8 @@ final class ModemRadio implements AutoCloseable {
 
     /** A message the customer already had on the SIM, which a balance question must leave alone. */
     synchronized void preload(String text) {
-        storage.put(nextIndex(), new Stored(0x04, 8, new byte[0], text, true));
+        String pdu = SmsPdu.deliver(SERVICE_CENTRE, "+819011112222", SENT, text, SmsPdu.Alphabet.UCS2, 1, 0, false).get(0);
+        storage.put(nextIndex(), new Stored(0x04, 8, new byte[0], text, pdu, SimulatedNetwork.SmsFault.NONE, true));
     }
 
     /** The final result for a network command, with information lines in {@code out}; null when not one. */
@@ -105,6 +122,13 @@ final class ModemRadio implements AutoCloseable {
         if (upper.equals("AT+COPS?")) {
             return info(out, stat() == 1 || stat() == 5 ? "+COPS: 0,0,\"" + network.operator() + "\",7" : "+COPS: 0");
         }
+        if (upper.equals("AT+CMGF=?")) {
+            return info(out, network.textModeRefused() ? "+CMGF: (0)" : network.pduModeRefused() ? "+CMGF: (1)" : "+CMGF: (0,1)");
+        }
+        if ((upper.replace(" ", "").equals("AT+CMGF=1") && network.textModeRefused())
+                || (upper.replace(" ", "").equals("AT+CMGF=0") && network.pduModeRefused())) {
+            return "+CMS ERROR: 303"; // operation not supported
+        }
         Matcher set = SET.matcher(command);
         if (set.matches()) {
             settings.put(set.group(1).toUpperCase(Locale.ROOT), set.group(2).strip());
@@ -120,7 +144,7 @@ final class ModemRadio implements AutoCloseable {
             return ussd(cusd);
         }
         if (upper.startsWith("AT+CMGL=")) {
-            return list(decode(command.substring(8).replace("\"", "")), out);
+            return list(pduMode() ? pduStatus(command.substring(8).strip()) : decode(command.substring(8).replace("\"", "")), out);
         }
         if (upper.startsWith("AT+CMGR=")) {
             return readMessage(Integer.parseInt(upper.substring(8).strip()), out);
@@ -135,10 +159,11 @@ final class ModemRadio implements AutoCloseable {
 
     /** {@code AT+CMGS="…"}: null when the module should answer with the {@code > } prompt and wait for the text. */
     String startSms(String command) {
-        Matcher m = CMGS.matcher(command);
-        if (!m.matches() || !"1".equals(settings.get("CMGF"))) {
+        Matcher m = pduMode() ? CMGS_PDU.matcher(command) : CMGS.matcher(command);
+        if (!m.matches()) {
             return "+CMS ERROR: 302";
         }
+        pduLength = pduMode() ? Integer.parseInt(m.group(1)) : -1;
         if (cfun != 1 || network.registration() == SimulatedNetwork.Registration.NO_COVERAGE) {
             return "+CME ERROR: 30";
         }
@@ -147,7 +172,19 @@ final class ModemRadio implements AutoCloseable {
 
     /** The text typed after the prompt, ended by Ctrl-Z: sent; the carrier's reply comes later. */
     String finishSms(String body, StringBuilder out) {
-        String text = decode(body.strip());
+        String text;
+        if (pduLength >= 0) {
+            try {
+                text = SmsPdu.parseSubmit(body.strip()).text();
+                if (SmsPdu.tpduLength(body.strip()) != pduLength) {
+                    return "+CMS ERROR: 304"; // invalid PDU mode parameter: <length> does not match
+                }
+            } catch (IllegalArgumentException e) {
+                return "+CMS ERROR: 304";
+            }
+        } else {
+            text = decode(body.strip());
+        }
         messageReference = (messageReference + 1) % 256;
         SimulatedNetwork.SmsReply reply = network.sms(text);
         if (reply != null) {
@@ -212,17 +249,41 @@ final class ModemRadio implements AutoCloseable {
 
     private void deliver(SimulatedNetwork.SmsReply reply) {
         String text = reply.text();
-        int parts = Math.max(1, reply.parts());
-        int size = (text.length() + parts - 1) / parts;
-        int reference;
-        List<Integer> indexes = new ArrayList<>();
+        SmsPdu.Alphabet alphabet = TextCoding.fitsGsm7(text) ? SmsPdu.Alphabet.GSM7 : SmsPdu.Alphabet.UCS2;
+        List<Stored> messages = new ArrayList<>();
         synchronized (this) {
-            reference = concatReference++ & 0xFF;
+            int reference = reply.wideReference() ? concatReference++ & 0xFFFF | 0x0100 : concatReference++ & 0xFF;
+            int parts = Math.max(1, reply.parts());
+            List<String> pdus = null;
+            while (pdus == null) {
+                try {
+                    pdus = SmsPdu.deliver(SERVICE_CENTRE, CARRIER_NUMBER, SENT, text, alphabet, parts, reference, reply.wideReference());
+                } catch (IllegalArgumentException tooLong) {
+                    parts++; // a part would not fit one message: more parts, as the carrier's centre would
+                }
+            }
+            int size = (text.length() + parts - 1) / parts;
             for (int p = 0; p < parts; p++) {
                 String piece = text.substring(Math.min(text.length(), p * size), Math.min(text.length(), (p + 1) * size));
-                byte[] udh = parts == 1 ? new byte[0] : new byte[] {5, 0, 3, (byte) reference, (byte) parts, (byte) (p + 1)};
+                byte[] udh = parts == 1 ? new byte[0] : reply.wideReference()
+                        ? new byte[] {6, 8, 4, (byte) (reference >> 8), (byte) reference, (byte) parts, (byte) (p + 1)}
+                        : new byte[] {5, 0, 3, (byte) reference, (byte) parts, (byte) (p + 1)};
+                messages.add(new Stored(parts == 1 ? 0x04 : 0x44, alphabet == SmsPdu.Alphabet.GSM7 ? 0 : 8, udh, piece,
+                        pdus.get(p), reply.fault(), false));
+            }
+        }
+        if (network.directDelivery()) {
+            for (Stored m : messages) {
+                urc.accept(pduMode() ? "+CMT: ," + SmsPdu.tpduLength(m.pdu()) : "+CMT: " + textHeader(m));
+                urc.accept(data(m));
+            }
+            return;
+        }
+        List<Integer> indexes = new ArrayList<>();
+        synchronized (this) {
+            for (Stored m : messages) {
                 int index = nextIndex();
-                storage.put(index, new Stored(parts == 1 ? 0x04 : 0x44, TextCoding.fitsGsm7(text) ? 0 : 8, udh, piece, false));
+                storage.put(index, m);
                 indexes.add(index);
             }
         }
@@ -239,7 +300,8 @@ final class ModemRadio implements AutoCloseable {
                 Stored s = e.getValue();
                 if (status.equalsIgnoreCase("ALL") || (status.equalsIgnoreCase("REC UNREAD") && !s.read())
                         || (status.equalsIgnoreCase("REC READ") && s.read())) {
-                    info(out, "+CMGL: " + e.getKey() + ",\"" + encode(s.read() ? "REC READ" : "REC UNREAD") + "\",\""
+                    info(out, pduMode() ? "+CMGL: " + e.getKey() + "," + (s.read() ? 1 : 0) + ",," + SmsPdu.tpduLength(s.pdu())
+                            : "+CMGL: " + e.getKey() + ",\"" + encode(s.read() ? "REC READ" : "REC UNREAD") + "\",\""
                             + encode(CARRIER_NUMBER) + "\",,\"26/11/30,12:00:00+36\"");
                     out.append(data(s)).append("\r\n");
                 }
@@ -253,19 +315,47 @@ final class ModemRadio implements AutoCloseable {
         if (s == null) {
             return "+CMS ERROR: 321";
         }
-        storage.put(index, new Stored(s.firstOctet(), s.dcs(), s.userData(), s.text(), true));
-        String header = "+CMGR: \"" + encode(s.read() ? "REC READ" : "REC UNREAD") + "\",\"" + encode(CARRIER_NUMBER)
-                + "\",,\"26/11/30,12:00:00+36\"";
-        if ("1".equals(settings.get("CSDH"))) {
-            header += ",145," + s.firstOctet() + ",0," + s.dcs() + ",\"" + encode(SERVICE_CENTRE) + "\",145," + data(s).length() / 2;
+        storage.put(index, s.asRead());
+        if (pduMode()) {
+            info(out, "+CMGR: " + (s.read() ? 1 : 0) + ",," + SmsPdu.tpduLength(s.pdu()));
+        } else {
+            String header = "+CMGR: \"" + encode(s.read() ? "REC READ" : "REC UNREAD") + "\"," + textHeader(s);
+            info(out, header);
         }
-        info(out, header);
         out.append(data(s)).append("\r\n");
         return "OK";
     }
 
-    /** As a module prints SMS data in text mode: the header (when UDHI) and UCS2 as hex; 7-bit per the session's set. */
+    /** Text mode's header after the status: originator, time stamp and, with {@code AT+CSDH=1}, the PDU's fields. */
+    private String textHeader(Stored s) {
+        String header = "\"" + encode(CARRIER_NUMBER) + "\",,\"26/11/30,12:00:00+36\"";
+        if ("1".equals(settings.get("CSDH"))) {
+            header += ",145," + s.firstOctet() + ",0," + s.dcs() + ",\"" + encode(SERVICE_CENTRE) + "\",145," + textData(s).length() / 2;
+        }
+        return header;
+    }
+
+    /** The message as the module prints it: the whole PDU in PDU mode (spoilt as the reply's fault says), else text. */
     private String data(Stored s) {
+        if (!pduMode()) {
+            return textData(s);
+        }
+        return switch (s.fault()) {
+            case NONE -> s.pdu();
+            case TRUNCATED_PDU -> s.pdu().substring(0, s.pdu().length() - 6);
+            case TEXT_IN_PDU_MODE -> s.text();
+        };
+    }
+
+    /**
+     * As a module prints SMS data in text mode: 7-bit with a header as the user data's hex octets (TS 27.005: the
+     * header, fill bits and packed septets); otherwise the header (when UDHI) and UCS2 as hex, 7-bit per the
+     * session's character set.
+     */
+    private String textData(Stored s) {
+        if (s.dcs() == 0 && s.userData().length > 0) {
+            return SmsPdu.userDataHex(s.pdu());
+        }
         String body = s.dcs() == 8 || ucs2Session() ? TextCoding.ucs2Hex(s.text()) : s.text();
         if (s.userData().length == 0) {
             return body;
@@ -292,6 +382,20 @@ final class ModemRadio implements AutoCloseable {
             case DENIED -> searching ? 2 : 3;
             case SEARCHING -> 2;
             case NO_COVERAGE -> 0;
+        };
+    }
+
+    private boolean pduMode() {
+        return "0".equals(settings.get("CMGF"));
+    }
+
+    /** {@code AT+CMGL=<stat>} in PDU mode: 0 unread, 1 read, 4 all. */
+    private static String pduStatus(String stat) {
+        return switch (stat) {
+            case "0" -> "REC UNREAD";
+            case "1" -> "REC READ";
+            case "4" -> "ALL";
+            default -> "NONE";
         };
     }
 

@@ -35,13 +35,42 @@ public final class SimulatedNetwork {
         }
     }
 
-    /** The carrier's SMS answer to a keyword, split into {@code parts} concatenated messages when more than one. */
-    public record SmsReply(String text, int parts) {}
+    /**
+     * The carrier's SMS answer to a keyword, split into {@code parts} concatenated messages when more than one
+     * (more when a part would not fit one message); text that fits the GSM 7-bit alphabet goes as 7-bit, other
+     * text as UCS2. {@code wideReference}: the 16-bit concatenation reference (IEI 08) instead of the 8-bit one.
+     * {@code fault}: what goes wrong on the way.
+     */
+    public record SmsReply(String text, int parts, boolean wideReference, SmsFault fault) {
+        public SmsReply(String text, int parts) {
+            this(text, parts, false, SmsFault.NONE);
+        }
+
+        public SmsReply withWideReference() {
+            return new SmsReply(text, parts, true, fault);
+        }
+
+        public SmsReply with(SmsFault f) {
+            return new SmsReply(text, parts, wideReference, f);
+        }
+    }
+
+    /** Faults of a reply as the module prints it in PDU mode. */
+    public enum SmsFault {
+        NONE,
+        /** The PDU is cut short (a firmware bug, a line lost on the serial port). */
+        TRUNCATED_PDU,
+        /** The module prints the text itself although PDU mode is set. */
+        TEXT_IN_PDU_MODE
+    }
 
     private volatile Registration registration = Registration.HOME;
     private volatile String operator = "NTT DOCOMO";
     private volatile Duration registrationDelay = Duration.ZERO;
     private volatile Duration replyDelay = Duration.ZERO;
+    private volatile boolean directDelivery;
+    private volatile boolean textModeRefused;
+    private volatile boolean pduModeRefused;
     private final Map<String, UssdReply> ussd = new ConcurrentHashMap<>();
     private final Map<String, SmsReply> sms = new ConcurrentHashMap<>();
 
@@ -60,6 +89,27 @@ public final class SimulatedNetwork {
     /** How long USSD results and SMS replies take to come back. */
     public SimulatedNetwork replyDelay(Duration d) {
         replyDelay = d;
+        return this;
+    }
+
+    /**
+     * Replies routed straight to the terminal ({@code +CMT:} with the message, nothing stored on the SIM), as
+     * modules do for class-0 SMS or when their routing ignores {@code AT+CNMI}.
+     */
+    public SimulatedNetwork directDelivery(boolean direct) {
+        directDelivery = direct;
+        return this;
+    }
+
+    /** A module that supports PDU mode only ({@code AT+CMGF=1} answers {@code +CMS ERROR: 303}), as some LTE-M firmware. */
+    public SimulatedNetwork textModeRefused(boolean refused) {
+        textModeRefused = refused;
+        return this;
+    }
+
+    /** A module whose PDU mode is switched off ({@code AT+CMGF=0} answers {@code +CMS ERROR: 303}). */
+    public SimulatedNetwork pduModeRefused(boolean refused) {
+        pduModeRefused = refused;
         return this;
     }
 
@@ -88,6 +138,18 @@ public final class SimulatedNetwork {
 
     Duration replyDelay() {
         return replyDelay;
+    }
+
+    boolean directDelivery() {
+        return directDelivery;
+    }
+
+    boolean textModeRefused() {
+        return textModeRefused;
+    }
+
+    boolean pduModeRefused() {
+        return pduModeRefused;
     }
 
     UssdReply ussd(String code) {

@@ -7,10 +7,12 @@ import com.simkiosk.card.network.NetworkError;
 import com.simkiosk.card.network.NetworkException;
 import com.simkiosk.card.network.NetworkReply;
 import com.simkiosk.card.network.NetworkSession;
+import com.simkiosk.card.network.NetworkSession.SmsMode;
 import com.simkiosk.card.network.UrcInbox;
 import com.simkiosk.card.network.UssdMenu;
 import com.simkiosk.card.serial.AtEngine;
 import com.simkiosk.mock.serial.SimulatedNetwork.Registration;
+import com.simkiosk.mock.serial.SimulatedNetwork.SmsFault;
 import com.simkiosk.mock.serial.SimulatedNetwork.SmsReply;
 import com.simkiosk.mock.serial.SimulatedNetwork.UssdReply;
 import com.simkiosk.mock.sim.VirtualSim;
@@ -187,11 +189,11 @@ class NetworkSessionOverPtyTest {
 
     @ParameterizedTest
     @EnumSource(ModemDialect.class)
-    void smsReplyInThreeUcs2PartsIsJoinedAndDeleted(ModemDialect dialect) throws Exception {
+    void smsReplyInThreeUcs2PartsIsJoinedAndDeletedInTextMode(ModemDialect dialect) throws Exception {
         network.replyDelay(Duration.ofMillis(100)).smsReply("残高", new SmsReply(JA_REPLY, 3));
         NetworkReply reply;
         try (NetworkSession s = session(dialect)) {
-            reply = s.sms("5555", "残高");
+            reply = s.sms("5555", "残高", SmsMode.TEXT);
         }
         assertThat(reply.source()).isEqualTo(NetworkReply.Source.SMS);
         assertThat(reply.text()).isEqualTo(JA_REPLY);
@@ -215,7 +217,7 @@ class NetworkSessionOverPtyTest {
                 NetworkException e = catchThrowableOfType(() -> s.sms("5555", "NOBODY"), NetworkException.class);
                 assertThat(e.error()).isEqualTo(NetworkError.REPLY_TIMEOUT);
             }
-            assertThat(withoutPtyNames(logs)).doesNotContain("5555").doesNotContain("NOBODY");
+            assertThat(logs.textWithoutPtyNames()).doesNotContain("5555").doesNotContain("NOBODY");
         }
         simLeftAsItWas();
     }
@@ -228,18 +230,105 @@ class NetworkSessionOverPtyTest {
                 s.ussd("*100#", UssdMenu.NONE);
                 s.sms("5555", "残高");
             }
-            String all = withoutPtyNames(logs);
+            String all = logs.textWithoutPtyNames();
             assertThat(all).contains("USSD answered").contains("SMS reply received");
             assertThat(all).doesNotContain("*100#").doesNotContain("1,234").doesNotContain("777").doesNotContain("5555")
                     .doesNotContain("6B8B9AD8"); // 残高 in UCS2 hex
         }
     }
 
-    /**
-     * What was logged, without the pseudo-terminals' random directory names and socat's process id: their digits are
-     * not the customer's, and a run whose temporary directory happens to contain "777" must not look like a leak.
-     */
-    private static String withoutPtyNames(LogCapture logs) {
-        return String.join("\n", logs.messages()).replaceAll("kiosk-pty\\d+", "kiosk-pty").replaceAll("pid \\d+", "pid");
+    private static final String EN_LONG = "Dear customer, your main balance is 12.50 EUR {bonus 2.00 EUR} and you have 1.5 GB "
+            + "of data [roaming zone 1] left. Your plan is valid until 31/12/2026. Top up with *101*code# or visit our "
+            + "shops. Reply HELP for help ~ thank you for choosing us!";
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void pduModeJoinsA7BitReplyInThreePartsByItsHeader(ModemDialect dialect) throws Exception {
+        network.replyDelay(Duration.ofMillis(100)).smsReply("BALANCE", new SmsReply(EN_LONG, 3));
+        NetworkReply reply;
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk.card.network")) {
+            try (NetworkSession s = session(dialect)) {
+                reply = s.sms("5555", "BALANCE"); // AUTO: PDU mode
+            }
+            assertThat(logs.messages()).anyMatch(m -> m.contains("PDU mode"));
+        }
+        assertThat(reply.text()).isEqualTo(EN_LONG);
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void textModeJoinsA7BitReplyFromItsUserDataOctets(ModemDialect dialect) throws Exception {
+        network.smsReply("BALANCE", new SmsReply(EN_LONG, 3));
+        NetworkReply reply;
+        try (NetworkSession s = session(dialect)) {
+            reply = s.sms("5555", "BALANCE", SmsMode.TEXT);
+        }
+        assertThat(reply.text()).isEqualTo(EN_LONG);
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void pduModeJoinsJapaneseUcs2PartsWithA16BitReference(ModemDialect dialect) throws Exception {
+        network.replyDelay(Duration.ofMillis(100)).smsReply("残高", new SmsReply(JA_REPLY, 3).withWideReference());
+        NetworkReply reply;
+        try (NetworkSession s = session(dialect)) {
+            reply = s.sms("5555", "残高", SmsMode.PDU);
+        }
+        assertThat(reply.text()).isEqualTo(JA_REPLY);
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SmsMode.class)
+    void repliesRoutedStraightToTheTerminalAreReadFromCmt(SmsMode mode) throws Exception {
+        network.directDelivery(true).smsReply("残高", new SmsReply(JA_REPLY, 2));
+        try (NetworkSession s = session(ModemDialect.QUECTEL)) {
+            assertThat(s.sms("5555", "残高", mode).text()).isEqualTo(JA_REPLY);
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void aModuleWithoutTextModeIsAskedInPduModeAndForcingTextIsRefused() throws Exception {
+        network.textModeRefused(true).smsReply("BALANCE", new SmsReply("Balance 1500 yen", 1));
+        try (NetworkSession s = session(ModemDialect.SIMCOM)) {
+            NetworkException e = catchThrowableOfType(() -> s.sms("5555", "BALANCE", SmsMode.TEXT), NetworkException.class);
+            assertThat(e.error()).isEqualTo(NetworkError.REFUSED);
+            assertThat(s.sms("5555", "BALANCE").text()).isEqualTo("Balance 1500 yen");
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void aModuleWithoutPduModeIsAskedInTextMode() throws Exception {
+        network.pduModeRefused(true).smsReply("BALANCE", new SmsReply("Balance 1500 yen", 1));
+        try (NetworkSession s = session(ModemDialect.UBLOX)) {
+            assertThat(s.sms("5555", "BALANCE").text()).isEqualTo("Balance 1500 yen");
+        }
+        simLeftAsItWas();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void aPduCutShortIsAnUnreadableReplyAndStillDeleted(ModemDialect dialect) throws Exception {
+        network.smsReply("残高", new SmsReply(JA_REPLY, 1).with(SmsFault.TRUNCATED_PDU));
+        NetworkSession s = session(dialect);
+        try (s) {
+            NetworkException e = catchThrowableOfType(() -> s.sms("5555", "残高"), NetworkException.class);
+            assertThat(e.error()).isEqualTo(NetworkError.UNREADABLE_REPLY);
+            assertThat(e.getMessage()).doesNotContain("残高");
+        }
+        simLeftAsItWas();
+    }
+
+    @Test
+    void textWhereAPduWasExpectedIsShownAsTheCarrierWroteIt() throws Exception {
+        network.smsReply("BALANCE", new SmsReply("Balance 1500 yen", 1).with(SmsFault.TEXT_IN_PDU_MODE));
+        try (NetworkSession s = session(ModemDialect.QUECTEL)) {
+            assertThat(s.sms("5555", "BALANCE", SmsMode.PDU).text()).isEqualTo("Balance 1500 yen");
+        }
+        simLeftAsItWas();
     }
 }

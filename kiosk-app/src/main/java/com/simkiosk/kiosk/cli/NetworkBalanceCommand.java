@@ -78,6 +78,10 @@ public final class NetworkBalanceCommand implements Callable<Integer> {
             description = "How long to wait for the carrier's answer (default: ${DEFAULT-VALUE}).")
     int replySeconds;
 
+    @Option(names = "--sms-mode", paramLabel = "auto|pdu|text", defaultValue = "auto",
+            description = "SMS in PDU or text mode; auto: PDU, text when the module refuses PDU (default: ${DEFAULT-VALUE}).")
+    NetworkSession.SmsMode smsMode;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -104,7 +108,7 @@ public final class NetworkBalanceCommand implements Callable<Integer> {
             try (NetworkSession session = NetworkSession.open(at, inbox, settings, Clock.systemUTC())) {
                 reply = method.ussd != null
                         ? session.ussd(method.ussd, chosen.map(ReplyTemplate::menu).orElse(UssdMenu.NONE))
-                        : session.sms(method.sms.to, method.sms.text);
+                        : session.sms(method.sms.to, method.sms.text, smsMode);
             }
         } catch (SerialLinkException e) {
             return fail("MODEM", "the modem's serial port cannot be opened (unplugged, the wrong device, or no permission?)");

@@ -17,13 +17,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code ./kiosk virtual-modem}: a simulated cellular module with a virtual SIM, on a pseudo-terminal made by
- * socat, so the real serial path can be tried by hand: {@code ./kiosk read-card --serial PATH} in another shell.
+ * socat, so the real serial path can be tried by hand: {@code ./kiosk read-card --serial PATH} or
+ * {@code ./kiosk network-balance --serial PATH …} (with the network options of {@link VirtualNetworkOptions}) in
+ * another shell.
  */
 @Command(name = "virtual-modem", mixinStandardHelpOptions = true,
         description = "Run a simulated AT modem with a virtual SIM on a pseudo-terminal (socat) until interrupted.",
@@ -60,6 +63,10 @@ public final class VirtualModemCommand implements Callable<Integer> {
     @Option(names = "--answer-delay", paramLabel = "MS", defaultValue = "0", description = "Wait this long before each answer.")
     long answerDelayMillis;
 
+    /** The network behind the radio: registration, USSD answers, SMS replies (for {@code ./kiosk network-balance}). */
+    @Mixin
+    VirtualNetworkOptions network;
+
     @Option(names = "--for", paramLabel = "SECONDS", description = "Stop by itself after this long (default: until interrupted).")
     Long forSeconds;
 
@@ -87,7 +94,7 @@ public final class VirtualModemCommand implements Callable<Integer> {
             modemEnd = tempDir.resolve("modem");
             try (PtyPair pty = PtyPair.open(link.toAbsolutePath(), modemEnd, Duration.ofSeconds(5));
                  SimulatedModem modem = SimulatedModem.start(JsscSerialLink.open(modemEnd.toString(), 115200),
-                         dialect, card, options)) {
+                         dialect, card, options, network.network())) {
                 Thread hook = new Thread(() -> {
                     // Ctrl-C: the JVM will not return to the finally blocks below, so clean up here.
                     stop.countDown();
@@ -96,6 +103,7 @@ public final class VirtualModemCommand implements Callable<Integer> {
                     removeQuietly(tempDir);
                 }, "virtual-modem-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
+                out.printf("network: %s%n", network.summary());
                 out.printf("virtual %s modem with SIM %s on %s (socat pid %d); Ctrl-C stops it%n",
                         dialect.name().toLowerCase(), card.spec().iccid(), link, pty.pid());
                 out.flush();

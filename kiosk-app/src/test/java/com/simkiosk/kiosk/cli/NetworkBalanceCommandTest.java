@@ -9,6 +9,7 @@ import com.simkiosk.mock.serial.PtyPair;
 import com.simkiosk.mock.serial.SimulatedModem;
 import com.simkiosk.mock.serial.SimulatedNetwork;
 import com.simkiosk.mock.serial.SimulatedNetwork.Registration;
+import com.simkiosk.mock.serial.SimulatedNetwork.SmsFault;
 import com.simkiosk.mock.serial.SimulatedNetwork.SmsReply;
 import com.simkiosk.mock.serial.SimulatedNetwork.UssdReply;
 import com.simkiosk.mock.sim.VirtualSim;
@@ -18,10 +19,13 @@ import com.simkiosk.testing.LogCapture;
 import com.simkiosk.testing.TestTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ./kiosk network-balance} as an operator runs it, against a simulated modem on a socat pseudo-terminal. */
@@ -57,7 +61,7 @@ class NetworkBalanceCommandTest {
         all[4] = "--reply-timeout";
         all[5] = "2";
         System.arraycopy(args, 0, all, 6, args.length);
-        return new CommandLine(new NetworkBalanceCommand()).setOut(new PrintWriter(out, true))
+        return new CommandLine(new NetworkBalanceCommand()).setCaseInsensitiveEnumValuesAllowed(true).setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(out, true)).execute(all);
     }
 
@@ -97,6 +101,61 @@ class NetworkBalanceCommandTest {
     }
 
     @Test
+    void sevenBitReplyInPartsJoinedInPduModeAndTextModeStillThere() throws Exception {
+        String reply = "Your balance is 1,500 yen and 3 GB of data remaining. Valid until 31 Dec 2026. Thank you for "
+                + "using our service {menu}. Reply HELP for more options or call 151.";
+        network.smsReply("BALANCE", new SmsReply(reply, 2));
+        assertThat(run("--sms-to", "5555", "--sms-text", "BALANCE", "--sms-mode", "pdu", "--json")).as(out::toString).isZero();
+        assertThat(json().path("raw").asText()).isEqualTo(reply);
+        assertThat(json().path("yen").asLong()).isEqualTo(1500);
+        assertThat(modem.storedMessages()).isZero();
+        assertThat(modem.smsSettings().get("CMGF")).isEqualTo("0"); // as the module had it
+    }
+
+    @Test
+    void aPduThatCannotBeReadIsItsOwnError() throws Exception {
+        network.smsReply("残高", new SmsReply(JA_REPLY, 1).with(SmsFault.TRUNCATED_PDU));
+        assertThat(run("--sms-to", "5555", "--sms-text", "残高", "--json")).isEqualTo(1);
+        assertThat(json().path("error").asText()).isEqualTo("UNREADABLE_REPLY");
+        assertThat(modem.storedMessages()).isZero();
+        assertThat(modem.radioOn()).isFalse();
+    }
+
+    @Test
+    void virtualModemWithNetworkOptionsAnswersByHand(@TempDir Path dir) throws Exception {
+        Path link = dir.resolve("ttyModem");
+        VirtualModemCommand command = new VirtualModemCommand();
+        StringWriter modemOut = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(modemOut, true)).setErr(new PrintWriter(modemOut, true)).execute(
+                        "--link", link.toString(), "--iccid", "8981100000000000019", "--dialect", "simcom",
+                        "--registration", "roaming", "--operator", "Vodafone UK", "--registration-delay", "200",
+                        "--ussd-menu", "*123#=1. Balance\\n2. Bundles", "--ussd-choice", "*123#/1=Main balance USD 4.20",
+                        "--sms-reply", "残高=" + JA_REPLY, "--sms-parts", "2", "--sms-wide-reference")),
+                "virtual-modem-under-test");
+        runner.start();
+        try {
+            TestTime.awaitUntil(BOUND, () -> modemOut.toString().contains("Ctrl-C"), "the virtual modem to start");
+            assertThat(modemOut.toString()).contains("roaming on Vodafone UK");
+            CommandLine cli = new CommandLine(new NetworkBalanceCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                    .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true));
+            assertThat(cli.execute("--serial", link.toString(), "--ussd", "*123#", "--template", "menu-balance-first", "--json"))
+                    .as(out::toString).isZero();
+            assertThat(json().path("operator").asText()).isEqualTo("Vodafone UK");
+            assertThat(json().path("amount").asText()).isEqualTo("4.20");
+            out.getBuffer().setLength(0);
+            assertThat(cli.execute("--serial", link.toString(), "--sms-to", "5555", "--sms-text", "残高", "--json"))
+                    .as(out::toString).isZero();
+            assertThat(json().path("raw").asText()).isEqualTo(JA_REPLY);
+        } finally {
+            command.stop();
+            runner.join(BOUND.toMillis());
+        }
+        assertThat(exit).hasValue(0);
+    }
+
+    @Test
     void ussdMenuAnsweredWithABuiltInTemplate() throws Exception {
         network.ussd("*123#", UssdReply.menu("1. Balance\n2. Bundles", Map.of("1", UssdReply.answer("Main balance USD 4.20"))));
         assertThat(run("--ussd", "*123#", "--template", "menu-balance-first", "--json")).as(out::toString).isZero();
@@ -129,7 +188,7 @@ class NetworkBalanceCommandTest {
             pty.close();
             assertThat(run("--sms-to", "5555", "--sms-text", "BALANCE")).isZero();
             // Without the pseudo-terminal's random directory name and socat's pid: their digits are not the customer's.
-            String all = String.join("\n", logs.messages()).replaceAll("kiosk-pty\\d+", "kiosk-pty").replaceAll("pid \\d+", "pid");
+            String all = logs.textWithoutPtyNames();
             assertThat(all).doesNotContain("1,234").doesNotContain("777").doesNotContain("*100#").doesNotContain("5555")
                     .doesNotContain("BALANCE").doesNotContain("6B8B9AD8");
         }
@@ -149,9 +208,11 @@ class NetworkBalanceCommandTest {
                 .execute("--iterations", "5", "--warmup", "1", "--json");
         assertThat(exit).as(bench::toString).isZero();
         JsonNode j = JSON.readTree(bench.toString());
-        for (String k : new String[] {"ussdRoundTrip", "smsRoundTrip3Parts", "wholeUssdSession"}) {
+        for (String k : new String[] {"ussdRoundTrip", "smsRoundTrip3Parts", "smsPduRoundTrip3Parts", "smsPdu7BitRoundTrip3Parts",
+                "wholeUssdSession"}) {
             assertThat(j.path(k).path("n").asInt()).as(k).isEqualTo(5);
             assertThat(j.path(k).path("p99Ms").asDouble()).as(k).isGreaterThanOrEqualTo(j.path(k).path("medianMs").asDouble());
         }
+        assertThat(j.path("pduOverTextMedianRatio").asDouble()).isPositive();
     }
 }
