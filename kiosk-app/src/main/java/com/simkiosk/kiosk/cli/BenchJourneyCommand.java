@@ -91,6 +91,10 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         result.set("carrier", figures(measured, JourneyBench.Journey::carrierNanos));
         result.set("render", figures(measured, JourneyBench.Journey::renderNanos));
         result.set("pcscdNoticed", figures(measured, JourneyBench.Journey::noticedNanos));
+        ObjectNode calls = result.putObject("calls");
+        measured.stream().flatMap(j -> j.calls().keySet().stream()).distinct().sorted().forEach(name -> calls.set(name,
+                CardJson.MAPPER.valueToTree(Timing.ofNanos(measured.stream().map(j -> j.calls().get(name))
+                        .filter(n -> n != null).mapToLong(Long::longValue).toArray()))));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CardJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
@@ -103,6 +107,9 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         line(out, "  carrier", result, "BSF, look-up and balance over loopback HTTP, and the flow's hops");
         line(out, "  render", result, "balance state -> balance screen laid out in a pulse");
         line(out, "pcscdNoticed", result, "card plugged into vpcd -> reported (pcscd polls vpcd; not in the journey)");
+        out.println("calls of one journey (a call made twice counts once, summed; the BSF's HTTP is in carrier, not here):");
+        calls.fields().forEachRemaining(e -> out.printf("  %-26s median %8.3f ms   p99 %8.3f ms   n=%d%n", e.getKey(),
+                e.getValue().get("medianMs").asDouble(), e.getValue().get("p99Ms").asDouble(), e.getValue().get("n").asInt()));
         out.flush();
     }
 
