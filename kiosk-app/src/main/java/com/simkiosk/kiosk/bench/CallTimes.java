@@ -43,6 +43,11 @@ final class CallTimes {
         }
     }
 
+    /** Adds {@code nanos} under {@code name} (a span measured elsewhere, e.g. between two screens). */
+    void add(String name, long nanos) {
+        this.nanos.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(nanos);
+    }
+
     /** The calls since the last take, by name, and the balance step's span; starts a new trace. */
     synchronized Map<String, Long> take() {
         Map<String, Long> taken = new TreeMap<>();

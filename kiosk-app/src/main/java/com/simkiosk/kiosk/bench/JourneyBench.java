@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
@@ -38,6 +39,8 @@ import javafx.scene.Scene;
 public final class JourneyBench {
     /** One journey may not take longer than this (the bench gives up). */
     static final Duration JOURNEY_BOUND = Duration.ofSeconds(20);
+    /** How often {@link #run} reports its progress, in measured journeys. */
+    static final int PROGRESS_EVERY = 100;
 
     /**
      * One journey in nanoseconds: the card's calls, the carrier's part (SIM check over HTTP, look-up, balance and
@@ -65,6 +68,9 @@ public final class JourneyBench {
         volatile long reported;
         volatile long balanceState;
         volatile long cardNanos;
+        /** The last screen the flow published in this journey, and when (FX thread). */
+        Class<?> lastState;
+        long lastStateAt;
         volatile Map<String, Long> calls = Map.of();
         volatile long laidOut;
         volatile boolean balanceShown;
@@ -87,8 +93,11 @@ public final class JourneyBench {
                 .withWaits(Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 
-    /** Runs {@code warmup} journeys, then {@code journeys} measured ones. */
-    public List<Journey> run(int warmup, int journeys) throws Exception {
+    /**
+     * Runs {@code warmup} journeys, then {@code journeys} measured ones, telling {@code progress} how many measured
+     * journeys are done every {@value #PROGRESS_EVERY}.
+     */
+    public List<Journey> run(int warmup, int journeys, IntConsumer progress) throws Exception {
         CountDownLatch ready = new CountDownLatch(1);
         Platform.runLater(() -> {
             runtime = new KioskRuntime(traced(demo.parts(reader, demo.tray(), config, Theme.NORMAL, false, List.of(bridge, reader))),
@@ -109,6 +118,9 @@ public final class JourneyBench {
             Journey[] measured = new Journey[journeys];
             for (int i = 0; i < journeys; i++) {
                 measured[i] = journey();
+                if ((i + 1) % PROGRESS_EVERY == 0 && i + 1 < journeys) {
+                    progress.accept(i + 1);
+                }
             }
             return List.of(measured);
         } finally {
@@ -167,6 +179,13 @@ public final class JourneyBench {
             return;
         }
         State s = view.state();
+        if (c.balanceState == 0 && c.reported != 0 && !s.getClass().equals(c.lastState)) {
+            // The journey's screens one after the other: how long each took to be reached from the one before.
+            long now = System.nanoTime();
+            calls.add("screen " + s.key() + " (from previous)", now - Math.max(c.reported, c.lastStateAt));
+            c.lastState = s.getClass();
+            c.lastStateAt = now;
+        }
         if (s instanceof State.ShowBalance && c.balanceState == 0) {
             c.balanceState = System.nanoTime();
             c.cardNanos = reader.takeNanos();
