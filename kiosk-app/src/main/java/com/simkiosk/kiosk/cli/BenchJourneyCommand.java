@@ -114,7 +114,7 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         line(out, "  render", result, "balance state -> balance screen laid out in a pulse");
         line(out, "pcscdNoticed", result, "card plugged into vpcd -> reported (pcscd polls vpcd; not in the journey)");
         out.println("calls of one journey (a call made twice counts once, summed; the BSF's HTTP is in carrier, not here):");
-        calls.fields().forEachRemaining(e -> out.printf("  %-26s median %8.3f ms   p99 %8.3f ms   n=%d%n", e.getKey(),
+        calls.fields().forEachRemaining(e -> out.printf("  %-40s median %8.3f ms   p99 %8.3f ms   n=%d%n", e.getKey(),
                 e.getValue().get("medianMs").asDouble(), e.getValue().get("p99Ms").asDouble(), e.getValue().get("n").asInt()));
         out.flush();
     }
