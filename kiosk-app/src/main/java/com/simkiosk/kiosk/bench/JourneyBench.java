@@ -2,6 +2,7 @@ package com.simkiosk.kiosk.bench;
 
 import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.pcsc.PcscSimReader;
+import com.simkiosk.kiosk.app.KioskParts;
 import com.simkiosk.kiosk.app.KioskRuntime;
 import com.simkiosk.kiosk.demo.DemoKiosk;
 import com.simkiosk.kiosk.flow.Event;
@@ -17,9 +18,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
@@ -36,15 +39,20 @@ import javafx.scene.Scene;
 public final class JourneyBench {
     /** One journey may not take longer than this (the bench gives up). */
     static final Duration JOURNEY_BOUND = Duration.ofSeconds(20);
+    /** How often {@link #run} reports its progress, in measured journeys. */
+    static final int PROGRESS_EVERY = 100;
 
     /**
      * One journey in nanoseconds: the card's calls, the carrier's part (SIM check over HTTP, look-up, balance and
-     * the flow's hops between them), the balance screen's layout, their sum, and pcscd's notice of the card.
+     * the flow's hops between them), the balance screen's layout, their sum, and pcscd's notice of the card; and the
+     * journey's trace: each card and carrier call by name, and the balance step's wall time ({@link CallTimes}).
      */
-    public record Journey(long cardNanos, long carrierNanos, long renderNanos, long totalNanos, long noticedNanos) {}
+    public record Journey(long cardNanos, long carrierNanos, long renderNanos, long totalNanos, long noticedNanos,
+                          Map<String, Long> calls) {}
 
     private final VpcdBridge bridge;
     private final TimedReader reader;
+    private final CallTimes calls = new CallTimes();
     private final DemoKiosk demo;
     private final String readerName;
     private final VirtualSimSpec card;
@@ -60,6 +68,10 @@ public final class JourneyBench {
         volatile long reported;
         volatile long balanceState;
         volatile long cardNanos;
+        /** The last screen the flow published in this journey, and when (FX thread). */
+        Class<?> lastState;
+        long lastStateAt;
+        volatile Map<String, Long> calls = Map.of();
         volatile long laidOut;
         volatile boolean balanceShown;
         volatile String error;
@@ -69,7 +81,7 @@ public final class JourneyBench {
     public JourneyBench(DemoKiosk demo, PcscSimReader pcsc, VpcdBridge bridge, int slot) {
         this.demo = demo;
         this.bridge = bridge;
-        this.reader = new TimedReader(pcsc);
+        this.reader = new TimedReader(pcsc, calls);
         this.readerName = String.format("Virtual PCD 00 %02d", slot);
         DemoLine line = demo.lines().touristData();
         this.card = DemoKiosk.usimSpec(line, true);
@@ -81,11 +93,14 @@ public final class JourneyBench {
                 .withWaits(Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 
-    /** Runs {@code warmup} journeys, then {@code journeys} measured ones. */
-    public List<Journey> run(int warmup, int journeys) throws Exception {
+    /**
+     * Runs {@code warmup} journeys, then {@code journeys} measured ones, telling {@code progress} how many measured
+     * journeys are done every {@value #PROGRESS_EVERY}.
+     */
+    public List<Journey> run(int warmup, int journeys, IntConsumer progress) throws Exception {
         CountDownLatch ready = new CountDownLatch(1);
         Platform.runLater(() -> {
-            runtime = new KioskRuntime(demo.parts(reader, demo.tray(), config, Theme.NORMAL, false, List.of(bridge, reader)),
+            runtime = new KioskRuntime(traced(demo.parts(reader, demo.tray(), config, Theme.NORMAL, false, List.of(bridge, reader))),
                     Clock.systemUTC(), () -> {});
             Scene scene = Headless.show(runtime);
             runtime.flow().addListener(this::onView);
@@ -103,6 +118,9 @@ public final class JourneyBench {
             Journey[] measured = new Journey[journeys];
             for (int i = 0; i < journeys; i++) {
                 measured[i] = journey();
+                if ((i + 1) % PROGRESS_EVERY == 0 && i + 1 < journeys) {
+                    progress.accept(i + 1);
+                }
             }
             return List.of(measured);
         } finally {
@@ -115,10 +133,17 @@ public final class JourneyBench {
         }
     }
 
+    /** The same parts with every carrier call timed into the journey's trace. */
+    private KioskParts traced(KioskParts p) {
+        return new KioskParts(p.reader(), calls.carrier(p.carrier()), p.printer(), p.flowConfig(), p.theme(), p.maintenancePin(),
+                p.demoPanel(), p.owned(), p.languages(), p.attachments(), p.help());
+    }
+
     private Journey journey() throws Exception {
         Clocks c = new Clocks();
         clocks = c;
         reader.takeNanos();
+        calls.take();
         c.inserted = System.nanoTime();
         bridge.insert(new VirtualSim(card));
         await(c.taken, c, "the balance");
@@ -126,7 +151,7 @@ public final class JourneyBench {
         await(c.back, c, "the attract screen after the SIM was taken");
         long total = c.laidOut - c.reported;
         long render = c.laidOut - c.balanceState;
-        return new Journey(c.cardNanos, total - render - c.cardNanos, render, total, c.reported - c.inserted);
+        return new Journey(c.cardNanos, total - render - c.cardNanos, render, total, c.reported - c.inserted, c.calls);
     }
 
     private void await(CountDownLatch latch, Clocks c, String what) throws Exception {
@@ -154,9 +179,17 @@ public final class JourneyBench {
             return;
         }
         State s = view.state();
+        if (c.balanceState == 0 && c.reported != 0 && !s.getClass().equals(c.lastState)) {
+            // The journey's screens one after the other: how long each took to be reached from the one before.
+            long now = System.nanoTime();
+            calls.add("screen " + s.key() + " (from previous)", now - Math.max(c.reported, c.lastStateAt));
+            c.lastState = s.getClass();
+            c.lastStateAt = now;
+        }
         if (s instanceof State.ShowBalance && c.balanceState == 0) {
             c.balanceState = System.nanoTime();
             c.cardNanos = reader.takeNanos();
+            c.calls = calls.take();
             c.balanceShown = true;
         } else if (s instanceof State.TakeSim) {
             c.taken.countDown();

@@ -19,16 +19,19 @@ import java.util.function.Supplier;
 /**
  * A card reader that hands every call to the kiosk's real driver and adds up the time spent inside the card calls
  * (identity read, EF.IMSI, AUTHENTICATE, PIN), so that {@code bench journey} can tell the card's share of a journey
- * from the carrier's. It changes nothing in what the driver does.
+ * from the carrier's, and each kind of call apart in the journey's {@link CallTimes}. It changes nothing in what the
+ * driver does.
  */
 final class TimedReader implements SimReader, UsimAccess {
     private final SimReader reader;
     private final UsimAccess usim;
     private final AtomicLong nanos = new AtomicLong();
+    private final CallTimes calls;
 
-    <R extends SimReader & UsimAccess> TimedReader(R reader) {
+    <R extends SimReader & UsimAccess> TimedReader(R reader, CallTimes calls) {
         this.reader = reader;
         this.usim = reader;
+        this.calls = calls;
     }
 
     /** Nanoseconds spent in card calls since the last call of this method. */
@@ -36,10 +39,10 @@ final class TimedReader implements SimReader, UsimAccess {
         return nanos.getAndSet(0);
     }
 
-    private <T> T timed(Supplier<T> call) {
+    private <T> T timed(String name, Supplier<T> call) {
         long start = System.nanoTime();
         try {
-            return call.get();
+            return calls.time(name, call::get);
         } finally {
             nanos.addAndGet(System.nanoTime() - start);
         }
@@ -62,27 +65,27 @@ final class TimedReader implements SimReader, UsimAccess {
 
     @Override
     public ReadResult read(String name) {
-        return timed(() -> reader.read(name));
+        return timed("card read", () -> reader.read(name));
     }
 
     @Override
     public ReadResult awaitAndRead(String readerOrNull, Duration timeout) {
-        return timed(() -> reader.awaitAndRead(readerOrNull, timeout));
+        return timed("card read", () -> reader.awaitAndRead(readerOrNull, timeout));
     }
 
     @Override
     public PinResult verifyPin(String name, String pin) {
-        return timed(() -> reader.verifyPin(name, pin));
+        return timed("card VERIFY PIN", () -> reader.verifyPin(name, pin));
     }
 
     @Override
     public ImsiResult readImsi(String name, Optional<String> pin) {
-        return timed(() -> usim.readImsi(name, pin));
+        return timed("card EF.IMSI", () -> usim.readImsi(name, pin));
     }
 
     @Override
     public AkaResult authenticate(String name, AkaChallenge challenge, Optional<String> pin) {
-        return timed(() -> usim.authenticate(name, challenge, pin));
+        return timed("card AUTHENTICATE", () -> usim.authenticate(name, challenge, pin));
     }
 
     @Override

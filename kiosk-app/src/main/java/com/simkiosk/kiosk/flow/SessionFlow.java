@@ -5,11 +5,9 @@ import com.simkiosk.card.CardIdentity;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.SimReader;
-import com.simkiosk.carrier.Balance;
 import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
-import com.simkiosk.carrier.DailyUsage;
 import com.simkiosk.carrier.Line;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.Msisdn;
@@ -99,6 +97,8 @@ public final class SessionFlow implements AutoCloseable {
     private final FlowConfig config;
     private final FlowTexts texts;
     private final SimCheck simCheck;
+    /** Balance, usage and offers asked at once (issue 17). */
+    private final BalanceLoader balanceLoader;
 
     private final List<Consumer<FlowView>> listeners = new CopyOnWriteArrayList<>();
     private final Consumer<CardEvent> cardListener = this::onCardEvent;
@@ -133,6 +133,7 @@ public final class SessionFlow implements AutoCloseable {
         this.pending = new PendingCall(scheduler, post);
         this.idle = new IdleWatch(scheduler);
         this.simCheck = new SimCheck(simReader, carrier, config.carrierWait().minus(FlowConfig.CARRIER_GRACE));
+        this.balanceLoader = new BalanceLoader(carrier, BalanceLoader.optionalBound(config));
     }
 
     /** Listens to the reader (insertions start sessions from any screen) and publishes the attract screen. */
@@ -148,6 +149,7 @@ public final class SessionFlow implements AutoCloseable {
         wipe();
         state = new Attract();
         simCheck.close();
+        balanceLoader.close();
     }
 
     public void addListener(Consumer<FlowView> listener) {
@@ -732,7 +734,7 @@ public final class SessionFlow implements AutoCloseable {
         BalanceViews.Rules rules = BalanceViews.Rules.of(config);
         LocalDate from = rules.firstUsageDay(asked);
         await(new LookingUp(), Optional.empty(), Wait.CARRIER,
-                () -> new Loaded(carrier.balance(line), usageOrNone(line, from), offersOrUnknown(line)),
+                () -> balanceLoader.load(line, from),
                 loaded -> {
                     BalanceView view = BalanceViews.of(line, loaded.balance(), loaded.usage(), loaded.offers(), asked, rules);
                     if (view.situation() == Situation.EXPIRED && !view.topUp().offered()) {
@@ -742,26 +744,6 @@ public final class SessionFlow implements AutoCloseable {
                     session.balance = view;
                     go(new ShowBalance(view));
                 }, this::carrierFailed);
-    }
-
-    /** The usage chart is a nice-to-have: without it the customer still gets the balance. */
-    private List<DailyUsage> usageOrNone(Line line, LocalDate from) {
-        try {
-            return carrier.dailyUsage(line, from);
-        } catch (CarrierException | RuntimeException e) {
-            log.info("Usage history unavailable ({}); showing the balance without it", ErrorKinds.describe(e));
-            return List.of();
-        }
-    }
-
-    /** The offers decide the balance screen's button; unknown when the carrier could not say (Add data still asks again). */
-    private Optional<List<TopUpOffer>> offersOrUnknown(Line line) {
-        try {
-            return Optional.of(List.copyOf(carrier.topUpOffers(line)));
-        } catch (CarrierException | RuntimeException e) {
-            log.info("Top-up offers unavailable ({}); the balance screen offers Add data all the same", ErrorKinds.describe(e));
-            return Optional.empty();
-        }
     }
 
     private void loadOffers() {
@@ -964,8 +946,6 @@ public final class SessionFlow implements AutoCloseable {
             super("card did not answer in time", null, false, false);
         }
     }
-
-    private record Loaded(Balance balance, List<DailyUsage> usage, Optional<List<TopUpOffer>> offers) {}
 
     /** The current customer's data. Mutable on purpose: it lives on one thread and is dropped whole on wipe. */
     private static final class Session {

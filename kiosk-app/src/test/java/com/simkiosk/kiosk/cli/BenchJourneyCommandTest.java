@@ -35,6 +35,13 @@ class BenchJourneyCommandTest {
             assertThat(figures.get("medianMs").asDouble()).as(part).isPositive();
             assertThat(figures.get("p99Ms").asDouble()).as(part).isGreaterThanOrEqualTo(figures.get("medianMs").asDouble());
         }
+        // The trace names every card and carrier call of the journey, each made in every journey.
+        JsonNode calls = result.get("calls");
+        for (String call : List.of("card read", "card EF.IMSI", "card AUTHENTICATE", "carrier findLineByIccid",
+                "carrier balance", "carrier dailyUsage", "carrier topUpOffers", "balance step (wall)")) {
+            assertThat(calls.get(call)).as(call).isNotNull();
+            assertThat(calls.get(call).get("n").asInt()).as(call).isEqualTo(5);
+        }
         // The split is of the journey: no part is longer than the whole.
         double journeyP99 = result.get("journey").get("p99Ms").asDouble();
         for (String part : List.of("card", "carrier", "render")) {
