@@ -71,7 +71,7 @@ class VoiceControlsFitTest {
                                 ((javafx.scene.control.Button) kiosk.shell.surface().lookup("#" + open)).fire();
                             }
                             kiosk.layout();
-                            check(kiosk, CONTROLS, where);
+                            check(kiosk.shell, CONTROLS, where);
                         } catch (AssertionError e) {
                             shot(kiosk, "voice-controls-do-not-fit-" + language.tag() + "-" + s.key().substring(7) + "-" + open
                                     + (look.highContrast() ? "-contrast" : "") + (look.largeText() ? "-large" : ""));
@@ -95,7 +95,7 @@ class VoiceControlsFitTest {
                     VoiceHarness kiosk = new VoiceHarness(cache, look, HelpSettings.defaults());
                     try {
                         kiosk.show(s, language);
-                        check(kiosk, List.of("voice-on"), where);
+                        check(kiosk.shell, List.of("voice-on"), where);
                         if (look.equals(LOOKS.get(2)) && s instanceof State.Attract) {
                             shot(kiosk, "voice-button-" + language.tag() + "-large-contrast");
                         }
@@ -108,8 +108,8 @@ class VoiceControlsFitTest {
     }
 
     /** Each control whole, on the glass, large enough, and over none of the texts and buttons of the top layer. */
-    private static void check(VoiceHarness kiosk, List<String> ids, String where) {
-        Node bar = kiosk.shell.surface().lookup("#voice-bar");
+    static void check(KioskShell shell, List<String> ids, String where) {
+        Node bar = shell.surface().lookup("#voice-bar");
         assertThat(bar).as("voice bar on %s", where).isNotNull();
         for (String id : ids) {
             Node n = bar.lookup("#" + id);
@@ -131,7 +131,7 @@ class VoiceControlsFitTest {
                     Math.max(controls.getMaxX(), b.getMaxX()) - Math.min(controls.getMinX(), b.getMinX()),
                     Math.max(controls.getMaxY(), b.getMaxY()) - Math.min(controls.getMinY(), b.getMinY()));
         }
-        for (Node n : topLayer(kiosk, bar)) {
+        for (Node n : topLayer(shell, bar)) {
             if (!(n instanceof Labeled l) || !visible(l) || l.getText() == null || l.getText().isBlank()) {
                 continue;
             }
@@ -144,7 +144,7 @@ class VoiceControlsFitTest {
     }
 
     /** What the customer sees under the voice controls: the open overlay if there is one, else the screen and its bars. */
-    private static List<Node> topLayer(VoiceHarness kiosk, Node bar) {
+    private static List<Node> topLayer(KioskShell shell, Node bar) {
         Parent overlays = bar.getParent();
         Node top = null;
         for (Node o : overlays.getChildrenUnmodifiable()) {
@@ -157,7 +157,7 @@ class VoiceControlsFitTest {
             out.addAll(top.lookupAll(".label"));
             out.addAll(top.lookupAll(".button"));
         } else {
-            for (Node child : kiosk.shell.surface().getChildrenUnmodifiable()) {
+            for (Node child : shell.surface().getChildrenUnmodifiable()) {
                 if (child != overlays) {
                     out.addAll(child.lookupAll(".label"));
                     out.addAll(child.lookupAll(".button"));
