@@ -71,7 +71,8 @@ public final class KioskRuntime implements AutoCloseable {
         flow.addListener(health::observe);
         flow.addListener(shell::show);
         flow.addListener(voice::show); // voice mode (issue 11): observes the views, speaks when the customer turns it on
-        var voiceControls = com.simkiosk.kiosk.voice.VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages);
+        var voiceControls = com.simkiosk.kiosk.voice.VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages,
+                shell::look); // the look, for the Display menu's speech
         flow.addListener(voiceControls::show);
         shell.addDisplayMenuItem(voiceControls::menuSwitch);
         maintenanceNotes.add(m -> voice.problem().map(p -> m.get("voice.noDevice")));

@@ -68,6 +68,8 @@ public final class ScreenSpeech {
             }));
         } else if (state instanceof State.TakeSim t) {
             out.add(s.fixed(t.withSlip() ? "takeSim.withSlip" : "takeSim"));
+        } else if (state instanceof State.TakeSlip) {
+            out.add(s.fixed("takeSlip"));
         } else if (state instanceof State.Error e) {
             out.add(error(e.kind(), s));
             if (e.kind().offersNumberEntry()) {

@@ -49,6 +49,8 @@ public final class VoiceGuide implements AutoCloseable {
     private boolean idleSpoken;
     private List<Utterance> last = List.of();
     private boolean warmed;
+    /** What is open over the screen (help, the Display menu, out of service) and what it says, in any language. */
+    private Optional<java.util.function.Function<SpeechScripts, List<Utterance>>> overlay = Optional.empty();
     private volatile boolean closed;
 
     /** {@code synth} runs rendering; {@code null} for the kiosk's own bounded thread. */
@@ -106,21 +108,90 @@ public final class VoiceGuide implements AutoCloseable {
         return player.problem();
     }
 
-    /** Turns voice mode on (says so, then the screen on show) or off (silence at once). */
+    /**
+     * Turns voice mode on (says so, then what is on show: the screen, or what is open over it) or off (says so, and
+     * nothing after that).
+     */
     public void setOn(boolean value) {
-        if (on == value) {
+        if (value) {
+            turnOn();
+        } else {
+            turnOff("voice.off");
+        }
+    }
+
+    private void turnOn() {
+        if (on) {
             return;
         }
-        on = value;
-        if (value) {
-            SpeechScripts s = scripts(language);
-            List<Utterance> screen = shown.map(st -> ScreenSpeech.of(st, s)).orElse(List.of());
-            say(concat(List.of(s.fixed("voice.on")), screen), screen);
-            warm(language);
-        } else {
-            player.interrupt();
-        }
+        on = true;
+        SpeechScripts s = scripts(language);
+        List<Utterance> now = overlay.map(o -> o.apply(s))
+                .orElseGet(() -> shown.map(st -> ScreenSpeech.of(st, s)).orElse(List.of()));
+        say(concat(List.of(s.fixed("voice.on")), now), now);
+        warm(language);
         changed.forEach(Runnable::run);
+    }
+
+    /** The last words ({@code voice.off}, or {@code session.end}), then silence. */
+    private void turnOff(String lastWords) {
+        if (!on) {
+            return;
+        }
+        on = false;
+        queue(List.of(scripts(language).fixed(lastWords)), player.interrupt());
+        changed.forEach(Runnable::run);
+    }
+
+    /**
+     * Something opened over the screen (help, the Display menu, out of service), {@code speech} in any language:
+     * said now, again by "say it again", and again in a new language; a new screen forgets it.
+     */
+    public void overlay(java.util.function.Function<SpeechScripts, List<Utterance>> speech) {
+        overlay = Optional.of(speech);
+        if (on) {
+            List<Utterance> said = speech.apply(scripts(language));
+            say(said, said);
+        }
+    }
+
+    /** A change inside the open overlay (a Display switch): {@code change} said now, {@code speech} from then on. */
+    public void overlayChanged(java.util.function.Function<SpeechScripts, List<Utterance>> change,
+                               java.util.function.Function<SpeechScripts, List<Utterance>> speech) {
+        overlay = Optional.of(speech);
+        if (on) {
+            SpeechScripts s = scripts(language);
+            say(change.apply(s), speech.apply(s));
+        }
+    }
+
+    /** How what was open over the screen went away. */
+    public enum Closed {
+        /** Close tapped: "Closed.", then where they are. */
+        BY_CUSTOMER,
+        /** The out-of-service screen lifted: the screen under it, said again. */
+        BACK_IN_SERVICE
+    }
+
+    /** What was open over the screen went away: the guide says where the customer is. */
+    public void overlayClosed(Closed how) {
+        boolean wasOpen = overlay.isPresent();
+        overlay = Optional.empty();
+        if (on && wasOpen && shown.isPresent()) {
+            SpeechScripts s = scripts(language);
+            List<Utterance> screen = ScreenSpeech.of(shown.get(), s);
+            say(how == Closed.BY_CUSTOMER ? OverlaySpeech.closed(shown.get(), s) : screen, screen);
+        }
+    }
+
+    /** Silence now (staff opened maintenance), voice mode staying as it is. */
+    public void hush() {
+        player.interrupt();
+    }
+
+    /** The screen on show, if any. */
+    public Optional<State> shown() {
+        return shown;
     }
 
     /** The flow's view: a new screen (or language) is spoken; the idle warning once; the end of a session ends voice. */
@@ -131,8 +202,11 @@ public final class VoiceGuide implements AutoCloseable {
         boolean stateChanged = before.map(b -> !b.equals(state)).orElse(true);
         shown = Optional.of(state);
         language = view.language();
+        if (stateChanged) {
+            overlay = Optional.empty(); // a new step closes help and the Display menu
+        }
         if (before.map(State::inSession).orElse(false) && !state.inSession() && on) {
-            setOn(false); // the next customer starts without it
+            turnOff("session.end"); // the next customer starts without it
         }
         boolean idleNow = view.idleWarning();
         boolean idleStarts = idleNow && !idleSpoken;
@@ -148,6 +222,11 @@ public final class VoiceGuide implements AutoCloseable {
             return;
         }
         if (!stateChanged && !languageChanged) {
+            return;
+        }
+        if (!stateChanged && overlay.isPresent()) {
+            List<Utterance> said = overlay.get().apply(scripts(language)); // what is open, in the new language
+            say(said, said);
             return;
         }
         if (!languageChanged && before.orElse(null) instanceof State.EnterNumber b && state instanceof State.EnterNumber n) {
@@ -166,6 +245,9 @@ public final class VoiceGuide implements AutoCloseable {
         long g = player.interrupt();
         player.play("click", CLICK.scaled(VOLUMES[volume]), g);
         Optional<Utterance> key = shown.flatMap(s -> KeypadSpeech.forKey(id == null ? "" : id, s, scripts(language)));
+        if ("help-call-staff".equals(id)) {
+            key = Optional.of(OverlaySpeech.staffCalled(scripts(language)));
+        }
         key.ifPresent(u -> queue(List.of(u), g));
     }
 

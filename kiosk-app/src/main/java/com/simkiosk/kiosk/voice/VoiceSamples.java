@@ -9,6 +9,7 @@ import com.simkiosk.kiosk.flow.ErrorKind;
 import com.simkiosk.kiosk.flow.Situation;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.flow.TopUpChoice;
+import com.simkiosk.kiosk.theme.Look;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +67,7 @@ public final class VoiceSamples {
         }
         s.add(java.util.Map.entry("takeSim", new State.TakeSim(false)));
         s.add(java.util.Map.entry("takeSim.withSlip", new State.TakeSim(true)));
+        s.add(java.util.Map.entry("takeSlip", new State.TakeSlip()));
         for (ErrorKind kind : ErrorKind.values()) {
             s.add(java.util.Map.entry("error." + kind.name(), new State.Error(kind, kind.retryable())));
         }
@@ -102,9 +104,30 @@ public final class VoiceSamples {
         }
         KeypadSpeech.all(scripts).forEach(u -> out.add(new Prompt("keypad", u)));
         out.add(new Prompt("idle", ScreenSpeech.idle(30, scripts)));
-        for (String key : List.of("voice.on", "voice.louder", "voice.quieter", "voice.limit")) {
+        for (String key : List.of("voice.on", "voice.louder", "voice.quieter", "voice.limit", "voice.off", "session.end")) {
             out.add(new Prompt("voice", scripts.fixed(key)));
         }
+        out.addAll(overlays(scripts));
         return out;
+    }
+
+    /**
+     * What opens over the screens, each prompt once: help on every sample screen (with "Call staff"), "staff called",
+     * the Display menu and its switches turned each way, the out-of-service screen, and "closed".
+     */
+    public static List<Prompt> overlays(SpeechScripts scripts) {
+        java.util.Map<String, Prompt> out = new java.util.LinkedHashMap<>();
+        for (var screen : screens()) {
+            OverlaySpeech.help(screen.getValue(), true, scripts).forEach(u -> out.putIfAbsent(u.key(), new Prompt("help", u)));
+        }
+        out.putIfAbsent("help.staffCalled", new Prompt("help", OverlaySpeech.staffCalled(scripts)));
+        Look both = new Look(true, true);
+        for (List<Utterance> display : List.of(OverlaySpeech.display(Look.NORMAL, scripts),
+                OverlaySpeech.displayChanged(Look.NORMAL, both, scripts), OverlaySpeech.displayChanged(both, Look.NORMAL, scripts))) {
+            display.forEach(u -> out.putIfAbsent(u.key(), new Prompt("display", u)));
+        }
+        OverlaySpeech.outOfService(scripts).forEach(u -> out.putIfAbsent(u.key(), new Prompt("outOfService", u)));
+        out.putIfAbsent("overlay.closed", new Prompt("closed", OverlaySpeech.closed(new State.Attract(), scripts).get(0)));
+        return List.copyOf(out.values());
     }
 }

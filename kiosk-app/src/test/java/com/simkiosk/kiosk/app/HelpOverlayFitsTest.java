@@ -49,7 +49,7 @@ class HelpOverlayFitsTest {
     }
 
     /** Every screen the flow shows, with the carrier's errors and the blocked PIN that send the customer there. */
-    private static List<State> everyScreen() {
+    static List<State> everyScreen() {
         List<State> states = new ArrayList<>(FlowSamples.oneOfEachState());
         states.add(new State.Error(ErrorKind.LINE_SUSPENDED, false));
         states.add(new State.Error(ErrorKind.NUMBER_CANNOT_GET_CODES, false));
@@ -98,7 +98,7 @@ class HelpOverlayFitsTest {
     }
 
     /** Each text under {@code root} shows whole: not ellipsised, as tall as its lines need, and on the glass. */
-    private static void assertFits(Node root, String where) {
+    static void assertFits(Node root, String where) {
         for (Node n : root.lookupAll(".label")) {
             if (!(n instanceof Labeled l) || !l.isVisible() || l.getText() == null || l.getText().isBlank()) {
                 continue;
@@ -121,11 +121,11 @@ class HelpOverlayFitsTest {
         }
     }
 
-    private static Bounds scene(Node n) {
+    static Bounds scene(Node n) {
         return n.localToScene(n.getLayoutBounds());
     }
 
-    private static boolean onGlass(Node n) {
+    static boolean onGlass(Node n) {
         Bounds b = scene(n);
         return b.getMinX() >= -0.5 && b.getMinY() >= -0.5 && b.getMaxX() <= KioskShell.WIDTH + 0.5
                 && b.getMaxY() <= KioskShell.HEIGHT + 0.5;

@@ -16,15 +16,12 @@ import java.text.MessageFormat;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every language has every text, none empty, each a valid pattern with the same placeholders as English. */
 class BundleCompletenessTest {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
-
     static Properties load(Language language) throws IOException {
         String suffix = LanguageLook.bundleSuffix(language);
         String path = "/com/simkiosk/kiosk/i18n/messages_" + suffix + ".properties";
@@ -65,8 +62,8 @@ class BundleCompletenessTest {
             String value = p.getProperty(key);
             assertThat(value).as("%s in %s has an ASCII apostrophe (MessageFormat eats it)", key, language)
                     .doesNotContain("'");
-            assertThat(placeholders(value)).as("placeholders of %s in %s", key, language)
-                    .isEqualTo(placeholders(en.getProperty(key, "")));
+            assertThat(Placeholders.of(value)).as("placeholders of %s in %s", key, language)
+                    .isEqualTo(Placeholders.of(en.getProperty(key, "")));
             new MessageFormat(value, language.locale()); // throws on a broken pattern
         }
     }
@@ -116,15 +113,6 @@ class BundleCompletenessTest {
             keys.add(s.key());
         }
         assertThat(keys).allSatisfy(k -> assertThat(p.getProperty(k)).as("%s in %s", k, language).isNotBlank());
-    }
-
-    private static Set<String> placeholders(String s) {
-        Set<String> out = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(s);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
     }
 
     /** Words each language's style guide (docs/language-style.md) rules out, with the reason shown on failure. */

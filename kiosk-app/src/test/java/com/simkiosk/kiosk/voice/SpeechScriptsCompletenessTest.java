@@ -3,11 +3,11 @@ package com.simkiosk.kiosk.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.i18n.Placeholders;
 import java.text.MessageFormat;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * synthesizer: no kanji in Japanese (espeak-ng says "Chinese letter"), nothing but pinyin in Chinese.
  */
 class SpeechScriptsCompletenessTest {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
-
     @ParameterizedTest
     @EnumSource(Language.class)
     void everyLanguageHasExactlyTheEnglishScripts(Language language) {
@@ -51,8 +49,8 @@ class SpeechScriptsCompletenessTest {
         for (String key : p.stringPropertyNames()) {
             String value = p.getProperty(key);
             assertThat(value).as("%s in %s", key, language).isNotBlank().doesNotContain("'");
-            assertThat(placeholders(value)).as("placeholders of %s in %s", key, language)
-                    .isEqualTo(placeholders(en.getProperty(key)));
+            assertThat(Placeholders.of(value)).as("placeholders of %s in %s", key, language)
+                    .isEqualTo(Placeholders.of(en.getProperty(key)));
             new MessageFormat(value, language.locale());
         }
     }
@@ -80,12 +78,4 @@ class SpeechScriptsCompletenessTest {
         }
     }
 
-    private static Set<String> placeholders(String value) {
-        Set<String> out = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(value);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
 }
