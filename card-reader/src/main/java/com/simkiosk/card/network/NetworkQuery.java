@@ -10,17 +10,14 @@ public sealed interface NetworkQuery {
     NetworkReply askOn(NetworkSession session) throws NetworkException;
 
     /** Which way the question goes (USSD or SMS), for screens and logs. */
-    NetworkReply.Source source();
+    default NetworkReply.Source source() {
+        return this instanceof Ussd ? NetworkReply.Source.USSD : NetworkReply.Source.SMS;
+    }
 
     record Ussd(String code, UssdMenu menu) implements NetworkQuery {
         @Override
         public NetworkReply askOn(NetworkSession session) throws NetworkException {
             return session.ussd(code, menu);
-        }
-
-        @Override
-        public NetworkReply.Source source() {
-            return NetworkReply.Source.USSD;
         }
 
         @Override
@@ -33,11 +30,6 @@ public sealed interface NetworkQuery {
         @Override
         public NetworkReply askOn(NetworkSession session) throws NetworkException {
             return session.sms(number, keyword);
-        }
-
-        @Override
-        public NetworkReply.Source source() {
-            return NetworkReply.Source.SMS;
         }
 
         @Override
