@@ -205,12 +205,17 @@ final class NetworkJourney {
         Duration patience = settings.radioOn().plus(settings.registration()).plus(settings.reply()).plus(MARGIN);
         host.await(new AskingNetwork(source()), patience, () -> {
             NetworkReply reply = access.askNetwork(v.reader, v.route.query().orElseThrow(), settings, clock);
-            BalanceReading reading = new BalanceReplyParser(clock.withZone(Units.JAPAN)).parse(reply.text(), v.route.template());
+            BalanceReading reading = new BalanceReplyParser(Clock.fixed(clock.instant(), Units.JAPAN)).parse(reply.text(), v.route.template());
             return new NetworkBalance(reply.source(), reply.receivedAt(), reading);
         }, shown -> {
             log.info("Network answered by {} ({})", shown.source(), shown.reading());
             host.show(shown);
-        }, failure -> unanswered(failure instanceof NetworkException e ? e.error() : NetworkError.MODEM));
+        }, failure -> {
+            if (!(failure instanceof NetworkException)) {
+                log.warn("Network question failed: {}", failure.getClass().getSimpleName());
+            }
+            unanswered(failure instanceof NetworkException e ? e.error() : NetworkError.MODEM);
+        });
     }
 
     private void unanswered(NetworkError why) {
