@@ -47,22 +47,19 @@ class NetworkBalanceJourneyTest {
     private SimulatedModem modem;
     private KioskDriver kiosk;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        Fx.start();
+    /** The kiosk first (it owns the reader), then the modem, then the pseudo-terminal under both. */
+    @AfterEach
+    void closeKioskModemAndPty() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {kiosk == null ? null : kiosk::close, modem, pty}) {
+            if (c != null) {
+                c.close();
+            }
+        }
     }
 
-    @AfterEach
-    void close() throws Exception {
-        if (kiosk != null) {
-            kiosk.close(); // closes the reader too (owned by the kiosk's parts)
-        }
-        if (modem != null) {
-            modem.close();
-        }
-        if (pty != null) {
-            pty.close();
-        }
+    @BeforeAll
+    static void headlessToolkit() throws Exception {
+        Fx.start();
     }
 
     private void kioskWithForeignSimInModem(String journey) throws Exception {
@@ -99,6 +96,7 @@ class NetworkBalanceJourneyTest {
         assertThat(kiosk.text("network-source")).startsWith("From your carrier by USSD").endsWith("JST");
         assertThat(kiosk.text("network-amount")).isEqualTo("7.80 GBP"); // as the carrier wrote it, never converted
         assertThat(kiosk.shows("network-yen")).isFalse();
+        assertThat(kiosk.shows("network-data")).as("GBP is money, not gigabytes").isFalse();
         radioOffAndSimAsItWas();
 
         kiosk.tap("done");

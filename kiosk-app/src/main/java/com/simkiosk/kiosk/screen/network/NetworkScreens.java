@@ -60,7 +60,7 @@ public final class NetworkScreens {
         r.yen().ifPresent(yen -> cards.add(Ui.card("network-yen", m.get("network.yen"), m.yen(yen), false)));
         r.amount().ifPresent(amount -> cards.add(Ui.card("network-amount", m.get("network.amount"),
                 r.currency().map(c -> amount + " " + c).orElse(amount), false)));
-        r.dataBytes().ifPresent(bytes -> cards.add(Ui.card("network-data", m.get("network.data"), m.data(bytes), false)));
+        r.dataBytes().ifPresent(bytes -> cards.add(Ui.card("network-data", m.get("network.data"), m.data(asWritten(bytes)), false)));
         r.expires().ifPresent(day -> cards.add(Ui.card("network-expires", m.get("network.expires"),
                 DisplayDates.day(day, m.language()), false)));
         FlowPane figures = new FlowPane(24, 24);
@@ -76,6 +76,15 @@ public final class NetworkScreens {
                 source, Ui.spacer(), Ui.actions(Ui.primary("done", m.get("balance.done"), () -> ctx.fire(new Event.Done()))));
         box.getStyleClass().add("network-balance");
         return box;
+    }
+
+    /**
+     * The reply parser counts a carrier's GB as 1024 MB (as Japanese carriers do); the kiosk's data figures are
+     * decimal. Scaled back, the screen shows the figure the carrier wrote: its "2.5GB" is "2.5 GB", not "2.7 GB".
+     */
+    static long asWritten(long binaryBytes) {
+        int power = binaryBytes >= 1L << 30 ? 3 : binaryBytes >= 1L << 20 ? 2 : binaryBytes >= 1L << 10 ? 1 : 0;
+        return Math.round(binaryBytes / Math.pow(1.024, power));
     }
 
     /** Why there is no answer, and the way forward: try again where that can help, else done. */
