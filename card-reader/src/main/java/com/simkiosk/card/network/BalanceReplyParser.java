@@ -28,7 +28,7 @@ public final class BalanceReplyParser {
     private static final Pattern YEN = Pattern.compile(
             NUMBER + "\\s*(?:円|JPY\\b|yen\\b)|(?:¥|JPY)\\s*" + NUMBER, Pattern.CASE_INSENSITIVE);
     private static final Pattern DATA = Pattern.compile(
-            "(\\d+(?:[.,]\\d+)?)\\s*(KB|MB|GB|TB|キロバイト|メガバイト|ギガバイト)\\b?", Pattern.CASE_INSENSITIVE);
+            "(\\d+(?:[.,]\\d+)?)\\s*(KB|MB|GB|TB|キロバイト|メガバイト|ギガバイト)(?![A-Za-z])", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATA_REMAINING = Pattern.compile(
             "残り|残量|残容量|残データ|remaining|left|剩余|남은|잔여", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXPIRY_WORD = Pattern.compile(

@@ -8,6 +8,13 @@ import com.simkiosk.card.ReaderEvents;
 import com.simkiosk.card.ReaderInfo;
 import com.simkiosk.card.SimReader;
 import com.simkiosk.card.apdu.CardIoException;
+import com.simkiosk.card.network.NetworkAccess;
+import com.simkiosk.card.network.NetworkError;
+import com.simkiosk.card.network.NetworkException;
+import com.simkiosk.card.network.NetworkQuery;
+import com.simkiosk.card.network.NetworkReply;
+import com.simkiosk.card.network.NetworkSession;
+import com.simkiosk.card.network.UrcInbox;
 import com.simkiosk.card.aka.AkaChallenge;
 import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.card.usim.ImsiResult;
@@ -15,6 +22,7 @@ import com.simkiosk.card.usim.UsimAccess;
 import com.simkiosk.card.usim.UsimSession;
 import com.simkiosk.serial.JsscSerialLink;
 import com.simkiosk.serial.SerialLink;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +46,7 @@ import java.util.function.Function;
  * a reader name that is not ours → {@link CardError#NO_READER}; no final answer in time once the modem has
  * answered → {@link CardError#TIMEOUT}. {@link #fault()} keeps the last of the first three for maintenance.
  */
-public final class AtModemSimReader implements SimReader, UsimAccess {
+public final class AtModemSimReader implements SimReader, UsimAccess, NetworkAccess {
 
     /** How the reader talks to one device. */
     public record Settings(Duration commandTimeout, Duration pollInterval) {
@@ -54,6 +62,9 @@ public final class AtModemSimReader implements SimReader, UsimAccess {
     private final ReaderEvents events;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Thread monitor;
+    /** The unsolicited lines of a network question in progress (a fresh inbox per question, dropped after it). */
+    private volatile UrcInbox networkInbox;
+    private final Object networkLock = new Object();
 
     public AtModemSimReader(String device, SerialLink.Opener opener, Settings settings) {
         this.device = device;
@@ -61,7 +72,13 @@ public final class AtModemSimReader implements SimReader, UsimAccess {
         this.settings = settings;
         this.pins = new ModemPinCheck(readerName, settings.commandTimeout());
         this.identity = new ModemIdentity(readerName, settings.commandTimeout(), pins);
-        this.connection = new ModemConnection(device, readerName, opener, settings.commandTimeout(), identity::onUnsolicited);
+        this.connection = new ModemConnection(device, readerName, opener, settings.commandTimeout(), line -> {
+            identity.onUnsolicited(line);
+            UrcInbox inbox = networkInbox;
+            if (inbox != null) {
+                inbox.accept(line);
+            }
+        });
         this.events = ReaderEvents.monitored("at-modem-events " + device);
     }
 
@@ -218,6 +235,37 @@ public final class AtModemSimReader implements SimReader, UsimAccess {
         } catch (AtException e) {
             connection.dropIfLost(e);
             return failed.apply(new AkaResult.Failed(errorOf(e), e.getMessage()));
+        }
+    }
+
+    /**
+     * Asks the SIM's network on this module's line (issue 14), one question at a time. The inbox of unsolicited
+     * lines lives only for the question, so no reply text stays in the reader afterwards.
+     */
+    @Override
+    public NetworkReply askNetwork(String reader, NetworkQuery query, NetworkSession.Settings settings, Clock clock)
+            throws NetworkException {
+        if (!readerName.equals(reader)) {
+            throw new NetworkException(NetworkError.MODEM, "no reader named " + reader);
+        }
+        synchronized (networkLock) {
+            return ask(query, settings, clock);
+        }
+    }
+
+    private NetworkReply ask(NetworkQuery query, NetworkSession.Settings settings, Clock clock) throws NetworkException {
+        UrcInbox inbox = new UrcInbox();
+        networkInbox = inbox;
+        try {
+            AtEngine at = connection.engine();
+            try (NetworkSession session = NetworkSession.open(at, inbox, settings, clock)) {
+                return query.askOn(session);
+            }
+        } catch (AtException e) {
+            connection.dropIfLost(e);
+            throw new NetworkException(NetworkError.MODEM, e.getMessage(), e);
+        } finally {
+            networkInbox = null;
         }
     }
 

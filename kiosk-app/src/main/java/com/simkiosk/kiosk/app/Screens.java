@@ -7,6 +7,7 @@ import com.simkiosk.kiosk.screen.balance.BalanceScreen;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.error.ErrorScreen;
 import com.simkiosk.kiosk.screen.farewell.TakeSimScreen;
+import com.simkiosk.kiosk.screen.network.NetworkScreens;
 import com.simkiosk.kiosk.screen.number.EnterNumberScreen;
 import com.simkiosk.kiosk.screen.progress.ProgressScreen;
 import com.simkiosk.kiosk.screen.topup.TopUpScreens;
@@ -54,6 +55,14 @@ public final class Screens {
             return TakeSimScreen.takeSlip(t, ctx);
         } else if (s instanceof State.Error e) {
             return ErrorScreen.view(e, ctx);
+        } else if (s instanceof State.NetworkConsent c) {
+            return NetworkScreens.consent(c, ctx);
+        } else if (s instanceof State.AskingNetwork) {
+            return NetworkScreens.asking(ctx);
+        } else if (s instanceof State.NetworkBalance b) {
+            return NetworkScreens.balance(b, ctx);
+        } else if (s instanceof State.NetworkUnanswered u) {
+            return NetworkScreens.unanswered(u, ctx);
         }
         throw new IllegalStateException("no screen for " + s.key());
     }

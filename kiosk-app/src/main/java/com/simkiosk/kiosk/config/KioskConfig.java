@@ -13,6 +13,7 @@ import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.OAuthSettings;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.Language;
+import com.simkiosk.kiosk.flow.NetworkRoutes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -52,7 +53,8 @@ public record KioskConfig(
         boolean testRig,
         Optional<Path> configuredStateDirectory,
         Optional<TelemetryConfig> telemetry,
-        Help help) {
+        Help help,
+        NetworkRoutes networkBalance) {
 
     public KioskConfig {
         backends = List.copyOf(backends);
@@ -306,7 +308,8 @@ public record KioskConfig(
     /** The configuration, when every part of it could be read (problems are collected in {@code root}). */
     private static Optional<KioskConfig> read(JsonFields root, Optional<Path> baseDir, java.util.Map<String, String> env) {
         root.allowOnly(Set.of("storeId", "kioskId", "reader", "backends", "aggregator", "printer", "languages",
-                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory", "telemetry", "help"));
+                "defaultLanguage", "timeouts", "maintenancePin", "testRig", "stateDirectory", "telemetry", "help",
+                "networkBalance"));
         String storeId = root.id("storeId");
         String kioskId = root.id("kioskId");
         boolean testRig = root.bool("testRig", false);
@@ -354,8 +357,10 @@ public record KioskConfig(
         Timeouts timeouts = readTimeouts(root.optionalObject("timeouts"));
         Optional<TelemetryConfig> telemetry = TelemetryConfig.read(root.optionalObject("telemetry"), baseDir);
         Help help = readHelp(root.optionalObject("help"));
+        NetworkRoutes networkBalance = NetworkBalanceConfig.read(root.optionalObject("networkBalance"));
         return readPin(root.object("maintenancePin")).map(pin -> new KioskConfig(storeId, kioskId, reader, backends,
-                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory, telemetry, help));
+                aggregator, printer, languages, defaultLanguage, timeouts, pin, testRig, stateDirectory, telemetry, help,
+                networkBalance));
     }
 
     private static Help readHelp(Optional<JsonFields> help) {

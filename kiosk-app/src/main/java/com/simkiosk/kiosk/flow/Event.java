@@ -85,4 +85,7 @@ public sealed interface Event {
 
     /** A touch anywhere, e.g. "I'm still here" on the idle warning. */
     record UserActivity() implements Event {}
+
+    /** On the network consent screen: "Go ahead", the customer accepts that their carrier may charge (issue 14). */
+    record NetworkGoAhead() implements Event {}
 }

@@ -5,6 +5,9 @@ import com.simkiosk.card.CardIdentity;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.SimReader;
+import com.simkiosk.card.network.NetworkError;
+import com.simkiosk.card.network.NetworkException;
+import com.simkiosk.carrier.Balance;
 import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
@@ -116,6 +119,8 @@ public final class SessionFlow implements AutoCloseable {
     private final IdleWatch idle;
     /** False while the smart card service is gone: the attract screen says so and offers the number path. */
     private boolean readerUp = true;
+    /** The balance through the SIM's own network (issue 14), for SIMs the routes table sends there. */
+    private final NetworkJourney network;
 
     public SessionFlow(SimReader simReader, CarrierBackend carrier, SlipPrinter printer, FlowExecutors io,
                        Consumer<Runnable> post, Clock clock, FlowScheduler scheduler, FlowConfig config,
@@ -134,6 +139,12 @@ public final class SessionFlow implements AutoCloseable {
         this.idle = new IdleWatch(scheduler);
         this.simCheck = new SimCheck(simReader, carrier, config.carrierWait().minus(FlowConfig.CARRIER_GRACE));
         this.balanceLoader = new BalanceLoader(carrier, BalanceLoader.optionalBound(config));
+        this.network = new NetworkJourney(simReader, clock, new NetworkHost());
+    }
+
+    /** Where each line's balance is asked (issue 14); without a table every line goes to the back ends. */
+    public void useNetworkRoutes(NetworkRoutes routes) {
+        network.use(routes);
     }
 
     /** Listens to the reader (insertions start sessions from any screen) and publishes the attract screen. */
@@ -209,6 +220,9 @@ public final class SessionFlow implements AutoCloseable {
 
     private void onScreenEvent(Event event) {
         State s = state;
+        if (network.onEvent(s, event)) {
+            return;
+        }
         if (s instanceof Attract || s instanceof ReaderUnavailable) {
             if (event instanceof StartNumberEntry) {
                 startNumberEntry();
@@ -420,6 +434,9 @@ public final class SessionFlow implements AutoCloseable {
         session.card = card;
         session.pinTriesLeft = card.pin().triesLeft();
         log.info("SIM read: {} ({})", card.iccid(), card.type().label());
+        if (network.takes(session.cardReader, card)) {
+            return; // its balance is asked from its own network
+        }
         if (!card.iccid().isJapanese()) {
             fail(ErrorKind.FOREIGN_SIM); // no carrier here serves it: do not even ask
             return;
@@ -881,6 +898,7 @@ public final class SessionFlow implements AutoCloseable {
     /** Nothing personal survives this: the session, the typed number, and any answer still on its way. */
     private void wipe() {
         session = new Session();
+        network.wipe();
         phone.clear();
         pending.drop();
     }
@@ -907,6 +925,10 @@ public final class SessionFlow implements AutoCloseable {
             idle.stop(); // already wiped; the screen stays until the SIM is taken, in its owner's language
             return;
         }
+        if (state instanceof State.AskingNetwork) {
+            restartIdleTimer(); // the network question has its own bounds; the quiet time starts on its answer
+            return;
+        }
         if (state instanceof State.TakeSlip) {
             idleSessionOver(); // already wiped: nothing to warn about, the slip has had its time to be taken
             return;
@@ -931,6 +953,33 @@ public final class SessionFlow implements AutoCloseable {
             go(resting());
         }
         publish();
+    }
+
+    /** What the network journey may do to the flow: show its screens, wait for the module, end the session. */
+    private final class NetworkHost implements NetworkJourney.Host {
+        @Override
+        public void show(State next) {
+            go(next);
+        }
+
+        @Override
+        public <T> void await(State waiting, Duration patience, PendingCall.Call<T> call, Consumer<T> onValue,
+                              Consumer<Exception> onFailure) {
+            session.retry = null;
+            session.cancelTo = Optional.empty();
+            go(waiting);
+            pending.start("network", io.card(), patience,
+                    () -> new NetworkException(NetworkError.REPLY_TIMEOUT, "no answer within " + patience.toMillis() + " ms"),
+                    call, onValue, onFailure, () -> {
+                        restartIdleTimer();
+                        publish();
+                    }, () -> fail(ErrorKind.READER_PROBLEM));
+        }
+
+        @Override
+        public void end() {
+            endSession();
+        }
     }
 
     // ---------------------------------------------------------------- small types

@@ -230,6 +230,54 @@ public sealed interface State {
         }
     }
 
+    /**
+     * Before a USSD or SMS goes out from the customer's SIM (issue 14): "your balance will be asked from your
+     * carrier by USSD/SMS"; for a {@code foreign} SIM also "your home carrier may charge for this while roaming".
+     * Go ahead ({@link Event.NetworkGoAhead}) or Cancel; nothing is sent before.
+     */
+    record NetworkConsent(boolean foreign, com.simkiosk.card.network.NetworkReply.Source source) implements State {
+        public String key() {
+            return "screen.networkConsent";
+        }
+    }
+
+    /** The module asks the SIM's network (radio on, registration, the question, the reply). Cancel ends the session. */
+    record AskingNetwork(com.simkiosk.card.network.NetworkReply.Source source) implements State {
+        public String key() {
+            return "screen.askingNetwork";
+        }
+    }
+
+    /**
+     * The balance as the carrier's network answered: the figures the parser found, else the carrier's own words;
+     * where it came from (USSD or SMS) and when. Personal: {@link #toString()} holds neither the words nor figures.
+     */
+    record NetworkBalance(com.simkiosk.card.network.NetworkReply.Source source, Instant answeredAt,
+                          com.simkiosk.card.network.BalanceReading reading) implements State {
+        public String key() {
+            return "screen.networkBalance";
+        }
+
+        @Override
+        public String toString() {
+            return "NetworkBalance[" + source + " at " + answeredAt + ", " + reading + "]";
+        }
+    }
+
+    /**
+     * The SIM's network gave no balance: why ({@link com.simkiosk.card.network.NetworkError}, as a key
+     * {@code network.error.<NAME>}) and the way forward: Retry when {@code canRetry}, Done always.
+     */
+    record NetworkUnanswered(com.simkiosk.card.network.NetworkError why, boolean canRetry) implements State {
+        public String key() {
+            return "screen.networkUnanswered";
+        }
+
+        public String reasonKey() {
+            return "network.error." + why.name();
+        }
+    }
+
     enum PrintStatus {
         PRINTING("print.printing"),
         PRINTED("print.printed"),

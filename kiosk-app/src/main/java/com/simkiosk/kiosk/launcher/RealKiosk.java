@@ -74,6 +74,7 @@ final class RealKiosk {
                     config.timeouts().outOfService(), config.backendUrls());
             owned.add(unattended); // closed first: STOPPING=1 before the devices go
             attachments.add(unattended::attach);
+            attachments.add(runtime -> runtime.flow().useNetworkRoutes(config.networkBalance())); // issue 14
             parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
                     maintenancePin, Optional.empty(), owned, config.languages(), attachments)
                     .withHelp(config.helpSettings());

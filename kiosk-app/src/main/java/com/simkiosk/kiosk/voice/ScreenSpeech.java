@@ -70,6 +70,16 @@ public final class ScreenSpeech {
             out.add(s.fixed(t.withSlip() ? "takeSim.withSlip" : "takeSim"));
         } else if (state instanceof State.TakeSlip) {
             out.add(s.fixed("takeSlip"));
+        } else if (state instanceof State.NetworkConsent c) {
+            out.add(s.fixed(c.foreign() ? "network.consent.foreign" : "network.consent.domestic"));
+            out.add(s.fixed("network.consent.choose"));
+        } else if (state instanceof State.AskingNetwork) {
+            out.add(s.fixed("network.asking"));
+        } else if (state instanceof State.NetworkBalance) {
+            out.add(s.fixed("network.balance")); // the carrier's words stay on the screen, not said aloud in the shop
+        } else if (state instanceof State.NetworkUnanswered u) {
+            out.add(s.fixed("network.unanswered"));
+            out.add(s.fixed(u.canRetry() ? "error.retryOrDone" : "error.done"));
         } else if (state instanceof State.Error e) {
             out.add(error(e.kind(), s));
             if (e.kind().offersNumberEntry()) {

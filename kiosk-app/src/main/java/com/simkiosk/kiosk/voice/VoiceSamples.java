@@ -71,6 +71,14 @@ public final class VoiceSamples {
         for (ErrorKind kind : ErrorKind.values()) {
             s.add(java.util.Map.entry("error." + kind.name(), new State.Error(kind, kind.retryable())));
         }
+        var ussd = com.simkiosk.card.network.NetworkReply.Source.USSD;
+        s.add(java.util.Map.entry("networkConsent.foreign", new State.NetworkConsent(true, ussd)));
+        s.add(java.util.Map.entry("networkConsent.domestic", new State.NetworkConsent(false, ussd)));
+        s.add(java.util.Map.entry("askingNetwork", new State.AskingNetwork(ussd)));
+        s.add(java.util.Map.entry("networkBalance", new State.NetworkBalance(ussd, NOW,
+                com.simkiosk.card.network.BalanceReading.rawOnly("Your balance is 7.80 GBP"))));
+        s.add(java.util.Map.entry("networkUnanswered", new State.NetworkUnanswered(
+                com.simkiosk.card.network.NetworkError.NO_COVERAGE, true)));
         return s;
     }
 
