@@ -73,6 +73,9 @@ public final class KioskShell {
     private Optional<FlowView> shownView = Optional.empty();
     private final java.util.List<java.util.function.Function<Messages, Node>> displayMenuItems = new java.util.ArrayList<>();
     private final ShellBars bars;
+    /** The waits (reading, checking the SIM, looking up) share one screen updated in place. */
+    private final com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared progress =
+            new com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared();
 
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture) {
         this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL, java.util.List.of(Language.values()));
@@ -155,7 +158,8 @@ public final class KioskShell {
                 entry.setLength(0); // a new screen starts empty; a language switch keeps what was typed
             }
             tick = Optional.empty();
-            Parent screen = Screens.render(view.state(), language, context(m));
+            ScreenContext ctx = context(m);
+            Parent screen = progress.render(view.state(), ctx).orElseGet(() -> Screens.render(view.state(), language, ctx));
             bars.update(view.state(), language, m, look); // the bars stay; only the screen is new
             frame.setRight(supportBeside(view, language, m).orElse(null));
             fit.setContent(screen);
