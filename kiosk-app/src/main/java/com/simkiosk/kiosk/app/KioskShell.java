@@ -5,11 +5,9 @@ import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.i18n.Messages;
-import com.simkiosk.kiosk.screen.attract.AttractScreen;
 import com.simkiosk.kiosk.screen.common.ScreenContext;
 import com.simkiosk.kiosk.screen.common.Ui;
 import com.simkiosk.kiosk.screen.help.CarrierReferral;
-import com.simkiosk.kiosk.screen.help.ErrorSupport;
 import com.simkiosk.kiosk.screen.help.HelpOverlay;
 import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceGesture;
@@ -74,6 +72,10 @@ public final class KioskShell {
     private boolean staffCalled;
     private Optional<FlowView> shownView = Optional.empty();
     private final java.util.List<java.util.function.Function<Messages, Node>> displayMenuItems = new java.util.ArrayList<>();
+    private final ShellBars bars;
+    /** The waits (reading, checking the SIM, looking up) share one screen updated in place. */
+    private final com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared progress =
+            new com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared();
 
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture) {
         this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL, java.util.List.of(Language.values()));
@@ -111,6 +113,9 @@ public final class KioskShell {
         surface.setClip(new javafx.scene.shape.Rectangle(WIDTH, HEIGHT));
         overlays.setPickOnBounds(false);
         frame.setCenter(fit);
+        bars = new ShellBars(demo, this.languages, this::openHelp, this::openDisplayMenu, context(messages.get(Language.JA)));
+        frame.setTop(bars.top());
+        frame.setBottom(bars.bottom());
         surface.getChildren().addAll(frame, overlays, cornerHotspot());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.ifPresent(t -> t.accept(clock.instant()))));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -153,10 +158,10 @@ public final class KioskShell {
                 entry.setLength(0); // a new screen starts empty; a language switch keeps what was typed
             }
             tick = Optional.empty();
-            Parent screen = Screens.render(view.state(), language, context(m));
-            frame.setTop(topBar(m));
-            frame.setBottom(bottomBar(view.state(), language, m));
-            frame.setRight(supportBeside(view, m).orElse(null));
+            ScreenContext ctx = context(m);
+            Parent screen = progress.render(view.state(), ctx).orElseGet(() -> Screens.render(view.state(), language, ctx));
+            bars.update(view.state(), language, m, look); // the bars stay; only the screen is new
+            frame.setRight(supportBeside(view, language, m).orElse(null));
             fit.setContent(screen);
             if (languageChanged && !stateChanged && helpOverlay.isPresent()) {
                 openHelp(); // in the new language
@@ -241,61 +246,12 @@ public final class KioskShell {
         }
     }
 
-    private Node topBar(Messages m) {
-        HBox bar = new HBox(16);
-        bar.getStyleClass().add("top-bar");
-        bar.setId("top-bar");
-        Label title = Ui.label(m.get("app.title"), "body");
-        title.setMinWidth(0);
-        bar.getChildren().add(title);
-        if (demo) {
-            Label mark = new Label(m.get("demo.mark"));
-            mark.setId("demo-mark");
-            mark.getStyleClass().add("demo-mark");
-            bar.getChildren().add(mark);
-        }
-        return bar;
-    }
-
-    /**
-     * Within reach of a seated customer, the same on every screen: Help at the left, then Display (saying the
-     * current setting) and, in a session, the languages (the attract screens have their own large ones).
-     */
-    private Node bottomBar(State state, Language language, Messages m) {
-        HBox bar = new HBox(16);
-        bar.getStyleClass().add("bottom-bar");
-        bar.setId("bottom-bar");
-        javafx.scene.control.Button helpButton = Ui.primary("help", "? " + m.get("help.button"), this::openHelp);
-        javafx.scene.control.Button display = Ui.button("display", "◐ " + m.get("display.title") + ": "
-                + DisplayMenu.describe(look, m), this::openDisplayMenu);
-        for (javafx.scene.control.Button b : java.util.List.of(helpButton, display)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setWrapText(false);
-        }
-        bar.getChildren().addAll(helpButton, display, Ui.spacer());
-        if (state.inSession()) {
-            HBox langs = new HBox(8);
-            langs.getStyleClass().add("language-bar");
-            ScreenContext ctx = context(m);
-            for (Language l : languages) {
-                langs.getChildren().add(AttractScreen.languageButton(l, language, ctx));
-            }
-            bar.getChildren().add(langs);
-        }
-        return bar;
-    }
-
     /** The carrier's phone number and support page beside an error only the carrier can resolve. */
-    private Optional<Node> supportBeside(FlowView view, Messages m) {
+    private Optional<Node> supportBeside(FlowView view, Language language, Messages m) {
         if (!CarrierReferral.sendsToCarrier(view.state())) {
             return Optional.empty();
         }
-        return help.contactFor(view.backend()).map(c -> {
-            Node card = ErrorSupport.card(m, c);
-            StackPane side = new StackPane(card);
-            side.getStyleClass().add("support-side");
-            return side;
-        });
+        return bars.side(help.contactFor(view.backend()), language, m);
     }
 
     /** Opens (or re-renders) help for the step on screen. Opening counts as activity; reading it does not. */
@@ -343,7 +299,7 @@ public final class KioskShell {
         Node menu = DisplayMenu.view(look, m, chosen -> {
             useLook(chosen);
             openDisplayMenu(); // says the new setting
-            frame.setBottom(bottomBar(shownView.get().state(), shownView.get().language(), m));
+            bars.update(shownView.get().state(), shownView.get().language(), m, look);
         }, () -> {
             closeDisplayMenu();
             flow.accept(new Event.UserActivity());

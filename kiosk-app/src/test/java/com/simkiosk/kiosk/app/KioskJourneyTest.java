@@ -10,6 +10,7 @@ import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.Situation;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.i18n.DisplayDates;
+import com.simkiosk.kiosk.i18n.LineBreaks;
 import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.carrier.Endpoint;
@@ -20,8 +21,14 @@ import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.PaymentReference;
 import com.simkiosk.printer.Slip;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -459,5 +466,87 @@ class KioskJourneyTest {
         assertThat(kiosk.shows("retry")).isFalse();
         kiosk.tap("use-number");
         kiosk.waitForScreen("enterNumber");
+    }
+
+    // ---------------------------------------------------------------- issue 17: the shell reuses its bars
+
+    /**
+     * The shell keeps its bars (and the support card beside an error) as long-lived nodes and only replaces the
+     * screen. After a session ends, nothing anywhere in the scene graph may still hold the customer's number or
+     * figures: the next person at the kiosk must not find them, not even in a hidden or reused node.
+     */
+    @Test
+    void afterTheSessionNoNodeHoldsThePreviousCustomersNumberOrFigures() throws Exception {
+        kiosk = KioskDriver.open("privacy-after-session", PATIENT);
+        DemoLine line = kiosk.demo().lines().auPrepaid();
+        String national = "0" + line.msisdn().orElseThrow().e164().substring(3);
+        kiosk.tap("start-number");
+        submitNumberOf(line);
+        String code = sentCode(kiosk, line);
+        kiosk.type(code);
+        kiosk.tap("submit");
+        kiosk.waitForScreen("balance");
+        // The language row in the reused bottom bar re-renders the balance in Japanese.
+        kiosk.tap("lang-ja");
+        Fx.waitUntil("the balance in Japanese", () -> kiosk.runtime().view().language() == Language.JA);
+        kiosk.waitForScreen("balance");
+        List<String> figures = new ArrayList<>();
+        for (String id : List.of("number", "yen", "voice", "sms", "data-left")) {
+            String shown = kiosk.text(id);
+            if (!shown.isBlank()) {
+                figures.add(shown);
+            }
+        }
+        assertThat(figures).as("the balance showed the customer's figures").contains("090-****-0002");
+        assertThat(everyTextInTheScene()).as("while the session lasts").anyMatch(t -> t.contains("090-****-0002"));
+
+        kiosk.tap("done");
+        Fx.waitUntil("the attract screen", () -> kiosk.runtime().view().state() instanceof State.Attract);
+        kiosk.waitForScreen("attract");
+
+        List<String> left = everyTextInTheScene();
+        assertThat(left).as("texts on the attract screen").isNotEmpty();
+        for (String secret : concat(figures, List.of(national, line.msisdn().orElseThrow().e164(), code))) {
+            assertThat(left).as("nothing in the scene holds %s", secret).noneMatch(t -> t.contains(secret));
+        }
+        assertThat(left).as("no masked number").noneMatch(t -> t.contains("****"));
+    }
+
+    /** Every text any node of the whole scene holds: labels, buttons, shapes of text, fields, accessible texts. */
+    private List<String> everyTextInTheScene() throws Exception {
+        return Fx.call(() -> {
+            List<String> out = new ArrayList<>();
+            collect(kiosk.runtime().root().getScene().getRoot(), out);
+            return out;
+        });
+    }
+
+    private static void collect(Node n, List<String> out) {
+        if (n instanceof Labeled l && l.getText() != null) {
+            out.add(LineBreaks.plain(l.getText()));
+        }
+        if (n instanceof Text t && t.getText() != null) {
+            out.add(LineBreaks.plain(t.getText()));
+        }
+        if (n instanceof TextInputControl f && f.getText() != null) {
+            out.add(f.getText());
+        }
+        if (n.getAccessibleText() != null) {
+            out.add(n.getAccessibleText());
+        }
+        if (n.getUserData() instanceof String s) {
+            out.add(s);
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

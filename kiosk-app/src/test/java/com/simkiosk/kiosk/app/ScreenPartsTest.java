@@ -304,4 +304,41 @@ class ScreenPartsTest {
     private static List<String> boxTexts(KioskShell shell) {
         return shell.surface().lookupAll(".entry-box").stream().map(n -> ((Label) n).getText()).toList();
     }
+
+    /**
+     * Reading, checking the SIM and looking up follow each other on one progress screen updated in place (issue 17):
+     * each says its own step, and the "this is slow" note of one wait does not carry over to the next.
+     */
+    @Test
+    void theWaitsShareOneScreenThatSaysEachStepAndStartsEachWithoutTheSlowNote() throws Exception {
+        com.simkiosk.testing.MutableClock clock = new com.simkiosk.testing.MutableClock(FlowSamples.NOW);
+        Messages en = Messages.of(Language.EN);
+        KioskShell shell = Fx.call(() -> Fx.shell(clock, Theme.NORMAL));
+        Node reading = Fx.call(() -> {
+            Fx.show(shell, new State.Reading(), Language.EN);
+            return shell.surface().lookup("#screen-reading");
+        });
+        assertThat(reading).isNotNull();
+        clock.advance(com.simkiosk.kiosk.screen.progress.ProgressScreen.SLOW.plusSeconds(1));
+        Fx.waitUntil("the slow note on the reading screen", () -> slowNote(shell).equals(en.get("lookup.slow")));
+
+        Fx.run(() -> {
+            Fx.show(shell, new State.CheckingSim(), Language.EN);
+            assertThat(shell.surface().lookup("#screen-checkingSim")).as("the same screen, updated").isSameAs(reading);
+            assertThat(shell.surface().lookup("#screen-reading")).isNull();
+            assertThat(Fx.texts(shell.surface())).contains(en.get("screen.checkingSim")).doesNotContain(en.get("screen.reading"));
+            assertThat(slowNote(shell)).as("a new wait starts without the slow note").isBlank();
+            Fx.show(shell, new State.LookingUp(), Language.EN);
+            assertThat(Fx.texts(shell.surface())).contains(en.get("screen.lookingUp"))
+                    .doesNotContain(en.get("screen.checkingSim"), en.get("reading.keepInserted"));
+            // Another language: the words of that language.
+            Fx.show(shell, new State.LookingUp(), Language.JA);
+            assertThat(Fx.texts(shell.surface())).contains(LineBreaks.plain(Messages.of(Language.JA).get("screen.lookingUp")));
+            shell.close();
+        });
+    }
+
+    private static String slowNote(KioskShell shell) {
+        return ((Labeled) shell.surface().lookup("#slow-note")).getText();
+    }
 }

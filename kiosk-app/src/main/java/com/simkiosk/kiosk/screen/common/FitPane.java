@@ -31,6 +31,9 @@ public final class FitPane extends Region {
     }
 
     public void setContent(Parent node) {
+        if (node == content) {
+            return; // the same screen updated in place: nothing to re-attach or restyle
+        }
         if (content != null) {
             content.getTransforms().remove(scale);
         }
