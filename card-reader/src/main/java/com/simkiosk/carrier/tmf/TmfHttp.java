@@ -108,7 +108,14 @@ final class TmfHttp implements AutoCloseable {
     private final CarrierEndpoint endpoint;
     /** The client's worker pool over TLS; empty over plain HTTP, where the selector thread does the little work. */
     private final Optional<ExecutorService> executor;
-    private final HttpClient client;
+    /**
+     * Built on the first call, not here: {@code HttpClient} builds the JDK's default {@code SSLContext} (TLS cipher
+     * tables, the cacerts trust store) even for {@code http://}, ≈ 180 ms that the kiosk's start would otherwise
+     * spend before the attract screen. Guarded by {@code this}; the builder is used once.
+     */
+    private final HttpClient.Builder clientSettings;
+    private volatile HttpClient client;
+    private boolean closed;
     private final OAuthTokens tokens;
     private final Json json;
     private final Sleeper sleeper;
@@ -137,9 +144,26 @@ final class TmfHttp implements AutoCloseable {
                 // Plain http is loopback/test only: no h2c upgrade dance. Over TLS, HTTP/2 is negotiated by ALPN.
                 .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
         if (endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()) {
-            builder.sslContext(sslContext(endpoint));
+            builder.sslContext(sslContext(endpoint)); // here, so that an unusable store is refused at configuration
         }
-        this.client = builder.build();
+        this.clientSettings = builder;
+    }
+
+    /** The HTTP client, built by the first call that needs it. */
+    private HttpClient client() throws CarrierException {
+        HttpClient c = client;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new CarrierException(CarrierError.UNAVAILABLE, "carrier client closed");
+            }
+            if (client == null) {
+                client = clientSettings.build();
+            }
+            return client;
+        }
     }
 
     /**
@@ -167,6 +191,7 @@ final class TmfHttp implements AutoCloseable {
         // One correlator for every attempt of this call, so the carrier's logs and ours line up.
         String correlator = UUID.randomUUID().toString();
         Call traced = call.withHeader("x-correlator", correlator);
+        client(); // built (once) before the call's time starts: building it is this kiosk's cost, not the carrier's
         Budget budget = new Budget(endpoint.requestTimeout());
         OAuthTokens.Fetcher fetcher = (path, form, auth) -> postToken(path, form, auth, budget);
         String scope = endpoint.oauth().scope(ApiFamily.of(call.pathAndQuery())).orElse("");
@@ -238,9 +263,10 @@ final class TmfHttp implements AutoCloseable {
         if (left <= 0) {
             throw overTime();
         }
+        HttpClient http = client();
         long started = System.nanoTime();
         try {
-            return client.send(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES, started + left));
+            return http.send(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES, started + left));
         } catch (InterruptedException e) {
             // send() has cancelled the exchange (its connection is closed)
             Thread.currentThread().interrupt();
@@ -420,8 +446,15 @@ final class TmfHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        HttpClient built;
+        synchronized (this) {
+            closed = true;
+            built = client;
+        }
         executor.ifPresent(ExecutorService::shutdownNow);
-        stopSelector(client);
+        if (built != null) {
+            stopSelector(built);
+        }
     }
 
     /**
