@@ -109,9 +109,10 @@ final class TmfHttp implements AutoCloseable {
     /** The client's worker pool over TLS; empty over plain HTTP, where the selector thread does the little work. */
     private final Optional<ExecutorService> executor;
     /**
-     * Built on the first call, not here: {@code HttpClient} builds the JDK's default {@code SSLContext} (TLS cipher
-     * tables, the cacerts trust store) even for {@code http://}, ≈ 180 ms that the kiosk's start would otherwise
-     * spend before the attract screen. Guarded by {@code this}; the builder is used once.
+     * Built on a thread of its own, not by the constructor's caller: {@code HttpClient} builds the JDK's default
+     * {@code SSLContext} (TLS cipher tables, the cacerts trust store) even for {@code http://}, ≈ 180 ms that the
+     * kiosk's start spent before the attract screen. A call that comes first waits for it (or builds it), before its
+     * time budget starts. Guarded by {@code this}; the builder is used once.
      */
     private final HttpClient.Builder clientSettings;
     private volatile HttpClient client;
@@ -147,9 +148,20 @@ final class TmfHttp implements AutoCloseable {
             builder.sslContext(sslContext(endpoint)); // here, so that an unusable store is refused at configuration
         }
         this.clientSettings = builder;
+        Thread build = new Thread(this::buildClient, "carrier-" + endpoint.name() + "-client-build");
+        build.setDaemon(true);
+        build.start();
     }
 
-    /** The HTTP client, built by the first call that needs it. */
+    private void buildClient() {
+        try {
+            client();
+        } catch (CarrierException | RuntimeException closedOrUnbuildable) {
+            // closed before it was built, or the JDK refused: the first call builds it (or reports it)
+        }
+    }
+
+    /** The HTTP client, built by the first caller (the build thread, or a call that comes before it). */
     private HttpClient client() throws CarrierException {
         HttpClient c = client;
         if (c != null) {
