@@ -25,9 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -105,14 +107,18 @@ final class TmfHttp implements AutoCloseable {
     record ErrorBody(@JsonProperty("code") String code, @JsonProperty("status") Object status,
             @JsonProperty("reason") String reason, @JsonProperty("message") String message) {}
 
+    /** After the kiosk's start (≈ 1 s to the attract screen), before a customer is likely to have put a SIM in. */
+    static final Duration CLIENT_BUILD_DELAY = Duration.ofSeconds(3);
+
     private final CarrierEndpoint endpoint;
     /** The client's worker pool over TLS; empty over plain HTTP, where the selector thread does the little work. */
     private final Optional<ExecutorService> executor;
     /**
-     * Built on a thread of its own, not by the constructor's caller: {@code HttpClient} builds the JDK's default
-     * {@code SSLContext} (TLS cipher tables, the cacerts trust store) even for {@code http://}, ≈ 180 ms that the
-     * kiosk's start spent before the attract screen. A call that comes first waits for it (or builds it), before its
-     * time budget starts. Guarded by {@code this}; the builder is used once.
+     * Built in the background {@link #CLIENT_BUILD_DELAY} after construction, not by the constructor's caller:
+     * {@code HttpClient} builds the JDK's default {@code SSLContext} (TLS cipher tables, the cacerts trust store) even
+     * for {@code http://}, ≈ 180 ms of CPU that the kiosk's start spent before the attract screen (and, built at once
+     * on a thread of its own, still took from the start on a 2-core machine). A call that comes first builds it (or
+     * waits for it) before its time budget starts. Guarded by {@code this}; the builder is used once.
      */
     private final HttpClient.Builder clientSettings;
     private volatile HttpClient client;
@@ -148,9 +154,7 @@ final class TmfHttp implements AutoCloseable {
             builder.sslContext(sslContext(endpoint)); // here, so that an unusable store is refused at configuration
         }
         this.clientSettings = builder;
-        Thread build = new Thread(this::buildClient, "carrier-" + endpoint.name() + "-client-build");
-        build.setDaemon(true);
-        build.start();
+        CompletableFuture.delayedExecutor(CLIENT_BUILD_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::buildClient);
     }
 
     private void buildClient() {
