@@ -25,9 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -105,10 +107,22 @@ final class TmfHttp implements AutoCloseable {
     record ErrorBody(@JsonProperty("code") String code, @JsonProperty("status") Object status,
             @JsonProperty("reason") String reason, @JsonProperty("message") String message) {}
 
+    /** After the kiosk's start (≈ 1 s to the attract screen), before a customer is likely to have put a SIM in. */
+    static final Duration CLIENT_BUILD_DELAY = Duration.ofSeconds(3);
+
     private final CarrierEndpoint endpoint;
     /** The client's worker pool over TLS; empty over plain HTTP, where the selector thread does the little work. */
     private final Optional<ExecutorService> executor;
-    private final HttpClient client;
+    /**
+     * Built in the background {@link #CLIENT_BUILD_DELAY} after construction, not by the constructor's caller:
+     * {@code HttpClient} builds the JDK's default {@code SSLContext} (TLS cipher tables, the cacerts trust store) even
+     * for {@code http://}, ≈ 180 ms of CPU that the kiosk's start spent before the attract screen (and, built at once
+     * on a thread of its own, still took from the start on a 2-core machine). A call that comes first builds it (or
+     * waits for it) before its time budget starts. Guarded by {@code this}; the builder is used once.
+     */
+    private final HttpClient.Builder clientSettings;
+    private volatile HttpClient client;
+    private boolean closed;
     private final OAuthTokens tokens;
     private final Json json;
     private final Sleeper sleeper;
@@ -137,9 +151,35 @@ final class TmfHttp implements AutoCloseable {
                 // Plain http is loopback/test only: no h2c upgrade dance. Over TLS, HTTP/2 is negotiated by ALPN.
                 .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
         if (endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()) {
-            builder.sslContext(sslContext(endpoint));
+            builder.sslContext(sslContext(endpoint)); // here, so that an unusable store is refused at configuration
         }
-        this.client = builder.build();
+        this.clientSettings = builder;
+        CompletableFuture.delayedExecutor(CLIENT_BUILD_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::buildClient);
+    }
+
+    private void buildClient() {
+        try {
+            client();
+        } catch (CarrierException | RuntimeException closedOrUnbuildable) {
+            // closed before it was built, or the JDK refused: the first call builds it (or reports it)
+        }
+    }
+
+    /** The HTTP client, built by the first caller (the build thread, or a call that comes before it). */
+    private HttpClient client() throws CarrierException {
+        HttpClient c = client;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new CarrierException(CarrierError.UNAVAILABLE, "carrier client closed");
+            }
+            if (client == null) {
+                client = clientSettings.build();
+            }
+            return client;
+        }
     }
 
     /**
@@ -167,6 +207,7 @@ final class TmfHttp implements AutoCloseable {
         // One correlator for every attempt of this call, so the carrier's logs and ours line up.
         String correlator = UUID.randomUUID().toString();
         Call traced = call.withHeader("x-correlator", correlator);
+        client(); // built (once) before the call's time starts: building it is this kiosk's cost, not the carrier's
         Budget budget = new Budget(endpoint.requestTimeout());
         OAuthTokens.Fetcher fetcher = (path, form, auth) -> postToken(path, form, auth, budget);
         String scope = endpoint.oauth().scope(ApiFamily.of(call.pathAndQuery())).orElse("");
@@ -238,9 +279,10 @@ final class TmfHttp implements AutoCloseable {
         if (left <= 0) {
             throw overTime();
         }
+        HttpClient http = client();
         long started = System.nanoTime();
         try {
-            return client.send(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES, started + left));
+            return http.send(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES, started + left));
         } catch (InterruptedException e) {
             // send() has cancelled the exchange (its connection is closed)
             Thread.currentThread().interrupt();
@@ -420,8 +462,15 @@ final class TmfHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        HttpClient built;
+        synchronized (this) {
+            closed = true;
+            built = client;
+        }
         executor.ifPresent(ExecutorService::shutdownNow);
-        stopSelector(client);
+        if (built != null) {
+            stopSelector(built);
+        }
     }
 
     /**
