@@ -4,6 +4,7 @@ import com.simkiosk.card.aka.AkaChallenge;
 import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.tmf.CappedBody;
+import com.simkiosk.carrier.tmf.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -62,8 +57,14 @@ public final class GbaBootstrap implements AutoCloseable {
     private final URI bsfUrl;
     private final Duration deadline;
     private final RandomGenerator random;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    private final boolean tls;
+    /** The client, made on the first bootstrapping (building it sets up TLS, which the start path need not pay). */
+    private volatile Client client;
+    private boolean closed;
+
+    /** The HTTP client and, over TLS only, its worker pool (over plain HTTP the selector thread does the work). */
+    private record Client(HttpClient http, Optional<ExecutorService> pool) {}
 
     /** With a {@link SecureRandom} for cnonces. */
     public GbaBootstrap(URI bsfUrl, Duration connectTimeout, Duration deadline) {
@@ -78,15 +79,26 @@ public final class GbaBootstrap implements AutoCloseable {
         this.bsfUrl = bsfUrl;
         this.deadline = deadline;
         this.random = random;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "gba-bsf-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).executor(executor)
-                .version(scheme.equals("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1).build();
+        this.connectTimeout = connectTimeout;
+        this.tls = scheme.equals("https");
+    }
+
+    /** One client for every bootstrapping (its connection is kept alive between the round trips and the checks). */
+    private HttpClient client() throws Failure {
+        Client c = client;
+        if (c != null) {
+            return c.http();
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new Failure(CarrierError.UNAVAILABLE, "the BSF client is closed");
+            }
+            if (client == null) {
+                Optional<ExecutorService> pool = HttpClients.pool(tls, "gba-bsf-http-");
+                client = new Client(HttpClients.builder(tls, connectTimeout, pool).build(), pool);
+            }
+            return client.http();
+        }
     }
 
     private static boolean loopback(String host) {
@@ -228,43 +240,51 @@ public final class GbaBootstrap implements AutoCloseable {
         return new BootstrapResult.Failed(error, detail);
     }
 
-    /** One round trip within what is left of the exchange's time; the body through the 1 MiB cap. */
+    /**
+     * One round trip within what is left of the exchange's time, headers and whole body (through the 1 MiB cap):
+     * synchronous {@code send} on the calling thread, as {@code TmfHttp} does (no hand-over to another thread per
+     * round trip). The headers are bounded by the request's timeout, the body by {@link CappedBody}'s deadline, both
+     * the end of the exchange's time. An interrupt makes {@code send} cancel the exchange (its connection is closed).
+     */
     private Reply send(Authorization auth, long deadlineAt) throws Failure {
         long left = deadlineAt - System.nanoTime();
         if (left <= 0) {
             throw overTime();
         }
+        HttpClient http = client();
         HttpRequest request = HttpRequest.newBuilder(bsfUrl).timeout(Duration.ofNanos(left)).GET()
                 .header("Authorization", auth.header())
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", BootstrappingInfo.MEDIA_TYPE)
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, CappedBody.handler(CappedBody.MAX_BODY_BYTES));
         try {
-            HttpResponse<byte[]> response = pending.get(left, TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> response = http.send(request, CappedBody.handler(CappedBody.MAX_BODY_BYTES, deadlineAt));
             return new Reply(response.statusCode(), response.headers().allValues("WWW-Authenticate"),
                     response.headers().firstValue("Authentication-Info"), response.body());
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw overTime();
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new Failure(CarrierError.UNAVAILABLE, "bootstrapping cancelled");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBody.TooLarge) {
-                throw new Failure(CarrierError.BAD_RESPONSE, "the BSF sent an answer larger than " + CappedBody.MAX_BODY_BYTES + " bytes");
-            }
-            if (cause instanceof HttpConnectTimeoutException) {
-                throw new Failure(CarrierError.TIMEOUT, "the BSF did not accept a connection in time");
-            }
-            if (cause instanceof HttpTimeoutException) {
-                throw overTime();
-            }
-            throw new Failure(CarrierError.UNAVAILABLE, "the BSF cannot be reached"
-                    + (cause instanceof IOException ? "" : " (" + (cause == null ? "?" : cause.getClass().getSimpleName()) + ")"));
+        } catch (IOException e) {
+            throw classify(e);
+        } catch (IllegalArgumentException | SecurityException e) {
+            throw new Failure(CarrierError.UNAVAILABLE, "the BSF cannot be reached (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** {@code send} rethrows most failures as an {@code IOException} around the original: looks through the causes. */
+    private Failure classify(IOException failure) {
+        if (HttpClients.has(failure, CappedBody.TooLarge.class)) {
+            return new Failure(CarrierError.BAD_RESPONSE, "the BSF sent an answer larger than " + CappedBody.MAX_BODY_BYTES + " bytes");
+        }
+        if (failure instanceof HttpConnectTimeoutException) {
+            return new Failure(CarrierError.TIMEOUT, "the BSF did not accept a connection in time");
+        }
+        if (failure instanceof HttpTimeoutException || HttpClients.has(failure, CappedBody.Late.class)) {
+            return overTime();
+        }
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        return new Failure(CarrierError.UNAVAILABLE, "the BSF cannot be reached"
+                + (cause instanceof IOException ? "" : " (" + cause.getClass().getSimpleName() + ")"));
     }
 
     private Failure overTime() {
@@ -273,11 +293,14 @@ public final class GbaBootstrap implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            HttpClient.class.getMethod("shutdownNow").invoke(client); // JDK 21+; on 17 the selector ends with the client
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // nothing to stop on JDK 17
+        Client c;
+        synchronized (this) {
+            closed = true;
+            c = client;
+        }
+        if (c != null) {
+            c.pool().ifPresent(ExecutorService::shutdownNow);
+            HttpClients.stopSelector(c.http());
         }
     }
 

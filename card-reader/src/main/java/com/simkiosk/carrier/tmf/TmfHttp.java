@@ -26,11 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -135,21 +132,8 @@ final class TmfHttp implements AutoCloseable {
         this.sleeper = sleeper;
         this.tokens = new OAuthTokens(endpoint, clock, json);
         boolean tls = "https".equalsIgnoreCase(endpoint.baseUri().getScheme());
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = tls ? Optional.of(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "carrier-" + endpoint.name() + "-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        })) : Optional.empty();
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(endpoint.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Over plain HTTP/1.1 the selector thread parses the answer itself (what it hands on is a few
-                // non-blocking steps and CappedBody): each hand-over to a pool thread is a wake-up, and on a busy
-                // 2-core machine a wait for a CPU, per answer. Over TLS, handshake work and HTTP/2 keep the pool.
-                .executor(executor.<Executor>map(e -> e).orElse(Runnable::run))
-                // Plain http is loopback/test only: no h2c upgrade dance. Over TLS, HTTP/2 is negotiated by ALPN.
-                .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+        this.executor = HttpClients.pool(tls, "carrier-" + endpoint.name() + "-http-");
+        HttpClient.Builder builder = HttpClients.builder(tls, endpoint.connectTimeout(), executor);
         if (endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()) {
             builder.sslContext(sslContext(endpoint)); // here, so that an unusable store is refused at configuration
         }
@@ -300,7 +284,7 @@ final class TmfHttp implements AutoCloseable {
     /** Classifies a failed exchange, or returns {@code null} when it may be sent once more. */
     private HttpResponse<byte[]> failed(IOException failure, Call call, boolean redialled) throws CarrierException {
         // send() rethrows most failures as an IOException around the original: look through the causes
-        if (has(failure, CappedBody.TooLarge.class)) {
+        if (HttpClients.has(failure, CappedBody.TooLarge.class)) {
             log.warn("carrier {}: answer to {} larger than {} bytes, not read", endpoint.name(), call.what(), MAX_BODY_BYTES);
             throw new CarrierException(CarrierError.BAD_RESPONSE,
                     "carrier " + endpoint.name() + " sent an answer larger than " + MAX_BODY_BYTES + " bytes");
@@ -309,7 +293,7 @@ final class TmfHttp implements AutoCloseable {
             throw new CarrierException(CarrierError.TIMEOUT,
                     "carrier " + endpoint.name() + " did not accept a connection within " + endpoint.connectTimeout().toMillis() + " ms");
         }
-        if (failure instanceof HttpTimeoutException || has(failure, CappedBody.Late.class)) {
+        if (failure instanceof HttpTimeoutException || HttpClients.has(failure, CappedBody.Late.class)) {
             log.info("carrier {}: {} not answered in full within {} ms", endpoint.name(), call.what(),
                     endpoint.requestTimeout().toMillis());
             throw overTime();
@@ -325,15 +309,6 @@ final class TmfHttp implements AutoCloseable {
         }
         log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
         throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
-    }
-
-    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private CarrierException overTime() {
@@ -469,21 +444,7 @@ final class TmfHttp implements AutoCloseable {
         }
         executor.ifPresent(ExecutorService::shutdownNow);
         if (built != null) {
-            stopSelector(built);
-        }
-    }
-
-    /**
-     * The client's selector thread ends only with the client: JDK 21+ can stop it now ({@code shutdownNow}),
-     * JDK 17 once the client is unreachable. Reflection because the build targets 17.
-     */
-    private static void stopSelector(HttpClient client) {
-        try {
-            HttpClient.class.getMethod("shutdownNow").invoke(client);
-        } catch (NoSuchMethodException e) {
-            // JDK 17: nothing to call; the thread ends after the client is garbage-collected
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            log.debug("HTTP client not stopped: {}", e.getClass().getSimpleName());
+            HttpClients.stopSelector(built);
         }
     }
 }

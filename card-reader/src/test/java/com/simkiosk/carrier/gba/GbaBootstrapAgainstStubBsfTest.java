@@ -30,10 +30,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -277,6 +279,36 @@ class GbaBootstrapAgainstStubBsfTest {
             assertThat(kiosk.isAlive()).isFalse();
             assertThat(result.get()).isEqualTo(new BootstrapResult.Failed(CarrierError.UNAVAILABLE, "bootstrapping cancelled"));
         }
+    }
+
+    @Test
+    void oneClientServesEveryBootstrappingOverPlainHttpWithoutWorkerThreadsAndClosingEndsIt() throws IOException {
+        StubBsf bsf = new StubBsf();
+        Set<String> before = threadNames();
+        try (GbaBootstrap gba = new GbaBootstrap(bsf.uri(), Duration.ofSeconds(2), TestTime.bound(Duration.ofSeconds(5)))) {
+            // Built on the first bootstrapping, not when the kiosk starts.
+            assertThat(newThreads(before)).noneMatch(n -> n.startsWith("HttpClient-"));
+            for (int i = 0; i < 3; i++) {
+                assertThat(gba.bootstrap(IMPI, card(K, Sqn.of(0, 0)))).isInstanceOf(BootstrapResult.Bootstrapped.class);
+            }
+            // One client (one selector thread) for all three; over plain http no pool of its own.
+            assertThat(newThreads(before)).filteredOn(n -> n.startsWith("HttpClient-") && n.endsWith("-SelectorManager"))
+                    .hasSize(1);
+            assertThat(newThreads(before)).noneMatch(n -> n.startsWith("gba-bsf-http-"));
+        }
+        if (Runtime.version().feature() >= 21) { // the JDK's selector thread can be stopped from JDK 21 on
+            TestTime.awaitUntil(Duration.ofSeconds(5), () -> newThreads(before).stream()
+                    .noneMatch(n -> n.startsWith("HttpClient-")), "closing the bootstrapping client ends its thread");
+        }
+    }
+
+    private static Set<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> newThreads(Set<String> before) {
+        return threadNames().stream().filter(n -> !before.contains(n)).toList();
     }
 
     @Test
