@@ -236,6 +236,7 @@ public final class NetworkSession implements AutoCloseable {
                     }
                 }
             } else {
+                stopIfInterrupted("SMS reply");
                 at.listen(settings.poll().dividedBy(4));
             }
             if (joined.isPresent()) {
@@ -341,6 +342,7 @@ public final class NetworkSession implements AutoCloseable {
             if (got.isPresent()) {
                 return got.get();
             }
+            stopIfInterrupted(what);
             at.listen(settings.poll().dividedBy(4));
         }
         Optional<String[]> got = inbox.take(wanted, linesAfter);
@@ -350,9 +352,25 @@ public final class NetworkSession implements AutoCloseable {
         throw new NetworkException(NetworkError.REPLY_TIMEOUT, "no " + what + " within " + settings.reply().toSeconds() + " s");
     }
 
-    /** Ends what is open, puts settings back, deletes read replies, radio off; each step tried even if one fails. */
+    /**
+     * Ends what is open, puts settings back, deletes read replies, radio off; each step tried even if one fails.
+     * Also when the asking thread was interrupted (the customer cancelled): the interrupt is set aside for the
+     * clean-up, so that the port lock and serial reads do not give up at once, and set again afterwards. Each
+     * command keeps its own bound ({@code settings.command()}, {@code settings.radioOn()} for the radio).
+     */
     @Override
     public void close() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            cleanUp();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void cleanUp() {
         if (ussdOpen) {
             quietly("AT+CUSD=2");
             ussdOpen = false;
@@ -379,11 +397,27 @@ public final class NetworkSession implements AutoCloseable {
         }
     }
 
+    /** {@code AT+CFUN=4}, also on an interrupted thread (the interrupt set aside for it, then set again). */
     private static void radioOff(AtEngine at, Settings settings) {
+        boolean interrupted = Thread.interrupted();
         try {
             at.send("AT+CFUN=4", settings.radioOn());
         } catch (AtException e) {
             LOG.warn("{}: radio could not be switched off ({})", at.device(), e.kind());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The asking thread was interrupted (the customer cancelled): stop waiting at once rather than at the bound.
+     * Classified as a timeout, as {@link AtEngine} does with an interrupted command; the flag stays set.
+     */
+    private static void stopIfInterrupted(String what) throws NetworkException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new NetworkException(NetworkError.REPLY_TIMEOUT, "stopped waiting for the " + what + ": interrupted (cancelled)");
         }
     }
 
@@ -411,6 +445,7 @@ public final class NetworkSession implements AutoCloseable {
             if (!clock.instant().isBefore(deadline)) {
                 break;
             }
+            stopIfInterrupted("registration");
             at.listen(settings.poll()); // also paces the loop: returns early only when the module says something
         }
         if (!searching) {

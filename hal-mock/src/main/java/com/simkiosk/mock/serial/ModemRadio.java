@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,8 @@ final class ModemRadio implements AutoCloseable {
     private volatile long radioOnAt;
     private volatile SimulatedNetwork.UssdReply pendingMenu;
     private volatile boolean ussdOpen;
+    /** The radio, USSD and SMS commands received ({@code AT+CFUN=n}, {@code AT+CUSD=n}, {@code AT+CMGS} once sent), in order, without their text. */
+    private final List<String> controls = new CopyOnWriteArrayList<>();
     private int messageReference;
     private volatile int pduLength = -1;
     private int concatReference = 0x20;
@@ -90,6 +93,10 @@ final class ModemRadio implements AutoCloseable {
         return ussdOpen;
     }
 
+    List<String> controls() {
+        return List.copyOf(controls);
+    }
+
     /** A message the customer already had on the SIM, which a balance question must leave alone. */
     synchronized void preload(String text) {
         String pdu = SmsPdu.deliver(SERVICE_CENTRE, "+819011112222", SENT, text, SmsPdu.Alphabet.UCS2, 1, 0, false).get(0);
@@ -98,6 +105,9 @@ final class ModemRadio implements AutoCloseable {
 
     /** The final result for a network command, with information lines in {@code out}; null when not one. */
     String respond(String command, String upper, StringBuilder out) {
+        if (upper.startsWith("AT+CFUN=") || upper.startsWith("AT+CUSD=")) {
+            controls.add(upper.split(",")[0].strip());
+        }
         if (upper.equals("AT+CFUN?")) {
             return info(out, "+CFUN: " + cfun);
         }
@@ -186,6 +196,7 @@ final class ModemRadio implements AutoCloseable {
             text = decode(body.strip());
         }
         messageReference = (messageReference + 1) % 256;
+        controls.add("AT+CMGS");
         SimulatedNetwork.SmsReply reply = network.sms(text);
         if (reply != null) {
             later.schedule(() -> deliver(reply), network.replyDelay().toMillis(), TimeUnit.MILLISECONDS);

@@ -11,6 +11,7 @@ import com.simkiosk.serial.SerialLinkException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -150,6 +151,11 @@ public final class SimulatedModem implements AutoCloseable {
     /** Whether a USSD dialogue is still open (not ended by the network nor by {@code AT+CUSD=2}). */
     public boolean ussdOpen() {
         return radio.ussdOpen();
+    }
+
+    /** The radio, USSD and SMS commands the modem was given ({@code AT+CFUN=4}, {@code AT+CUSD=2}, {@code AT+CMGS}, …), in order, without codes or numbers. */
+    public List<String> networkControls() {
+        return radio.controls();
     }
 
     /** Puts an SMS of the customer's own on the SIM, already read. */

@@ -26,6 +26,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,10 @@ class NetworkSessionOverPtyTest {
 
     /** A modem of {@code dialect} on a pty pair, and the client's end opened as the kiosk opens it. */
     private NetworkSession session(ModemDialect dialect) throws Exception {
+        return session(dialect, QUICK);
+    }
+
+    private NetworkSession session(ModemDialect dialect, NetworkSession.Settings settings) throws Exception {
         PtyPair pty = own(PtyPair.open(BOUND));
         modem = own(SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), 115200), dialect,
                 new VirtualSim(VirtualSimSpec.uicc("8981100000000000019")), SimulatedModem.Options.PLAIN, network));
@@ -67,8 +73,8 @@ class NetworkSessionOverPtyTest {
         settingsBefore = modem.smsSettings();
         UrcInbox inbox = new UrcInbox();
         AtEngine at = own(new AtEngine(JsscSerialLink.open(pty.a().toString(), 115200), inbox));
-        at.send("ATE0", QUICK.command());
-        return NetworkSession.open(at, inbox, QUICK, Clock.systemUTC());
+        at.send("ATE0", settings.command());
+        return NetworkSession.open(at, inbox, settings, Clock.systemUTC());
     }
 
     private NetworkException failureOpening(ModemDialect dialect) {
@@ -140,6 +146,68 @@ class NetworkSessionOverPtyTest {
             NetworkException e = catchThrowableOfType(() -> s.ussd("*100#", UssdMenu.NONE), NetworkException.class);
             assertThat(e.error()).isEqualTo(NetworkError.REPLY_TIMEOUT);
         }
+        simLeftAsItWas();
+    }
+
+    /**
+     * The customer cancels while the kiosk waits for the USSD answer: the flow interrupts the asking thread. The
+     * question stops long before its reply bound (a minute here), and the clean-up still runs in full.
+     */
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void interruptedWhileWaitingForUssdStillLeavesTheModemAsFound(ModemDialect dialect) throws Exception {
+        network.ussd("*100#", UssdReply.silence());
+        NetworkSession.Settings patient = new NetworkSession.Settings(QUICK.command(), QUICK.radioOn(),
+                QUICK.registration(), Duration.ofMinutes(1), QUICK.poll());
+        NetworkSession s = session(dialect, patient);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread asking = new Thread(() -> {
+            try (s) {
+                s.ussd("*100#", UssdMenu.NONE);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        }, "asking");
+        asking.start();
+        TestTime.awaitUntil(BOUND, modem::ussdOpen, "the USSD question reached the network");
+        asking.interrupt();
+        TestTime.awaitUntil(BOUND, () -> !asking.isAlive(), "the question stopped when interrupted");
+
+        assertThat(failure.get()).isInstanceOf(NetworkException.class);
+        assertThat(((NetworkException) failure.get()).error()).isEqualTo(NetworkError.REPLY_TIMEOUT);
+        assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+        List<String> controls = modem.networkControls();
+        assertThat(controls).as("dialogue closed, then radio off").containsSubsequence("AT+CUSD=2", "AT+CFUN=4");
+        assertThat(controls.get(controls.size() - 1)).isEqualTo("AT+CFUN=4");
+        simLeftAsItWas();
+    }
+
+    /** The same while an SMS reply is awaited: settings put back and radio off although the thread was interrupted. */
+    @Test
+    void interruptedWhileWaitingForSmsStillLeavesTheModemAsFound() throws Exception {
+        // no reply configured for this keyword: the carrier never answers
+        NetworkSession.Settings patient = new NetworkSession.Settings(QUICK.command(), QUICK.radioOn(),
+                QUICK.registration(), Duration.ofMinutes(1), QUICK.poll());
+        NetworkSession s = session(ModemDialect.QUECTEL, patient);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread asking = new Thread(() -> {
+            try (s) {
+                s.sms("7777", "ZANDAKA", SmsMode.TEXT);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "asking");
+        asking.start();
+        TestTime.awaitUntil(BOUND, () -> modem.networkControls().contains("AT+CMGS"), "the SMS question was sent");
+        assertThat(modem.smsSettings()).isNotEqualTo(settingsBefore);
+        asking.interrupt();
+        TestTime.awaitUntil(BOUND, () -> !asking.isAlive(), "the question stopped when interrupted");
+
+        assertThat(failure.get()).isInstanceOf(NetworkException.class);
+        assertThat(((NetworkException) failure.get()).error()).isEqualTo(NetworkError.REPLY_TIMEOUT);
+        assertThat(modem.networkControls()).endsWith("AT+CFUN=4");
         simLeftAsItWas();
     }
 

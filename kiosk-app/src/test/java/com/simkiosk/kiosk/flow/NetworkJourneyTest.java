@@ -124,6 +124,22 @@ class NetworkJourneyTest {
     }
 
     @Test
+    void cancelWhileAskingEndsTheSessionAndAnAnswerThatComesLaterIsNotShown() throws Exception {
+        answers(NetworkReply.Source.USSD, WORDS);
+        insert(FOREIGN_ICCID, new PinStatus(false, 3));
+        flow.fire(new Event.NetworkGoAhead());
+        assertThat(flow.state()).isEqualTo(new State.AskingNetwork(NetworkReply.Source.USSD));
+        flow.fire(new Event.Cancel());
+        assertThat(flow.state()).isEqualTo(new State.TakeSim());
+        int viewsAtCancel = views.size();
+
+        io.runAll(); // the module's answer arrives after the customer cancelled
+        assertThat(flow.state()).isEqualTo(new State.TakeSim());
+        assertThat(views.subList(viewsAtCancel, views.size())).extracting(FlowView::state)
+                .noneMatch(s -> s instanceof State.NetworkBalance || s instanceof State.NetworkUnanswered);
+    }
+
+    @Test
     void aDomesticLineWithNoAskGoesStraightToTheQuestionBySms() throws Exception {
         answers(NetworkReply.Source.SMS, "残高は1,234円です。データ残量2.5GB");
         insert(MVNO_ICCID, new PinStatus(false, 3));
