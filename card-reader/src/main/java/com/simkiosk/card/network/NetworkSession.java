@@ -41,6 +41,7 @@ public final class NetworkSession implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final String operator;
+    private final Optional<String> mccMnc;
     private final boolean roaming;
     /** Settings changed, with the command that puts each back; restored last first. */
     private final List<String> restore = new ArrayList<>();
@@ -50,12 +51,14 @@ public final class NetworkSession implements AutoCloseable {
     private boolean ucs2;
     private boolean pdu;
 
-    private NetworkSession(AtEngine at, UrcInbox inbox, Settings settings, Clock clock, String operator, boolean roaming) {
+    private NetworkSession(AtEngine at, UrcInbox inbox, Settings settings, Clock clock, String operator, Optional<String> mccMnc,
+            boolean roaming) {
         this.at = at;
         this.inbox = inbox;
         this.settings = settings;
         this.clock = clock;
         this.operator = operator;
+        this.mccMnc = mccMnc;
         this.roaming = roaming;
     }
 
@@ -72,10 +75,15 @@ public final class NetworkSession implements AutoCloseable {
             inbox.clear();
             expectOk(at.send("AT+CFUN=1", settings.radioOn()), "AT+CFUN=1");
             boolean roaming = awaitRegistration(at, settings, clock);
-            String operator = at.send("AT+COPS?", settings.command()).value("+COPS:")
-                    .map(AtFields::of).filter(f -> f.size() >= 3).map(f -> f.get(2)).orElse("");
-            LOG.info("{}: registered ({}), operator {}", at.device(), roaming ? "roaming" : "home", operator);
-            return new NetworkSession(at, inbox, settings, clock, operator, roaming);
+            List<String> cops = at.send("AT+COPS?", settings.command()).value("+COPS:").map(AtFields::of).orElse(List.of());
+            int format = AtFields.intOr(cops, 1, 0);
+            String shown = cops.size() >= 3 ? cops.get(2) : "";
+            String operator = format == 2 ? operatorIn(at, settings, 0, format).orElse(shown) : shown;
+            Optional<String> mccMnc = (format == 2 ? Optional.of(shown) : operatorIn(at, settings, 2, format))
+                    .filter(n -> n.matches("\\d{5,6}"));
+            LOG.info("{}: registered ({}), operator {} ({})", at.device(), roaming ? "roaming" : "home", operator,
+                    mccMnc.orElse("network code unknown"));
+            return new NetworkSession(at, inbox, settings, clock, operator, mccMnc, roaming);
         } catch (NetworkException | AtException | RuntimeException e) {
             radioOff(at, settings);
             throw classified(e);
@@ -84,6 +92,30 @@ public final class NetworkSession implements AutoCloseable {
 
     public String operator() {
         return operator;
+    }
+
+    /**
+     * The serving network's MCC-MNC ({@code "44010"}, {@code "23415"}), read with {@code AT+COPS=3,2} while
+     * registering (the format put back at once); empty when the module does not give it.
+     */
+    public Optional<String> mccMnc() {
+        return mccMnc;
+    }
+
+    /**
+     * The operator field of {@code AT+COPS?} in {@code format} (0 long alphanumeric, 2 numeric): {@code AT+COPS=3,format},
+     * the question, then {@code AT+COPS=3,was} whatever happened. Empty when the module refuses the format.
+     */
+    private static Optional<String> operatorIn(AtEngine at, Settings settings, int format, int was) throws AtException {
+        if (!at.send("AT+COPS=3," + format, settings.command()).ok()) {
+            return Optional.empty();
+        }
+        try {
+            return at.send("AT+COPS?", settings.command()).value("+COPS:").map(AtFields::of)
+                    .filter(f -> f.size() >= 3 && AtFields.intOr(f, 1, -1) == format).map(f -> f.get(2));
+        } finally {
+            at.send("AT+COPS=3," + was, settings.command());
+        }
     }
 
     public boolean roaming() {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 final class ModemRadio implements AutoCloseable {
     private static final Pattern CUSD = Pattern.compile("AT\\+CUSD=(\\d)(?:,\"([^\"]*)\"(?:,(\\d+))?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COPS_FORMAT = Pattern.compile("AT\\+COPS=3,([012])");
     private static final Pattern CMGS = Pattern.compile("AT\\+CMGS=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern CMGS_PDU = Pattern.compile("AT\\+CMGS=(\\d{1,3})", Pattern.CASE_INSENSITIVE);
     private static final OffsetDateTime SENT = OffsetDateTime.parse("2026-11-30T12:00:00+09:00");
@@ -40,7 +41,8 @@ final class ModemRadio implements AutoCloseable {
     private final Consumer<String> urc;
     private final ScheduledExecutorService later;
     private final Map<String, String> settings = new ConcurrentHashMap<>(Map.of(
-            "CMGF", "0", "CSCS", "\"IRA\"", "CSDH", "0", "CSMP", "17,167,0,0", "CNMI", "1,1,0,0,0"));
+            "CMGF", "0", "CSCS", "\"IRA\"", "CSDH", "0", "CSMP", "17,167,0,0", "CNMI", "1,1,0,0,0",
+            "COPS", "0")); // COPS: the operator format of AT+COPS? (AT+COPS=3,n)
     private final Map<Integer, Stored> storage = new TreeMap<>();
     private volatile int cfun = 4;
     private volatile long radioOnAt;
@@ -130,7 +132,14 @@ final class ModemRadio implements AutoCloseable {
             return info(out, upper.substring(2, upper.length() - 1) + ": 0," + stat());
         }
         if (upper.equals("AT+COPS?")) {
-            return info(out, stat() == 1 || stat() == 5 ? "+COPS: 0,0,\"" + network.operator() + "\",7" : "+COPS: 0");
+            String format = settings.get("COPS");
+            String name = format.equals("2") ? network.mccMnc() : network.operator();
+            return info(out, stat() == 1 || stat() == 5 ? "+COPS: 0," + format + ",\"" + name + "\",7" : "+COPS: 0");
+        }
+        Matcher copsFormatSet = COPS_FORMAT.matcher(upper.replace(" ", ""));
+        if (copsFormatSet.matches()) {
+            settings.put("COPS", copsFormatSet.group(1)); // 0 long name, 1 short name, 2 numeric MCC-MNC
+            return "OK";
         }
         if (upper.equals("AT+CMGF=?")) {
             return info(out, network.textModeRefused() ? "+CMGF: (0)" : network.pduModeRefused() ? "+CMGF: (1)" : "+CMGF: (0,1)");

@@ -138,7 +138,7 @@ public final class SimulatedModem implements AutoCloseable {
         return radio.radioOn();
     }
 
-    /** The SMS and character-set settings now ({@code CMGF, CSCS, CSDH, CSMP, CNMI}), to check they were put back. */
+    /** The SMS, character-set and operator-format settings now ({@code CMGF, CSCS, CSDH, CSMP, CNMI, COPS}), to check they were put back. */
     public Map<String, String> smsSettings() {
         return radio.settings();
     }

@@ -66,6 +66,7 @@ public final class SimulatedNetwork {
 
     private volatile Registration registration = Registration.HOME;
     private volatile String operator = "NTT DOCOMO";
+    private volatile String mccMnc = "44010";
     private volatile Duration registrationDelay = Duration.ZERO;
     private volatile Duration replyDelay = Duration.ZERO;
     private volatile boolean directDelivery;
@@ -122,6 +123,16 @@ public final class SimulatedNetwork {
     public SimulatedNetwork smsReply(String keyword, SmsReply reply) {
         sms.put(keyword.strip().toLowerCase(Locale.ROOT), reply);
         return this;
+    }
+
+    /** The serving network's MCC-MNC, as {@code AT+COPS?} gives it after {@code AT+COPS=3,2}. */
+    public SimulatedNetwork mccMnc(String code) {
+        mccMnc = code;
+        return this;
+    }
+
+    String mccMnc() {
+        return mccMnc;
     }
 
     Registration registration() {

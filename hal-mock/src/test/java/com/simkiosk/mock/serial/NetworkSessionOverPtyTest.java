@@ -104,6 +104,19 @@ class NetworkSessionOverPtyTest {
         simLeftAsItWas();
     }
 
+    /** The serving network's MCC-MNC from {@code AT+COPS=3,2}, the name still the modem's own, the format put back. */
+    @ParameterizedTest
+    @EnumSource(ModemDialect.class)
+    void servingNetworkCodeIsLearnedWhileRegisteringAndTheFormatPutBack(ModemDialect dialect) throws Exception {
+        network.registration(Registration.ROAMING, "Vodafone UK").mccMnc("23415");
+        try (NetworkSession s = session(dialect)) {
+            assertThat(s.mccMnc()).contains("23415");
+            assertThat(s.operator()).isEqualTo("Vodafone UK");
+            assertThat(modem.smsSettings()).as("operator format put back at once").isEqualTo(settingsBefore);
+        }
+        simLeftAsItWas();
+    }
+
     @ParameterizedTest
     @EnumSource(ModemDialect.class)
     void ussdInUcs2JapaneseAndChinese(ModemDialect dialect) throws Exception {
