@@ -1,6 +1,8 @@
 package com.simkiosk.card.network;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A reader whose SIM sits in a cellular module, so that the SIM's own network can be asked (issue 14). Blocking and
@@ -10,6 +12,16 @@ import java.time.Clock;
  */
 public interface NetworkAccess {
 
-    NetworkReply askNetwork(String reader, NetworkQuery query, NetworkSession.Settings settings, Clock clock)
-            throws NetworkException;
+    /** The same {@code query} whatever network the SIM registers on. */
+    default NetworkReply askNetwork(String reader, NetworkQuery query, NetworkSession.Settings settings, Clock clock)
+            throws NetworkException {
+        return askNetworkChoosing(reader, network -> query, settings, clock);
+    }
+
+    /**
+     * The question chosen once registered and before anything is sent: {@code choose} gets the serving network's
+     * MCC-MNC ({@link NetworkSession#mccMnc()}, empty when the module does not give it).
+     */
+    NetworkReply askNetworkChoosing(String reader, Function<Optional<String>, NetworkQuery> choose,
+                                    NetworkSession.Settings settings, Clock clock) throws NetworkException;
 }

@@ -243,8 +243,8 @@ public final class AtModemSimReader implements SimReader, UsimAccess, NetworkAcc
      * lines lives only for the question, so no reply text stays in the reader afterwards.
      */
     @Override
-    public NetworkReply askNetwork(String reader, NetworkQuery query, NetworkSession.Settings settings, Clock clock)
-            throws NetworkException {
+    public NetworkReply askNetworkChoosing(String reader, Function<Optional<String>, NetworkQuery> query,
+                                           NetworkSession.Settings settings, Clock clock) throws NetworkException {
         if (!readerName.equals(reader)) {
             throw new NetworkException(NetworkError.MODEM, "no reader named " + reader);
         }
@@ -253,13 +253,14 @@ public final class AtModemSimReader implements SimReader, UsimAccess, NetworkAcc
         }
     }
 
-    private NetworkReply ask(NetworkQuery query, NetworkSession.Settings settings, Clock clock) throws NetworkException {
+    private NetworkReply ask(Function<Optional<String>, NetworkQuery> query, NetworkSession.Settings settings, Clock clock)
+            throws NetworkException {
         UrcInbox inbox = new UrcInbox();
         networkInbox = inbox;
         try {
             AtEngine at = connection.engine();
             try (NetworkSession session = NetworkSession.open(at, inbox, settings, clock)) {
-                return query.askOn(session);
+                return query.apply(session.mccMnc()).askOn(session);
             }
         } catch (AtException e) {
             connection.dropIfLost(e);

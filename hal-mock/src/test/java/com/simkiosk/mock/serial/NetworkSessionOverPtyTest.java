@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.simkiosk.card.network.NetworkError;
 import com.simkiosk.card.network.NetworkException;
 import com.simkiosk.card.network.NetworkReply;
+import com.simkiosk.card.network.NetworkQuery;
 import com.simkiosk.card.network.NetworkSession;
+import com.simkiosk.card.serial.AtModemSimReader;
 import com.simkiosk.card.network.NetworkSession.SmsMode;
 import com.simkiosk.card.network.UrcInbox;
 import com.simkiosk.card.network.UssdMenu;
@@ -23,9 +25,11 @@ import com.simkiosk.testing.TestTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Balance questions over the SIM's own network, through real pseudo-terminals (socat), jssc on both ends. */
 class NetworkSessionOverPtyTest {
@@ -114,6 +119,28 @@ class NetworkSessionOverPtyTest {
             assertThat(s.operator()).isEqualTo("Vodafone UK");
             assertThat(modem.smsSettings()).as("operator format put back at once").isEqualTo(settingsBefore);
         }
+        simLeftAsItWas();
+    }
+
+    /** The reader chooses the question once registered: a row for this network's MCC-MNC, else the general one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"23415", "20801"})
+    void theReaderChoosesTheQuestionByTheNetworkItRegisteredOn(String servingNetwork) throws Exception {
+        network.registration(Registration.ROAMING, "Roaming partner").mccMnc(servingNetwork)
+                .ussd("*100#", UssdReply.answer("general row")).ussd("*135#", UssdReply.answer("row for 23415"));
+        PtyPair pty = own(PtyPair.open(BOUND));
+        modem = own(SimulatedModem.start(JsscSerialLink.open(pty.b().toString(), 115200), ModemDialect.QUECTEL,
+                new VirtualSim(VirtualSimSpec.uicc("8944100000000000013")), SimulatedModem.Options.PLAIN, network));
+        modem.preloadMessage("customer's own message");
+        settingsBefore = modem.smsSettings();
+        AtModemSimReader reader = own(AtModemSimReader.open(pty.a().toString(), 115200));
+        List<Optional<String>> offered = new ArrayList<>();
+        NetworkReply reply = reader.askNetworkChoosing("AT modem " + pty.a(), m -> {
+            offered.add(m);
+            return new NetworkQuery.Ussd(m.filter("23415"::equals).isPresent() ? "*135#" : "*100#", UssdMenu.NONE);
+        }, QUICK, Clock.systemUTC());
+        assertThat(offered).containsExactly(Optional.of(servingNetwork));
+        assertThat(reply.text()).isEqualTo(servingNetwork.equals("23415") ? "row for 23415" : "general row");
         simLeftAsItWas();
     }
 
