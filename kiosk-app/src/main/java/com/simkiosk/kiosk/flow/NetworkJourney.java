@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -204,8 +205,12 @@ final class NetworkJourney {
         NetworkSession.Settings settings = routes.settings();
         Duration patience = settings.radioOn().plus(settings.registration()).plus(settings.reply()).plus(MARGIN);
         host.await(new AskingNetwork(source()), patience, () -> {
-            NetworkReply reply = access.askNetwork(v.reader, v.route.query().orElseThrow(), settings, clock);
-            BalanceReading reading = new BalanceReplyParser(Clock.fixed(clock.instant(), Units.JAPAN)).parse(reply.text(), v.route.template());
+            AtomicReference<Route> asked = new AtomicReference<>(v.route);
+            NetworkReply reply = access.askNetworkChoosing(v.reader, network -> {
+                asked.set(onNetwork(v, network));
+                return asked.get().query().orElseThrow();
+            }, settings, clock);
+            BalanceReading reading = new BalanceReplyParser(Clock.fixed(clock.instant(), Units.JAPAN)).parse(reply.text(), asked.get().template());
             return new NetworkBalance(reply.source(), reply.receivedAt(), reading);
         }, shown -> {
             log.info("Network answered by {} ({})", shown.source(), shown.reading());
@@ -216,6 +221,21 @@ final class NetworkJourney {
             }
             unanswered(failure instanceof NetworkException e ? e.error() : NetworkError.MODEM);
         });
+    }
+
+    /**
+     * The row for the network the SIM registered on (its MCC-MNC, once the module has said it), chosen before
+     * anything is sent. The customer agreed to one way of asking (USSD or SMS) and, for a domestic {@code no-ask}
+     * row, was not asked at all: a network's own row is taken only when it asks the same way and needs no consent
+     * that was not given; otherwise the row the customer saw stays.
+     */
+    private Route onNetwork(Visit v, Optional<String> network) {
+        boolean foreign = !v.card.iccid().isJapanese();
+        NetworkReply.Source agreed = v.route.query().orElseThrow().source();
+        return routes.match(v.card.iccid().digits(), network)
+                .filter(r -> r.query().map(q -> q.source() == agreed).orElse(false))
+                .filter(r -> !r.asks(foreign) || v.route.asks(foreign))
+                .orElse(v.route);
     }
 
     private void unanswered(NetworkError why) {

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +59,7 @@ class NetworkJourneyTest {
     static final Iccid MVNO_ICCID = new Iccid("8981200000000000017");
     static final NetworkQuery.Ussd USSD = new NetworkQuery.Ussd("*100#", UssdMenu.NONE);
     static final NetworkQuery.Sms SMS = new NetworkQuery.Sms("0120000999", "残高");
+    static final NetworkQuery.Ussd USSD_ON_23415 = new NetworkQuery.Ussd("*135#", UssdMenu.NONE);
 
     final FakeTime time = new FakeTime(NOW);
     final ManualExecutor io = new ManualExecutor();
@@ -68,11 +70,21 @@ class NetworkJourneyTest {
     final SessionFlow flow = new SessionFlow(reader, carrier, new InMemoryPrinter(), FlowExecutors.sharing(io), Runnable::run,
             time, time, FlowConfig.defaults(), new PlainFlowTexts());
 
-    NetworkJourneyTest() {
+    /** The serving network the module reports once registered (empty: it gave none). */
+    Optional<String> network = Optional.empty();
+
+    NetworkJourneyTest() throws Exception {
+        // The module registers, says its network, and the flow chooses the question: as the real reader does.
+        when(modem.askNetworkChoosing(anyString(), any(), any(), any())).thenAnswer(call -> {
+            Function<Optional<String>, NetworkQuery> choose = call.getArgument(1);
+            return modem.askNetwork(call.getArgument(0), choose.apply(network), call.getArgument(2), call.getArgument(3));
+        });
         flow.addListener(views::add);
         flow.start();
         flow.useNetworkRoutes(new NetworkRoutes(List.of(
                 new Route("8944", Optional.empty(), Optional.of(USSD), Optional.empty(), DomesticCost.ASK),
+                new Route("8944", Optional.of("23415"), Optional.of(USSD_ON_23415), Optional.empty(), DomesticCost.ASK),
+                new Route("8944", Optional.of("20801"), Optional.of(SMS), Optional.empty(), DomesticCost.ASK),
                 new Route("898120", Optional.empty(), Optional.of(SMS), Optional.empty(), DomesticCost.NO_ASK),
                 new Route("898110", Optional.empty(), Optional.empty(), Optional.empty(), DomesticCost.ASK)),
                 NetworkSession.Settings.DEFAULT));
@@ -287,5 +299,30 @@ class NetworkJourneyTest {
         State.NetworkBalance shown = new State.NetworkBalance(NetworkReply.Source.USSD, Instant.EPOCH,
                 BalanceReading.rawOnly(WORDS));
         assertThat(shown.toString()).doesNotContain("12.50").doesNotContain("Dear");
+    }
+
+    @Test
+    void theRowOfTheNetworkTheSimRegisteredOnIsAskedWhenItAsksTheWayTheCustomerAgreedTo() throws Exception {
+        answers(NetworkReply.Source.USSD, WORDS);
+        network = Optional.of("23415");
+        insert(FOREIGN_ICCID, new PinStatus(false, 3));
+        flow.fire(new Event.NetworkGoAhead());
+        io.runAll();
+
+        verify(modem).askNetwork(eq(READER), eq(USSD_ON_23415), any(), any());
+        assertThat(flow.state()).isInstanceOf(State.NetworkBalance.class);
+    }
+
+    @Test
+    void aNetworksRowThatWouldSendAnSmsInsteadOfTheAgreedUssdIsNotTaken() throws Exception {
+        answers(NetworkReply.Source.USSD, WORDS);
+        network = Optional.of("20801");
+        insert(FOREIGN_ICCID, new PinStatus(false, 3));
+        assertThat(flow.state()).isEqualTo(new State.NetworkConsent(true, NetworkReply.Source.USSD));
+        flow.fire(new Event.NetworkGoAhead());
+        io.runAll();
+
+        verify(modem).askNetwork(eq(READER), eq(USSD), any(), any());
+        verify(modem, never()).askNetwork(anyString(), eq(SMS), any(), any());
     }
 }
