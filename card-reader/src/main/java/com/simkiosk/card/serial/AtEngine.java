@@ -34,6 +34,8 @@ public final class AtEngine implements AutoCloseable {
 
     private final SerialLink link;
     private final Consumer<String> unsolicited;
+    /** The last line passed on was a {@code +CMT:}/{@code +CDS:} header: the next line is its message (under lock). */
+    private boolean urcBodyFollows;
     private final ReentrantLock lock = new ReentrantLock();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final byte[] chunk = new byte[512];
@@ -87,7 +89,7 @@ public final class AtEngine implements AutoCloseable {
             do {
                 List<String> lines = readLines(deadline - System.nanoTime());
                 if (!lines.isEmpty()) {
-                    lines.forEach(unsolicited);
+                    lines.forEach(this::passOn);
                     return;
                 }
             } while (System.nanoTime() - deadline < 0);
@@ -108,12 +110,11 @@ public final class AtEngine implements AutoCloseable {
             String ownPrefix = responsePrefix(command);
             List<String> lines = new ArrayList<>();
             boolean awaitingPrompt = promptBody.isPresent();
-            boolean urcBodyFollows = false;
             while (true) {
                 AtResponse last = null;
                 for (String line : readLines(deadline - System.nanoTime())) {
                     if (last != null) {
-                        unsolicited.accept(line); // whatever follows the final result code is not ours
+                        passOn(line); // whatever follows the final result code is not ours
                         continue;
                     }
                     if (line.equalsIgnoreCase(command) || (!awaitingPrompt && promptBody.filter(line::equals).isPresent())) {
@@ -124,9 +125,7 @@ public final class AtEngine implements AutoCloseable {
                         continue;
                     }
                     if (urcBodyFollows || isUnsolicited(line, ownPrefix)) {
-                        unsolicited.accept(line);
-                        // "+CMT: …" (and "+CDS:") come with their message on the next line, not ours either
-                        urcBodyFollows = !urcBodyFollows && line.toUpperCase(Locale.ROOT).matches("\\+(CMT|CDS):.*");
+                        passOn(line);
                     } else {
                         heardNonAt = heardNonAt || !line.toUpperCase(Locale.ROOT).startsWith(ownPrefix.isEmpty() ? "+" : ownPrefix);
                         if (lines.size() < MAX_LINES_PER_ANSWER) {
@@ -170,13 +169,23 @@ public final class AtEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands a line to the unsolicited listener. A {@code +CMT: …} (or {@code +CDS:}) comes with its message on the
+     * next line, which is not ours either, wherever it is read: the header may be read while waiting or draining and
+     * its message only once the next command is running (a pty or USB link splits them under load).
+     */
+    private void passOn(String line) {
+        unsolicited.accept(line);
+        urcBodyFollows = !urcBodyFollows && line.toUpperCase(Locale.ROOT).matches("\\+(CMT|CDS):.*");
+    }
+
     private void drainUnsolicited() throws SerialLinkException {
         for (int round = 0; round < 16; round++) {
             List<String> stale = readLines(0);
             if (stale.isEmpty()) {
                 return;
             }
-            stale.forEach(unsolicited);
+            stale.forEach(this::passOn);
         }
     }
 

@@ -48,6 +48,19 @@ class AtEngineTest {
     }
 
     @Test
+    void anSmsWhoseHeaderCameWhileListeningKeepsItsPduLineOutOfTheNextCommandsAnswer() throws Exception {
+        String pdu = "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37";
+        // the link split the URC: its header was read while waiting, its message only arrives with the next answer
+        FakeModemLink link = new FakeModemLink(cmd -> pdu + "\r\n\r\nOK\r\n");
+        AtEngine engine = new AtEngine(link, urcs::add);
+        link.inject("\r\n+CMT: ,33\r\n");
+        engine.listen(SHORT);
+        AtResponse answer = engine.send("AT+CMGL=0", SHORT);
+        assertThat(answer.lines()).isEmpty();
+        assertThat(urcs).containsExactly("+CMT: ,33", pdu);
+    }
+
+    @Test
     void keepsTheAnswerToItsOwnCommandEvenWhenItLooksUnsolicited() throws Exception {
         FakeModemLink link = new FakeModemLink(cmd -> "\r\n+CPIN: READY\r\n\r\nOK\r\n");
         AtResponse answer = new AtEngine(link, urcs::add).send("AT+CPIN?", SHORT);
