@@ -7,20 +7,16 @@ import com.simkiosk.carrier.tmf.CappedBody;
 import com.simkiosk.carrier.tmf.HttpClients;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -57,14 +53,9 @@ public final class GbaBootstrap implements AutoCloseable {
     private final URI bsfUrl;
     private final Duration deadline;
     private final RandomGenerator random;
-    private final Duration connectTimeout;
-    private final boolean tls;
-    /** The client, made on the first bootstrapping (building it sets up TLS, which the start path need not pay). */
-    private volatile Client client;
-    private boolean closed;
-
-    /** The HTTP client and, over TLS only, its worker pool (over plain HTTP the selector thread does the work). */
-    private record Client(HttpClient http, Optional<ExecutorService> pool) {}
+    /** Connect timeout; over https the JDK's default TLS context, made on the first bootstrapping. */
+    private final HttpClients.Settings settings;
+    private volatile boolean closed;
 
     /** With a {@link SecureRandom} for cnonces. */
     public GbaBootstrap(URI bsfUrl, Duration connectTimeout, Duration deadline) {
@@ -79,26 +70,7 @@ public final class GbaBootstrap implements AutoCloseable {
         this.bsfUrl = bsfUrl;
         this.deadline = deadline;
         this.random = random;
-        this.connectTimeout = connectTimeout;
-        this.tls = scheme.equals("https");
-    }
-
-    /** One client for every bootstrapping (its connection is kept alive between the round trips and the checks). */
-    private HttpClient client() throws Failure {
-        Client c = client;
-        if (c != null) {
-            return c.http();
-        }
-        synchronized (this) {
-            if (closed) {
-                throw new Failure(CarrierError.UNAVAILABLE, "the BSF client is closed");
-            }
-            if (client == null) {
-                Optional<ExecutorService> pool = HttpClients.pool(tls, "gba-bsf-http-");
-                client = new Client(HttpClients.builder(tls, connectTimeout, pool).build(), pool);
-            }
-            return client.http();
-        }
+        this.settings = HttpClients.Settings.plain(connectTimeout);
     }
 
     private static boolean loopback(String host) {
@@ -242,25 +214,26 @@ public final class GbaBootstrap implements AutoCloseable {
 
     /**
      * One round trip within what is left of the exchange's time, headers and whole body (through the 1 MiB cap):
-     * synchronous {@code send} on the calling thread, as {@code TmfHttp} does (no hand-over to another thread per
-     * round trip). The headers are bounded by the request's timeout, the body by {@link CappedBody}'s deadline, both
-     * the end of the exchange's time. An interrupt makes {@code send} cancel the exchange (its connection is closed).
+     * blocking, on the calling thread, as {@code TmfHttp} does ({@link HttpClients}: connect and read timeouts from
+     * what is left, one shared sweep for the whole exchange). An interrupt ends the exchange and closes its connection.
      */
     private Reply send(Authorization auth, long deadlineAt) throws Failure {
         long left = deadlineAt - System.nanoTime();
         if (left <= 0) {
             throw overTime();
         }
-        HttpClient http = client();
-        HttpRequest request = HttpRequest.newBuilder(bsfUrl).timeout(Duration.ofNanos(left)).GET()
-                .header("Authorization", auth.header())
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", BootstrappingInfo.MEDIA_TYPE)
-                .build();
+        if (closed) {
+            throw new Failure(CarrierError.UNAVAILABLE, "the BSF client is closed");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", auth.header());
+        headers.put("User-Agent", USER_AGENT);
+        headers.put("Accept", BootstrappingInfo.MEDIA_TYPE);
         try {
-            HttpResponse<byte[]> response = http.send(request, CappedBody.handler(CappedBody.MAX_BODY_BYTES, deadlineAt));
-            return new Reply(response.statusCode(), response.headers().allValues("WWW-Authenticate"),
-                    response.headers().firstValue("Authentication-Info"), response.body());
+            HttpClients.Response response = HttpClients.exchange(settings,
+                    new HttpClients.Request(bsfUrl, "GET", headers, Optional.empty()), deadlineAt);
+            return new Reply(response.status(), response.headers("WWW-Authenticate"),
+                    response.header("Authentication-Info"), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure(CarrierError.UNAVAILABLE, "bootstrapping cancelled");
@@ -271,37 +244,27 @@ public final class GbaBootstrap implements AutoCloseable {
         }
     }
 
-    /** {@code send} rethrows most failures as an {@code IOException} around the original: looks through the causes. */
     private Failure classify(IOException failure) {
-        if (HttpClients.has(failure, CappedBody.TooLarge.class)) {
+        if (failure instanceof CappedBody.TooLarge) {
             return new Failure(CarrierError.BAD_RESPONSE, "the BSF sent an answer larger than " + CappedBody.MAX_BODY_BYTES + " bytes");
         }
-        if (failure instanceof HttpConnectTimeoutException) {
+        if (failure instanceof HttpClients.ConnectTimeout) {
             return new Failure(CarrierError.TIMEOUT, "the BSF did not accept a connection in time");
         }
-        if (failure instanceof HttpTimeoutException || HttpClients.has(failure, CappedBody.Late.class)) {
+        if (failure instanceof CappedBody.Late) {
             return overTime();
         }
-        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-        return new Failure(CarrierError.UNAVAILABLE, "the BSF cannot be reached"
-                + (cause instanceof IOException ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+        return new Failure(CarrierError.UNAVAILABLE, "the BSF cannot be reached");
     }
 
     private Failure overTime() {
         return new Failure(CarrierError.TIMEOUT, "the BSF did not answer within " + deadline.toMillis() + " ms");
     }
 
+    /** Later bootstrappings fail UNAVAILABLE. */
     @Override
     public void close() {
-        Client c;
-        synchronized (this) {
-            closed = true;
-            c = client;
-        }
-        if (c != null) {
-            c.pool().ifPresent(ExecutorService::shutdownNow);
-            HttpClients.stopSelector(c.http());
-        }
+        closed = true;
     }
 
     @Override

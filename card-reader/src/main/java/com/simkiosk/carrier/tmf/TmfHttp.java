@@ -6,11 +6,6 @@ import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -25,11 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounds: all the round trips of one call together (token, 401 retry, redial, each with its whole body) get
  * {@link CarrierEndpoint#requestTimeout()}, and the Retry-After pauses between them at most
- * {@link CarrierEndpoint#maxRetryAfter()}. {@code HttpClient}'s own request timeout stops at the headers, so the
- * body is awaited here, and read through {@link CappedBody} ({@link #MAX_BODY_BYTES}). Interrupting the calling
- * thread (the customer's Cancel) abandons the exchange at once.
+ * {@link CarrierEndpoint#maxRetryAfter()}. Each round trip is one blocking exchange on the calling thread
+ * ({@link HttpClients}: connect and read timeouts from what is left, one shared sweep for the whole exchange), its
+ * body read through {@link CappedBody} ({@link #MAX_BODY_BYTES}). Interrupting the calling thread (the customer's
+ * Cancel) abandons the exchange and closes its connection.
  */
 final class TmfHttp implements AutoCloseable {
     /** Hard bound on round trips for one call, whatever the carrier answers. */
@@ -104,22 +98,10 @@ final class TmfHttp implements AutoCloseable {
     record ErrorBody(@JsonProperty("code") String code, @JsonProperty("status") Object status,
             @JsonProperty("reason") String reason, @JsonProperty("message") String message) {}
 
-    /** After the kiosk's start (≈ 1 s to the attract screen), before a customer is likely to have put a SIM in. */
-    static final Duration CLIENT_BUILD_DELAY = Duration.ofSeconds(3);
-
     private final CarrierEndpoint endpoint;
-    /** The client's worker pool over TLS; empty over plain HTTP, where the selector thread does the little work. */
-    private final Optional<ExecutorService> executor;
-    /**
-     * Built in the background {@link #CLIENT_BUILD_DELAY} after construction, not by the constructor's caller:
-     * {@code HttpClient} builds the JDK's default {@code SSLContext} (TLS cipher tables, the cacerts trust store) even
-     * for {@code http://}, ≈ 180 ms of CPU that the kiosk's start spent before the attract screen (and, built at once
-     * on a thread of its own, still took from the start on a 2-core machine). A call that comes first builds it (or
-     * waits for it) before its time budget starts. Guarded by {@code this}; the builder is used once.
-     */
-    private final HttpClient.Builder clientSettings;
-    private volatile HttpClient client;
-    private boolean closed;
+    /** Connect timeout and, with a trust or key store, the TLS socket factory of this endpoint. */
+    private final HttpClients.Settings settings;
+    private volatile boolean closed;
     private final OAuthTokens tokens;
     private final Json json;
     private final Sleeper sleeper;
@@ -131,39 +113,10 @@ final class TmfHttp implements AutoCloseable {
         this.json = json;
         this.sleeper = sleeper;
         this.tokens = new OAuthTokens(endpoint, clock, json);
-        boolean tls = "https".equalsIgnoreCase(endpoint.baseUri().getScheme());
-        this.executor = HttpClients.pool(tls, "carrier-" + endpoint.name() + "-http-");
-        HttpClient.Builder builder = HttpClients.builder(tls, endpoint.connectTimeout(), executor);
-        if (endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()) {
-            builder.sslContext(sslContext(endpoint)); // here, so that an unusable store is refused at configuration
-        }
-        this.clientSettings = builder;
-        CompletableFuture.delayedExecutor(CLIENT_BUILD_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::buildClient);
-    }
-
-    private void buildClient() {
-        try {
-            client();
-        } catch (CarrierException | RuntimeException closedOrUnbuildable) {
-            // closed before it was built, or the JDK refused: the first call builds it (or reports it)
-        }
-    }
-
-    /** The HTTP client, built by the first caller (the build thread, or a call that comes before it). */
-    private HttpClient client() throws CarrierException {
-        HttpClient c = client;
-        if (c != null) {
-            return c;
-        }
-        synchronized (this) {
-            if (closed) {
-                throw new CarrierException(CarrierError.UNAVAILABLE, "carrier client closed");
-            }
-            if (client == null) {
-                client = clientSettings.build();
-            }
-            return client;
-        }
+        Optional<SSLSocketFactory> tls = endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()
+                ? Optional.of(sslContext(endpoint).getSocketFactory()) // here, so that an unusable store is refused at configuration
+                : Optional.empty(); // the JDK's default, made on the first https call (not on the kiosk's start path)
+        this.settings = new HttpClients.Settings(endpoint.connectTimeout(), tls);
     }
 
     /**
@@ -191,18 +144,17 @@ final class TmfHttp implements AutoCloseable {
         // One correlator for every attempt of this call, so the carrier's logs and ours line up.
         String correlator = UUID.randomUUID().toString();
         Call traced = call.withHeader("x-correlator", correlator);
-        client(); // built (once) before the call's time starts: building it is this kiosk's cost, not the carrier's
         Budget budget = new Budget(endpoint.requestTimeout());
         OAuthTokens.Fetcher fetcher = (path, form, auth) -> postToken(path, form, auth, budget);
         String scope = endpoint.oauth().scope(ApiFamily.of(call.pathAndQuery())).orElse("");
         String token = tokens.current(scope, fetcher, budget);
-        HttpResponse<byte[]> response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
-        if (response.statusCode() == 401) { // once: a second 401 is the kiosk's credentials, not an old token
+        HttpClients.Response response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
+        if (response.status() == 401) { // once: a second 401 is the kiosk's credentials, not an old token
             log.info("carrier {}: token refused for {}, fetching a new one", endpoint.name(), call.what());
             token = tokens.replace(scope, token, fetcher, budget);
             response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
         }
-        int status = response.statusCode();
+        int status = response.status();
         log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
         if (status >= 200 && status < 300) {
             return new Answer(status, response.body());
@@ -213,8 +165,8 @@ final class TmfHttp implements AutoCloseable {
     /** The token request: form body, the client's authentication, same timeouts and Retry-After rules. */
     private Answer postToken(String path, String form, Optional<String> basicAuthorization, Budget budget) throws CarrierException {
         Call call = Call.token(path, form, basicAuthorization);
-        HttpResponse<byte[]> response = sendPatiently(call, budget);
-        int status = response.statusCode();
+        HttpClients.Response response = sendPatiently(call, budget);
+        int status = response.status();
         if (status >= 200 && status < 300) {
             return new Answer(status, response.body());
         }
@@ -233,11 +185,11 @@ final class TmfHttp implements AutoCloseable {
      * Sends one call until it has an answer worth reporting: once more after a dropped connection (if repeatable),
      * and again after each Retry-After that fits the bound, at most {@link #MAX_ATTEMPTS} times. Any status.
      */
-    private HttpResponse<byte[]> sendPatiently(Call call, Budget budget) throws CarrierException {
+    private HttpClients.Response sendPatiently(Call call, Budget budget) throws CarrierException {
         boolean redialled = false;
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response = exchange(call, budget, redialled);
+            HttpClients.Response response = exchange(call, budget, redialled);
             if (response == null) {
                 redialled = true;
                 continue;
@@ -253,22 +205,22 @@ final class TmfHttp implements AutoCloseable {
 
     /**
      * One round trip, headers and whole body, within what is left of the call's budget; {@code null} when the
-     * connection dropped and the call may go once more. Synchronous {@code send} on the calling thread: the request
-     * is written from here and the answer handed straight back ({@code sendAsync} would add a hand-over to
-     * {@code CompletableFuture}'s default pool, which on a 2-core machine is a new thread per call). The headers are
-     * bounded by the request's timeout, the body by {@link CappedBody}'s deadline, both the end of the budget.
+     * connection dropped and the call may go once more. Blocking, on the calling thread: the request is written from
+     * here and the answer read here ({@link HttpClients}), no thread to wake but this one.
      */
-    private HttpResponse<byte[]> exchange(Call call, Budget budget, boolean redialled) throws CarrierException {
+    private HttpClients.Response exchange(Call call, Budget budget, boolean redialled) throws CarrierException {
         long left = budget.leftNanos();
         if (left <= 0) {
             throw overTime();
         }
-        HttpClient http = client();
+        if (closed) {
+            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier client closed");
+        }
         long started = System.nanoTime();
         try {
-            return http.send(request(call, Duration.ofNanos(left)), CappedBody.handler(MAX_BODY_BYTES, started + left));
+            return HttpClients.exchange(settings, request(call), started + left);
         } catch (InterruptedException e) {
-            // send() has cancelled the exchange (its connection is closed)
+            // the exchange's connection is closed
             Thread.currentThread().interrupt();
             throw new CarrierException(CarrierError.UNAVAILABLE, "carrier call cancelled");
         } catch (IOException e) {
@@ -282,32 +234,26 @@ final class TmfHttp implements AutoCloseable {
     }
 
     /** Classifies a failed exchange, or returns {@code null} when it may be sent once more. */
-    private HttpResponse<byte[]> failed(IOException failure, Call call, boolean redialled) throws CarrierException {
-        // send() rethrows most failures as an IOException around the original: look through the causes
-        if (HttpClients.has(failure, CappedBody.TooLarge.class)) {
+    private HttpClients.Response failed(IOException failure, Call call, boolean redialled) throws CarrierException {
+        if (failure instanceof CappedBody.TooLarge) {
             log.warn("carrier {}: answer to {} larger than {} bytes, not read", endpoint.name(), call.what(), MAX_BODY_BYTES);
             throw new CarrierException(CarrierError.BAD_RESPONSE,
                     "carrier " + endpoint.name() + " sent an answer larger than " + MAX_BODY_BYTES + " bytes");
         }
-        if (failure instanceof HttpConnectTimeoutException) {
+        if (failure instanceof HttpClients.ConnectTimeout) {
             throw new CarrierException(CarrierError.TIMEOUT,
                     "carrier " + endpoint.name() + " did not accept a connection within " + endpoint.connectTimeout().toMillis() + " ms");
         }
-        if (failure instanceof HttpTimeoutException || HttpClients.has(failure, CappedBody.Late.class)) {
+        if (failure instanceof CappedBody.Late) {
             log.info("carrier {}: {} not answered in full within {} ms", endpoint.name(), call.what(),
                     endpoint.requestTimeout().toMillis());
             throw overTime();
-        }
-        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-        if (!(cause instanceof IOException)) {
-            log.warn("carrier {}: {} failed ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
-            throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
         }
         if (call.repeatable() && !redialled) {
             log.info("carrier {}: connection lost during {}, sending it once more", endpoint.name(), call.what());
             return null;
         }
-        log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), cause.getClass().getSimpleName());
+        log.warn("carrier {}: connection lost during {} ({})", endpoint.name(), call.what(), failure.getClass().getSimpleName());
         throw new CarrierException(CarrierError.UNAVAILABLE, "carrier " + endpoint.name() + " cannot be reached");
     }
 
@@ -316,27 +262,24 @@ final class TmfHttp implements AutoCloseable {
                 "carrier " + endpoint.name() + " did not answer within " + endpoint.requestTimeout().toMillis() + " ms");
     }
 
-    /** {@code headersWithin}: the client's own timeout, which covers the headers only; the body is awaited above. */
-    private HttpRequest request(Call call, Duration headersWithin) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(call.pathAndQuery()))
-                .timeout(headersWithin)
-                .header("Accept", "application/json");
-        call.headers().forEach(b::header);
-        b.method(call.method(), call.body().map(HttpRequest.BodyPublishers::ofByteArray).orElse(HttpRequest.BodyPublishers.noBody()));
-        return b.build();
+    private HttpClients.Request request(Call call) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.putAll(call.headers());
+        return new HttpClients.Request(endpoint.resolve(call.pathAndQuery()), call.method(), headers, call.body());
     }
 
     /**
      * How long to wait before trying again: a 503 or a 429 on a repeatable call, each with a Retry-After that fits in
      * what is left of the bound.
      */
-    private Optional<Duration> retryWait(HttpResponse<?> response, Call call, Duration waited, int attempt) {
-        int status = response.statusCode();
+    private Optional<Duration> retryWait(HttpClients.Response response, Call call, Duration waited, int attempt) {
+        int status = response.status();
         boolean busy = status == 503 || status == 429 && call.repeatable();
         if (!busy || attempt >= MAX_ATTEMPTS) {
             return Optional.empty();
         }
-        Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(v -> parseRetryAfter(v, clock.instant()));
+        Optional<Duration> asked = response.header("Retry-After").flatMap(v -> parseRetryAfter(v, clock.instant()));
         return asked.filter(d -> waited.plus(d).compareTo(endpoint.maxRetryAfter()) <= 0);
     }
 
@@ -367,7 +310,7 @@ final class TmfHttp implements AutoCloseable {
         }
     }
 
-    private CarrierException classify(int status, HttpResponse<byte[]> response, Call call) {
+    private CarrierException classify(int status, HttpClients.Response response, Call call) {
         Optional<String> code = errorCode(response.body());
         ApiFamily family = ApiFamily.of(call.pathAndQuery());
         CarrierError error = ErrorCodes.classify(family, status, code);
@@ -435,16 +378,9 @@ final class TmfHttp implements AutoCloseable {
         return tokens.refreshAt(endpoint.oauth().scope(ApiFamily.TMF).orElse(""));
     }
 
+    /** Later calls fail UNAVAILABLE; idle keep-alive connections are closed by the JDK after its idle time. */
     @Override
     public void close() {
-        HttpClient built;
-        synchronized (this) {
-            closed = true;
-            built = client;
-        }
-        executor.ifPresent(ExecutorService::shutdownNow);
-        if (built != null) {
-            HttpClients.stopSelector(built);
-        }
+        closed = true;
     }
 }

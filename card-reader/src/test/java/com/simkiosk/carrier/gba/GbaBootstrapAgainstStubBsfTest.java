@@ -282,24 +282,18 @@ class GbaBootstrapAgainstStubBsfTest {
     }
 
     @Test
-    void oneClientServesEveryBootstrappingOverPlainHttpWithoutWorkerThreadsAndClosingEndsIt() throws IOException {
+    void everyBootstrappingOverPlainHttpRunsOnTheSessionsThreadWithoutThreadsOfItsOwn() throws IOException {
         StubBsf bsf = new StubBsf();
         Set<String> before = threadNames();
         try (GbaBootstrap gba = new GbaBootstrap(bsf.uri(), Duration.ofSeconds(2), TestTime.bound(Duration.ofSeconds(5)))) {
-            // Built on the first bootstrapping, not when the kiosk starts.
             assertThat(newThreads(before)).noneMatch(n -> n.startsWith("HttpClient-"));
             for (int i = 0; i < 3; i++) {
                 assertThat(gba.bootstrap(IMPI, card(K, Sqn.of(0, 0)))).isInstanceOf(BootstrapResult.Bootstrapped.class);
             }
-            // One client (one selector thread) for all three; over plain http no pool of its own.
-            assertThat(newThreads(before)).filteredOn(n -> n.startsWith("HttpClient-") && n.endsWith("-SelectorManager"))
-                    .hasSize(1);
-            assertThat(newThreads(before)).noneMatch(n -> n.startsWith("gba-bsf-http-"));
+            // Each round trip on the session's thread: no selector thread, no pool of its own.
+            assertThat(newThreads(before)).noneMatch(n -> n.startsWith("HttpClient-") || n.startsWith("gba-bsf-http-"));
         }
-        if (Runtime.version().feature() >= 21) { // the JDK's selector thread can be stopped from JDK 21 on
-            TestTime.awaitUntil(Duration.ofSeconds(5), () -> newThreads(before).stream()
-                    .noneMatch(n -> n.startsWith("HttpClient-")), "closing the bootstrapping client ends its thread");
-        }
+        assertThat(newThreads(before)).noneMatch(n -> n.startsWith("HttpClient-") || n.startsWith("gba-bsf-http-"));
     }
 
     private static Set<String> threadNames() {
