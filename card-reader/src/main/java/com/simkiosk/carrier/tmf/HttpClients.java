@@ -166,7 +166,7 @@ public final class HttpClients {
                 answer = new byte[0];
             } else {
                 try (in) {
-                    answer = CappedBody.read(in, declared, CappedBody.MAX_BODY_BYTES, flight::check, !tls);
+                    answer = CappedBody.read(in, declared, CappedBody.MAX_BODY_BYTES, flight::check, !tls, deadlineNanos);
                 }
             }
             done = true;
