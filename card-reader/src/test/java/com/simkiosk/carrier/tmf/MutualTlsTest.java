@@ -129,6 +129,57 @@ class MutualTlsTest {
         }
     }
 
+    /** The blocking transport's TLS sockets sit on a SocketChannel, so Cancel reaches a caller blocked in a read. */
+    @Test
+    void cancellingWhileTheCarrierIsSilentMidBodyOverTlsEndsTheCallAndHangsUp() throws Exception {
+        java.util.concurrent.CountDownLatch probe = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/silent", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, 4096);
+                exchange.getResponseBody().write('[');
+                exchange.getResponseBody().flush();
+                asked.countDown();
+                probe.await(60, TimeUnit.SECONDS); // silent until the test asks whether the kiosk is still there
+                for (int i = 0; i < 4000; i++) {
+                    exchange.getResponseBody().write(' ');
+                    exchange.getResponseBody().flush();
+                }
+            } catch (java.io.IOException gone) {
+                hungUp.countDown();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CarrierEndpoint endpoint = endpoint(Optional.of(CarrierEndpoint.KeyStoreFile.pkcs12(dir.resolve("kiosk-trust.p12"), PASS)),
+                Optional.of(CarrierEndpoint.KeyStoreFile.pkcs12(dir.resolve("kiosk.p12"), PASS)))
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60));
+        try (TmfHttp http = new TmfHttp(endpoint, java.time.Clock.systemUTC(), new Json(), d -> { })) {
+            java.util.concurrent.CompletableFuture<String> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    http.send(TmfHttp.Call.get("/silent", "silent answer"));
+                    outcome.complete("answered");
+                } catch (CarrierException e) {
+                    outcome.complete(e.error() + " " + e.getMessage() + " interrupted=" + Thread.currentThread().isInterrupted());
+                }
+            }, "customer-call");
+            caller.start();
+            assertThat(asked.await(TestTime.bound(Duration.ofSeconds(10)).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            caller.interrupt(); // the kiosk's Cancel
+
+            assertThat(outcome.get(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo("UNAVAILABLE carrier call cancelled interrupted=true");
+            probe.countDown();
+            assertThat(hungUp.await(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the carrier sees the kiosk hang up").isTrue();
+        } finally {
+            probe.countDown();
+            server.removeContext("/silent");
+        }
+    }
+
     private static KeyStore load(Path file) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
