@@ -168,26 +168,36 @@ class BlockingTransportTest {
             }
         });
         try (TmfHttp http = client(uri, Duration.ofSeconds(60))) {
-            CompletableFuture<String> outcome = new CompletableFuture<>();
-            Thread caller = new Thread(() -> {
-                try {
-                    http.send(TmfHttp.Call.get(TmfCarrierClient.PRODUCT + "?x=1", "lookup"));
-                    outcome.complete("answered");
-                } catch (CarrierException e) {
-                    outcome.complete(e.error() + " " + e.getMessage() + " interrupted=" + Thread.currentThread().isInterrupted());
-                }
-            }, "customer-call");
-            caller.start();
-            TestTime.awaitUntil(Duration.ofSeconds(5), () -> count("GET", TmfCarrierClient.PRODUCT) == 1,
-                    "the lookup reaches the carrier");
-            caller.interrupt(); // the kiosk's Cancel
-
-            assertThat(outcome.get(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
-                    .isEqualTo("UNAVAILABLE carrier call cancelled interrupted=true");
-            probe.countDown();
-            assertThat(hungUp.await(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
-                    .as("the carrier sees the kiosk hang up").isTrue();
+            cancelAndExpectHangUp(http, TmfHttp.Call.get(TmfCarrierClient.PRODUCT + "?x=1", "lookup"),
+                    () -> count("GET", TmfCarrierClient.PRODUCT) == 1, probe, hungUp);
         }
+    }
+
+    /**
+     * Sends {@code call} on a thread of its own, interrupts it (the kiosk's Cancel) once {@code reached} holds, and
+     * checks that the call ends cancelled with the interrupt kept; then opens {@code probe}, on which the server
+     * writes again, and checks that the server found the kiosk gone ({@code hungUp}).
+     */
+    static void cancelAndExpectHangUp(TmfHttp http, TmfHttp.Call call, java.util.function.BooleanSupplier reached,
+            CountDownLatch probe, CountDownLatch hungUp) throws Exception {
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                http.send(call);
+                outcome.complete("answered");
+            } catch (CarrierException e) {
+                outcome.complete(e.error() + " " + e.getMessage() + " interrupted=" + Thread.currentThread().isInterrupted());
+            }
+        }, "customer-call");
+        caller.start();
+        TestTime.awaitUntil(Duration.ofSeconds(10), reached, "the call reaches the carrier");
+        caller.interrupt(); // the kiosk's Cancel
+
+        assertThat(outcome.get(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
+                .isEqualTo("UNAVAILABLE carrier call cancelled interrupted=true");
+        probe.countDown();
+        assertThat(hungUp.await(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
+                .as("the carrier sees the kiosk hang up").isTrue();
     }
 
     @Test

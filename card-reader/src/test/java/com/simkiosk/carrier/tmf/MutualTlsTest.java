@@ -156,24 +156,8 @@ class MutualTlsTest {
                 Optional.of(CarrierEndpoint.KeyStoreFile.pkcs12(dir.resolve("kiosk.p12"), PASS)))
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60));
         try (TmfHttp http = new TmfHttp(endpoint, java.time.Clock.systemUTC(), new Json(), d -> { })) {
-            java.util.concurrent.CompletableFuture<String> outcome = new java.util.concurrent.CompletableFuture<>();
-            Thread caller = new Thread(() -> {
-                try {
-                    http.send(TmfHttp.Call.get("/silent", "silent answer"));
-                    outcome.complete("answered");
-                } catch (CarrierException e) {
-                    outcome.complete(e.error() + " " + e.getMessage() + " interrupted=" + Thread.currentThread().isInterrupted());
-                }
-            }, "customer-call");
-            caller.start();
-            assertThat(asked.await(TestTime.bound(Duration.ofSeconds(10)).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-            caller.interrupt(); // the kiosk's Cancel
-
-            assertThat(outcome.get(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
-                    .isEqualTo("UNAVAILABLE carrier call cancelled interrupted=true");
-            probe.countDown();
-            assertThat(hungUp.await(TestTime.bound(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS))
-                    .as("the carrier sees the kiosk hang up").isTrue();
+            BlockingTransportTest.cancelAndExpectHangUp(http, TmfHttp.Call.get("/silent", "silent answer"),
+                    () -> asked.getCount() == 0, probe, hungUp);
         } finally {
             probe.countDown();
             server.removeContext("/silent");
