@@ -68,10 +68,31 @@ public final class HttpClients {
     /** How often the deadline and Cancel sweep runs while exchanges are in flight. */
     public static final Duration SWEEP_EVERY = Duration.ofMillis(50);
 
-    /** Where and how to connect: connect timeout; for {@code https://}, the TLS socket factory (default if empty). */
+    /**
+     * Where and how to connect: connect timeout; for {@code https://}, the TLS socket factory (default if empty).
+     * Built once per carrier client: the JDK reuses a kept-alive TLS connection only for the very same socket factory
+     * object, so the factory is wrapped here once, not per exchange (else every call would be a new TLS handshake).
+     */
     public record Settings(Duration connectTimeout, Optional<SSLSocketFactory> tls) {
+        public Settings {
+            tls = tls.map(f -> f instanceof ChannelSockets ? f : new ChannelSockets(f));
+        }
+
         public static Settings plain(Duration connectTimeout) {
             return new Settings(connectTimeout, Optional.empty());
+        }
+
+        private SSLSocketFactory sockets() {
+            return tls.orElseGet(DefaultTls::sockets);
+        }
+    }
+
+    /** The JDK's default TLS context, wrapped once (see {@link Settings}). */
+    private static final class DefaultTls {
+        private static final ChannelSockets SOCKETS = new ChannelSockets(defaultTls());
+
+        static SSLSocketFactory sockets() {
+            return SOCKETS;
         }
     }
 
@@ -120,7 +141,7 @@ public final class HttpClients {
         HttpURLConnection c = (HttpURLConnection) request.uri().toURL().openConnection();
         boolean tls = c instanceof HttpsURLConnection;
         if (c instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(new ChannelSockets(settings.tls().orElseGet(HttpClients::defaultTls)));
+            https.setSSLSocketFactory(settings.sockets());
         }
         long connectNanos = Math.min(settings.connectTimeout().toNanos(), left);
         c.setConnectTimeout(millis(connectNanos));

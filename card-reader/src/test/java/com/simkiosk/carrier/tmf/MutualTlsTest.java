@@ -44,6 +44,8 @@ class MutualTlsTest {
     static ExecutorService executor;
     static URI uri;
     static final ContractExamples doc = ContractExamples.load();
+    /** The client port of every request the carrier served: one port, one TLS connection. */
+    static final java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void carrierWithItsOwnCertificates() throws Exception {
@@ -74,6 +76,7 @@ class MutualTlsTest {
         });
         server.createContext("/", exchange -> {
             try (exchange) {
+                clientPorts.add(exchange.getRemoteAddress().getPort());
                 exchange.getRequestBody().readAllBytes();
                 String body = exchange.getRequestURI().getPath().equals("/oauth2/token")
                         ? doc.json("token-response") : doc.json("product-by-iccid-response");
@@ -108,6 +111,21 @@ class MutualTlsTest {
                 Optional.of(CarrierEndpoint.KeyStoreFile.pkcs12(dir.resolve("kiosk-trust.p12"), PASS)),
                 Optional.of(CarrierEndpoint.KeyStoreFile.pkcs12(dir.resolve("kiosk.p12"), PASS))))) {
             assertThat(client.findLineByIccid(Iccid.parse("8981102603110000016")).id()).isEqualTo("prd-tourist-3gb-0001");
+        }
+    }
+
+    /** A TLS handshake per call would cost the customer a round trip or more on every call to a real carrier. */
+    @Test
+    void callsOneAfterAnotherShareOneTlsConnection() throws Exception {
+        try (TmfCarrierClient client = new TmfCarrierClient(endpoint(
+                Optional.of(CarrierEndpoint.KeyStoreFile.pkcs12(dir.resolve("kiosk-trust.p12"), PASS)),
+                Optional.of(CarrierEndpoint.KeyStoreFile.pkcs12(dir.resolve("kiosk.p12"), PASS))))) {
+            client.findLineByIccid(Iccid.parse("8981102603110000016")); // the token and the first call
+            clientPorts.clear();
+            for (int i = 0; i < 4; i++) {
+                assertThat(client.findLineByIccid(Iccid.parse("8981102603110000016")).id()).isEqualTo("prd-tourist-3gb-0001");
+            }
+            assertThat(clientPorts).as("client ports of the last four calls").hasSize(1);
         }
     }
 
