@@ -71,6 +71,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +120,11 @@ public final class SessionFlow implements AutoCloseable {
     private final IdleWatch idle;
     /** False while the smart card service is gone: the attract screen says so and offers the number path. */
     private boolean readerUp = true;
+    /**
+     * The balance step's calls started by the SIM check's thread (issue 17), set there, even when its answer is then
+     * dropped: its answer holds the customer's figures, so the session's end cancels it and lets go of it.
+     */
+    private final AtomicReference<BalanceLoader.Early> earlyBalance = new AtomicReference<>();
     /** The balance through the SIM's own network (issue 14), for SIMs the routes table sends there. */
     private final NetworkJourney network;
 
@@ -488,10 +494,14 @@ public final class SessionFlow implements AutoCloseable {
      */
     private SimChecked checkThenAskBalance(CardIdentity card, Optional<String> pin) throws CarrierException {
         SimCheck.Outcome outcome = simCheck.check(card, pin);
-        if (outcome instanceof SimCheck.Outcome.Confirmed ok && shown(ok.line().status())) {
+        // Interrupted: the session ended (or the step was given up) meanwhile, and this answer will be dropped.
+        if (outcome instanceof SimCheck.Outcome.Confirmed ok && shown(ok.line().status())
+                && !Thread.currentThread().isInterrupted()) {
             Instant asked = clock.instant();
             LocalDate from = BalanceViews.Rules.of(config).firstUsageDay(asked);
-            return new SimChecked(outcome, balanceLoader.start(ok.line(), asked, from, io.carrier()));
+            Optional<BalanceLoader.Early> early = balanceLoader.start(ok.line(), asked, from, io.carrier());
+            early.ifPresent(e -> Optional.ofNullable(earlyBalance.getAndSet(e)).ifPresent(BalanceLoader.Early::cancel));
+            return new SimChecked(outcome, early);
         }
         return new SimChecked(outcome, Optional.empty());
     }
@@ -801,7 +811,6 @@ public final class SessionFlow implements AutoCloseable {
             return;
         }
         BalanceLoader.Early started = mine.get();
-        session.earlyBalance = started; // cancelled with the session
         PendingCall.Call<BalanceLoader.Loaded> call = () -> started.take() ? started.get() : balanceLoader.load(line, from);
         if (started.isDone() && started.take()) {
             // Already in: no wait screen and no hop to a carrier thread and back. Retry (after a failure) asks again.
@@ -954,9 +963,7 @@ public final class SessionFlow implements AutoCloseable {
 
     /** Nothing personal survives this: the session, the typed number, and any answer still on its way. */
     private void wipe() {
-        if (session.earlyBalance != null) {
-            session.earlyBalance.cancel();
-        }
+        Optional.ofNullable(earlyBalance.getAndSet(null)).ifPresent(BalanceLoader.Early::cancel);
         session = new Session();
         network.wipe();
         phone.clear();
@@ -1075,8 +1082,6 @@ public final class SessionFlow implements AutoCloseable {
         int codeSendsLeft;
         Line line;
         BalanceView balance;
-        /** The balance step's calls started by the SIM check's thread (issue 17); its answer holds the customer's figures. */
-        BalanceLoader.Early earlyBalance;
         List<TopUpOffer> offers = List.of();
         TopUpOffer offer;
         String idempotencyKey;

@@ -121,6 +121,21 @@ class EarlyBalanceTest {
     }
 
     @Test
+    void theSimTakenOutBeforeTheFlowTakesTheCheckCallsTheBalanceOffToo() {
+        insertGenuineUsim();
+        runUntil(State.CheckingSim.class);
+        io.runNext(); // the check answered and handed the balance step to another carrier thread
+
+        flow.fire(new Event.SimRemoved(InMemorySimReader.DEFAULT_READER)); // before the flow's thread took the answer
+        io.runAll();
+        flowThread.runAll();
+
+        assertThat(asked).as("the dropped check's balance step was called off").doesNotContain("balance");
+        assertThat(flow.state()).isEqualTo(new State.Attract());
+        assertThat(seen).noneMatch(s -> s instanceof State.ShowBalance || s instanceof State.LookingUp);
+    }
+
+    @Test
     void retryAfterAFailedEarlyBalanceAsksTheCarrierAgain() {
         balanceFailures.set(1);
         insertGenuineUsim();
