@@ -213,6 +213,27 @@ public final class PcscSimReader implements SimReader, UsimAccess {
         }
     }
 
+    /**
+     * One card session for both (issue 17): EF.DIR, SELECT ADF.USIM, the PIN rule and EF.IMSI, then {@code use} (the
+     * BSF's first answer comes meanwhile), its AUTHENTICATE on the same selected USIM, and one reset at the end. The
+     * card is held (other card calls of this reader wait) while {@code use} runs.
+     */
+    @Override
+    public <T> T withImsi(String reader, Optional<String> pin, ImsiUse<T> use) {
+        ImsiUse<T> logged = (imsi, authenticate) -> use.apply(imsi, challenge -> {
+            AkaResult result = authenticate.apply(challenge);
+            log.info("AUTHENTICATE in {}: {}", reader, result);
+            return result;
+        });
+        try {
+            return withCard(reader, RESET, (atr, channel) -> new UsimSession(channel).withImsi(pin, logged));
+        } catch (CardIoException e) {
+            // connecting failed: nothing was read, and the card is not asked
+            return use.apply(new ImsiResult.Unavailable(new AkaResult.Failed(e.error(), e.getMessage())),
+                    challenge -> new AkaResult.Failed(e.error(), e.getMessage()));
+        }
+    }
+
     @Override
     public void close() {
         synchronized (monitorLock) {

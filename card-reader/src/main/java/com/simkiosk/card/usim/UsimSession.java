@@ -95,6 +95,27 @@ public final class UsimSession {
         }
     }
 
+    /**
+     * {@link #readImsi(Optional)}, then {@code use} with it and this session's AUTHENTICATE: the USIM stays selected and
+     * unlocked, so the challenge costs the one AUTHENTICATE (and its GET RESPONSE). Card trouble during AUTHENTICATE is
+     * answered as {@link #authenticate(AkaChallenge, Optional)} answers it; a USIM that could not be opened is not asked.
+     */
+    public <T> T withImsi(Optional<String> pin, UsimAccess.ImsiUse<T> use) {
+        ImsiResult imsi = readImsi(pin);
+        boolean open = imsi instanceof ImsiResult.Read;
+        return use.apply(imsi, challenge -> {
+            if (!open) {
+                return ((ImsiResult.Unavailable) imsi).why();
+            }
+            try {
+                return authenticate(challenge);
+            } catch (CardIoException e) {
+                log.info("AUTHENTICATE failed: {} ({})", e.error(), e.getMessage());
+                return new AkaResult.Failed(e.error(), e.getMessage());
+            }
+        });
+    }
+
     /** EF.DIR's USIM record, or empty for a 2G SIM, a UICC without EF.DIR, or one without a USIM. */
     public Optional<ApplicationTemplate> findUsim() throws CardIoException {
         ResponseApdu select = send(command(INS_SELECT, 0x00, 0x04, fid(SimFiles.EF_DIR.fid())));

@@ -20,7 +20,11 @@ import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
 import com.simkiosk.testing.TestTime;
 import java.time.Duration;
+import com.simkiosk.card.apdu.Hex;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,6 +117,76 @@ class UsimThroughPcscdTest {
             assertThat(reader.authenticate(SLOT0, AkaChallenge.of(network.next()), Optional.empty()))
                     .isInstanceOfSatisfying(AkaResult.Failed.class, f -> assertThat(f.error()).isEqualTo(CardError.CARD_REMOVED));
         }
+    }
+
+    /** The APDUs of the SIM check's card part, EF.IMSI then AUTHENTICATE, as they reach the virtual card. */
+    private List<String> commandsOfTheSimCheck(PcscSimReader reader, VirtualSim card, Optional<String> pin,
+                                               AtomicReference<AkaResult> answer) {
+        slot0.insert(card);
+        Await.until(CARD_SEEN, () -> reader.readers().contains(new ReaderInfo(SLOT0, true)), "card present in " + SLOT0);
+        List<String> sent = new CopyOnWriteArrayList<>();
+        card.tapCommands(command -> sent.add(Hex.encode(command)));
+        ImsiResult imsi = reader.withImsi(SLOT0, pin, (read, authenticate) -> {
+            answer.set(authenticate.apply(AkaChallenge.of(network.next())));
+            return read;
+        });
+        if (card.spec().kind() == VirtualSimSpec.Kind.UICC) {
+            assertThat(imsi).isInstanceOfSatisfying(ImsiResult.Read.class,
+                    read -> assertThat(read.imsi().digits()).isEqualTo("440101234567890"));
+        }
+        return sent;
+    }
+
+    @Test
+    void efImsiAndAuthenticateShareOneCardSessionThroughPcscd() {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            AtomicReference<AkaResult> answer = new AtomicReference<>();
+            List<String> sent = commandsOfTheSimCheck(reader, new VirtualSim(VirtualSimSpec.uicc(ICCID)), Optional.empty(), answer);
+
+            assertThat(answer.get()).isInstanceOf(AkaResult.Success.class);
+            // EF.DIR found and ADF.USIM selected once: AUTHENTICATE follows EF.AD's read in the same session
+            assertThat(sent.stream().filter(c -> c.startsWith("00A40004022F00"))).hasSize(1);
+            assertThat(sent.stream().filter(c -> c.startsWith("00A4040C"))).hasSize(1);
+            assertThat(sent.stream().filter(c -> c.startsWith("00200001"))).as("PIN state read once").hasSize(1);
+            int imsiRead = sent.indexOf("00B0000009");
+            int authenticate = indexOfPrefix(sent, "00880081");
+            assertThat(imsiRead).isNotNegative();
+            assertThat(authenticate).isGreaterThan(imsiRead);
+            assertThat(sent.subList(imsiRead, authenticate)).noneMatch(c -> c.startsWith("00A40004022F00") || c.startsWith("00A4040C"));
+        }
+    }
+
+    @Test
+    void aPinGivenForTheSimCheckIsVerifiedOnceForBothThroughPcscd() {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            AtomicReference<AkaResult> answer = new AtomicReference<>();
+            List<String> sent = commandsOfTheSimCheck(reader, new VirtualSim(VirtualSimSpec.uicc(ICCID).withPin("2468", 3)),
+                    Optional.of("2468"), answer);
+
+            assertThat(answer.get()).isInstanceOf(AkaResult.Success.class);
+            assertThat(sent.stream().filter(c -> c.startsWith("0020000108"))).as("VERIFY with the PIN").hasSize(1);
+        }
+    }
+
+    @Test
+    void a2gSimsCheckIsNotSupportedAndNeverAuthenticatesThroughPcscd() {
+        try (PcscSimReader reader = new PcscSimReader()) {
+            AtomicReference<AkaResult> answer = new AtomicReference<>();
+            List<String> sent = commandsOfTheSimCheck(reader, new VirtualSim(VirtualSimSpec.sim2g("8944200000000000007")),
+                    Optional.empty(), answer);
+
+            assertThat(answer.get()).isInstanceOf(AkaResult.NotSupported.class);
+            assertThat(sent).noneMatch(c -> c.startsWith("0088") || c.startsWith("A088"));
+        }
+    }
+
+    private static int indexOfPrefix(List<String> commands, String prefix) {
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

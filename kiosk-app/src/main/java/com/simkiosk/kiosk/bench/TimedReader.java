@@ -88,6 +88,45 @@ final class TimedReader implements SimReader, UsimAccess {
         return timed("card AUTHENTICATE", () -> usim.authenticate(name, challenge, pin));
     }
 
+    /**
+     * The one card session of the SIM check: its parts are timed apart, EF.IMSI (opening the USIM and reading) until
+     * {@code use} starts, AUTHENTICATE inside it, and the session's end (disconnect with reset) after it; the BSF's
+     * two answers (what {@code use} spends besides AUTHENTICATE) go to the trace as a carrier span, not to the card.
+     */
+    @Override
+    public <T> T withImsi(String name, Optional<String> pin, ImsiUse<T> use) {
+        long start = System.nanoTime();
+        AtomicLong useEnded = new AtomicLong(start);
+        try {
+            return usim.withImsi(name, pin, (imsi, authenticate) -> {
+                long entered = System.nanoTime();
+                card("card EF.IMSI", entered - start);
+                AtomicLong inCard = new AtomicLong();
+                try {
+                    return use.apply(imsi, challenge -> {
+                        long asked = System.nanoTime();
+                        try {
+                            return timed("card AUTHENTICATE", () -> authenticate.apply(challenge));
+                        } finally {
+                            inCard.addAndGet(System.nanoTime() - asked);
+                        }
+                    });
+                } finally {
+                    long left = System.nanoTime();
+                    useEnded.set(left);
+                    calls.add("BSF exchange (without the card)", left - entered - inCard.get());
+                }
+            });
+        } finally {
+            card("card session end", System.nanoTime() - useEnded.get());
+        }
+    }
+
+    private void card(String name, long spent) {
+        calls.add(name, spent);
+        nanos.addAndGet(spent);
+    }
+
     @Override
     public boolean mayReachUsim(String name) {
         return usim.mayReachUsim(name);

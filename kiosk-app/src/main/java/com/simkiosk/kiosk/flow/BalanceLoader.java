@@ -7,12 +7,14 @@ import com.simkiosk.carrier.DailyUsage;
 import com.simkiosk.carrier.Line;
 import com.simkiosk.carrier.TopUpOffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +87,78 @@ final class BalanceLoader implements AutoCloseable {
             // Nobody waits for them any more (answered, balance failed, or the step given up): let go of their threads.
             cancel(usage);
             cancel(offers);
+        }
+    }
+
+    /**
+     * Starts {@link #load} on {@code executor} now, for a step the flow has not reached yet (issue 17: the SIM check's
+     * thread asks the balance as soon as the carrier confirms the line, instead of waiting for the flow's thread to
+     * hand the step back). Empty when the executor refuses it: the step then asks as usual.
+     */
+    Optional<Early> start(Line line, Instant asked, LocalDate usageFrom, Executor executor) {
+        FutureTask<Loaded> task = new FutureTask<>(() -> load(line, usageFrom));
+        try {
+            executor.execute(task);
+            return Optional.of(new Early(line, asked, task));
+        } catch (RejectedExecutionException e) {
+            log.debug("No thread for the early balance; the balance step asks it itself");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A {@link #load} already under way for {@code line}, asked at {@code asked}. Taken once: a retry of the step asks
+     * the carrier again. Cancelled (interrupting it) when the session ends, like any call in flight.
+     */
+    static final class Early {
+        private final Line line;
+        private final Instant asked;
+        private final FutureTask<Loaded> task;
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        private Early(Line line, Instant asked, FutureTask<Loaded> task) {
+            this.line = line;
+            this.asked = asked;
+            this.task = task;
+        }
+
+        Line line() {
+            return line;
+        }
+
+        Instant asked() {
+            return asked;
+        }
+
+        boolean isDone() {
+            return task.isDone();
+        }
+
+        /** True the first time only: the step uses this answer once. */
+        boolean take() {
+            return taken.compareAndSet(false, true);
+        }
+
+        /**
+         * Blocks until the load ends; its failure is thrown as the load threw it. Interrupted (the step given up by
+         * its deadline or a cancel), it calls the load off too.
+         */
+        Loaded get() throws Exception {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                task.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception failure) {
+                    throw failure;
+                }
+                throw e;
+            }
+        }
+
+        void cancel() {
+            task.cancel(true);
         }
     }
 

@@ -71,6 +71,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +120,11 @@ public final class SessionFlow implements AutoCloseable {
     private final IdleWatch idle;
     /** False while the smart card service is gone: the attract screen says so and offers the number path. */
     private boolean readerUp = true;
+    /**
+     * The balance step's calls started by the SIM check's thread (issue 17), set there, even when its answer is then
+     * dropped: its answer holds the customer's figures, so the session's end cancels it and lets go of it.
+     */
+    private final AtomicReference<BalanceLoader.Early> earlyBalance = new AtomicReference<>();
     /** The balance through the SIM's own network (issue 14), for SIMs the routes table sends there. */
     private final NetworkJourney network;
 
@@ -474,20 +480,42 @@ public final class SessionFlow implements AutoCloseable {
 
     private void checkSim(Optional<String> pin) {
         CardIdentity card = session.card;
-        await(new State.CheckingSim(), Optional.empty(), Wait.CARRIER, () -> simCheck.check(card, pin), this::onSimChecked,
+        await(new State.CheckingSim(), Optional.empty(), Wait.CARRIER, () -> checkThenAskBalance(card, pin), this::onSimChecked,
                 failure -> {
                     log.info("SIM check gave no answer ({}); offering the other methods", ErrorKinds.describe(failure));
                     lookUpSimLine(card);
                 });
     }
 
-    private void onSimChecked(SimCheck.Outcome outcome) {
+    /**
+     * The SIM check, then, once the carrier has confirmed a line the kiosk will show, the balance step's calls started
+     * at once on another carrier thread (issue 17): the balance does not wait for the flow's thread to take the
+     * check's answer and hand the next step back. Carrier thread; the step itself still has its own deadline.
+     */
+    private SimChecked checkThenAskBalance(CardIdentity card, Optional<String> pin) throws CarrierException {
+        SimCheck.Outcome outcome = simCheck.check(card, pin);
+        // Interrupted: the session ended (or the step was given up) meanwhile, and this answer will be dropped.
+        if (outcome instanceof SimCheck.Outcome.Confirmed ok && shown(ok.line().status())
+                && !Thread.currentThread().isInterrupted()) {
+            Instant asked = clock.instant();
+            LocalDate from = BalanceViews.Rules.of(config).firstUsageDay(asked);
+            Optional<BalanceLoader.Early> early = balanceLoader.start(ok.line(), asked, from, io.carrier());
+            early.ifPresent(e -> Optional.ofNullable(earlyBalance.getAndSet(e)).ifPresent(BalanceLoader.Early::cancel));
+            return new SimChecked(outcome, early);
+        }
+        return new SimChecked(outcome, Optional.empty());
+    }
+
+    private void onSimChecked(SimChecked checked) {
         session.pinUnlocksSimCheck = false;
+        SimCheck.Outcome outcome = checked.outcome();
         if (outcome instanceof SimCheck.Outcome.Confirmed ok) {
             log.info("SIM confirmed by its carrier{}", ok.resynchronised() ? " (after resynchronisation)" : "");
             session.line = ok.line();
             if (usable(ok.line())) {
-                loadBalance();
+                loadBalance(checked.balance());
+            } else {
+                checked.balance().ifPresent(BalanceLoader.Early::cancel);
             }
         } else if (outcome instanceof SimCheck.Outcome.NotConfirmed no) {
             log.info("SIM not confirmed by its carrier: {}", no.why());
@@ -733,6 +761,11 @@ public final class SessionFlow implements AutoCloseable {
 
     // ---------------------------------------------------------------- balance and top-up
 
+    /** Whether a line of this status gets its balance shown ({@link #usable} says why not on screen). */
+    private static boolean shown(LineStatus status) {
+        return status != LineStatus.SUSPENDED && status != LineStatus.TERMINATED;
+    }
+
     private boolean usable(Line line) {
         if (line.status() == LineStatus.SUSPENDED) {
             fail(ErrorKind.LINE_SUSPENDED);
@@ -746,21 +779,54 @@ public final class SessionFlow implements AutoCloseable {
     }
 
     private void loadBalance() {
+        loadBalance(Optional.empty());
+    }
+
+    /**
+     * The balance step. With {@code early} (its calls already started by the SIM check's thread) the step takes that
+     * answer: at once when it is in, else it waits for it under the step's own deadline; a Retry asks the carrier
+     * again.
+     */
+    private void loadBalance(Optional<BalanceLoader.Early> early) {
         Line line = session.line;
-        Instant asked = clock.instant();
+        Optional<BalanceLoader.Early> mine = early.filter(e -> e.line() == line);
+        if (early.isPresent() && mine.isEmpty()) {
+            early.get().cancel();
+        }
+        Instant asked = mine.map(BalanceLoader.Early::asked).orElseGet(clock::instant);
         BalanceViews.Rules rules = BalanceViews.Rules.of(config);
         LocalDate from = rules.firstUsageDay(asked);
-        await(new LookingUp(), Optional.empty(), Wait.CARRIER,
-                () -> balanceLoader.load(line, from),
-                loaded -> {
-                    BalanceView view = BalanceViews.of(line, loaded.balance(), loaded.usage(), loaded.offers(), asked, rules);
-                    if (view.situation() == Situation.EXPIRED && !view.topUp().offered()) {
-                        fail(ErrorKind.LINE_EXPIRED); // nothing on sale would bring it back: the carrier's matter
-                        return;
-                    }
-                    session.balance = view;
-                    go(new ShowBalance(view));
-                }, this::carrierFailed);
+        Consumer<BalanceLoader.Loaded> show = loaded -> {
+            BalanceView view = BalanceViews.of(line, loaded.balance(), loaded.usage(), loaded.offers(), asked, rules);
+            if (view.situation() == Situation.EXPIRED && !view.topUp().offered()) {
+                fail(ErrorKind.LINE_EXPIRED); // nothing on sale would bring it back: the carrier's matter
+                return;
+            }
+            session.balance = view;
+            go(new ShowBalance(view));
+        };
+        if (mine.isEmpty()) {
+            await(new LookingUp(), Optional.empty(), Wait.CARRIER, () -> balanceLoader.load(line, from), show,
+                    this::carrierFailed);
+            return;
+        }
+        BalanceLoader.Early started = mine.get();
+        PendingCall.Call<BalanceLoader.Loaded> call = () -> started.take() ? started.get() : balanceLoader.load(line, from);
+        if (started.isDone() && started.take()) {
+            // Already in: no wait screen and no hop to a carrier thread and back. Retry (after a failure) asks again.
+            session.retry = () -> await(new LookingUp(), Optional.empty(), Wait.CARRIER, call, show, this::carrierFailed);
+            session.cancelTo = Optional.empty();
+            BalanceLoader.Loaded loaded;
+            try {
+                loaded = started.get();
+            } catch (Exception failure) {
+                carrierFailed(failure);
+                return;
+            }
+            show.accept(loaded);
+            return;
+        }
+        await(new LookingUp(), Optional.empty(), Wait.CARRIER, call, show, this::carrierFailed);
     }
 
     private void loadOffers() {
@@ -897,6 +963,7 @@ public final class SessionFlow implements AutoCloseable {
 
     /** Nothing personal survives this: the session, the typed number, and any answer still on its way. */
     private void wipe() {
+        Optional.ofNullable(earlyBalance.getAndSet(null)).ifPresent(BalanceLoader.Early::cancel);
         session = new Session();
         network.wipe();
         phone.clear();
@@ -985,6 +1052,9 @@ public final class SessionFlow implements AutoCloseable {
     // ---------------------------------------------------------------- small types
 
     private record SentCode(OtpChallenge challenge, boolean genuine) {}
+
+    /** The SIM check's outcome, and the balance step's calls when they were started with it. */
+    private record SimChecked(SimCheck.Outcome outcome, Optional<BalanceLoader.Early> balance) {}
 
     /** Which deadline a wait has, and which executor its call runs on. */
     private enum Wait { CARD, CARRIER }

@@ -98,13 +98,19 @@ public final class SimCheck implements AutoCloseable {
         if (!(reader instanceof UsimAccess usim) || bsf.isEmpty()) {
             return new Outcome.Unavailable("no SIM check for this card here");
         }
-        ImsiResult imsi = usim.readImsi(card.reader(), pin);
-        if (imsi instanceof ImsiResult.Unavailable unavailable) {
-            return cardNotAsked(unavailable.why());
+        // EF.IMSI and AUTHENTICATE in one card session where the reader can (issue 17), the BSF's challenge between.
+        CardPart part = usim.withImsi(card.reader(), pin, (imsi, authenticate) -> {
+            if (imsi instanceof ImsiResult.Unavailable unavailable) {
+                return new CardPart(Optional.of(cardNotAsked(unavailable.why())), null);
+            }
+            ImsiResult.Read read = (ImsiResult.Read) imsi;
+            Impi impi = Impi.fromImsi(read.imsi(), read.mncLength());
+            return new CardPart(Optional.empty(), client(bsf.get()).bootstrap(impi, authenticate));
+        });
+        if (part.notAsked().isPresent()) {
+            return part.notAsked().get();
         }
-        ImsiResult.Read read = (ImsiResult.Read) imsi;
-        Impi impi = Impi.fromImsi(read.imsi(), read.mncLength());
-        BootstrapResult result = client(bsf.get()).bootstrap(impi, challenge -> usim.authenticate(card.reader(), challenge, pin));
+        BootstrapResult result = part.bootstrap();
         log.info("SIM check of {}: {}", card.iccid(), result);
         if (result instanceof BootstrapResult.Bootstrapped ok) {
             return lookUp(card, ok);
@@ -122,6 +128,9 @@ public final class SimCheck implements AutoCloseable {
         return new Outcome.Unavailable(result instanceof BootstrapResult.NotSupported ns ? ns.reason()
                 : "the BSF exchange failed (" + ((BootstrapResult.Failed) result).error() + ")");
     }
+
+    /** The card's part of the check: why the card could not be asked, or the bootstrapping's result. */
+    private record CardPart(Optional<Outcome> notAsked, BootstrapResult bootstrap) {}
 
     /** The B-TID goes with the lookup: a back end that finds it is not this ICCID's SIM refuses (403). */
     private Outcome lookUp(CardIdentity card, BootstrapResult.Bootstrapped ok) throws CarrierException {
