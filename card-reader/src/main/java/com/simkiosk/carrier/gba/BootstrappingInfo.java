@@ -27,17 +27,7 @@ public record BootstrappingInfo(String btid, Instant lifetime) {
     /** Empty when the body is not such a document (the reason is not needed: the answer is unusable either way). */
     public static Optional<BootstrappingInfo> parse(byte[] xml) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder builder = f.newDocumentBuilder();
+            DocumentBuilder builder = Parsers.builder();
             builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // quiet: a bad body is an empty result
             Document doc = builder.parse(new ByteArrayInputStream(xml));
             Element root = doc.getDocumentElement();
@@ -53,6 +43,40 @@ public record BootstrappingInfo(String btid, Instant lifetime) {
         } catch (ParserConfigurationException | SAXException | IOException | DateTimeParseException
                  | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The parser factory, configured once: {@code DocumentBuilderFactory.newInstance()} looks for a provider through
+     * the class path every time, a few milliseconds of every bootstrap on the customer's way to the balance. A
+     * factory is not thread-safe, so builders are taken from it one at a time.
+     */
+    private static final class Parsers {
+        private static final DocumentBuilderFactory FACTORY = secure();
+
+        static synchronized DocumentBuilder builder() throws ParserConfigurationException {
+            if (FACTORY == null) {
+                throw new ParserConfigurationException("the JDK's XML parser cannot be made secure");
+            }
+            return FACTORY.newDocumentBuilder();
+        }
+
+        private static DocumentBuilderFactory secure() {
+            try {
+                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setNamespaceAware(true);
+                f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+                f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+                f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                f.setXIncludeAware(false);
+                f.setExpandEntityReferences(false);
+                return f;
+            } catch (ParserConfigurationException | IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 
