@@ -294,8 +294,10 @@ final class ModemRadio implements AutoCloseable {
         }
         if (network.directDelivery()) {
             for (Stored m : messages) {
-                urc.accept(pduMode() ? "+CMT: ," + SmsPdu.tpduLength(m.pdu()) : "+CMT: " + textHeader(m));
-                urc.accept(data(m));
+                // The header and its message line in one write, as a modem sends them: a command's answer written
+                // from another thread must not land between the two (the kiosk would read it as the message).
+                String header = pduMode() ? "+CMT: ," + SmsPdu.tpduLength(m.pdu()) : "+CMT: " + textHeader(m);
+                urc.accept(header + "\r\n" + data(m));
             }
             return;
         }
