@@ -80,6 +80,10 @@ public final class Units {
         };
     }
 
+    /** The range of instants the kiosk accepts from a carrier (see {@link #instant}). */
+    private static final Instant EARLIEST = Instant.parse("-1000000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+1000000-01-01T00:00:00Z");
+
     /** An ISO 8601 date-time with an offset ({@code 2026-11-26T10:00:00+09:00} or {@code …Z}). */
     public static Instant instant(String isoDateTime) {
         if (isoDateTime == null) {
@@ -89,11 +93,18 @@ public final class Units {
         if (usual != null) {
             return usual;
         }
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(isoDateTime).toInstant();
+            parsed = OffsetDateTime.parse(isoDateTime).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not an ISO 8601 date-time with offset", e);
         }
+        // ISO 8601 allows years up to ±999,999,999, whose instants do not fit a day in Japan (dayInJapan would
+        // throw): a carrier's date that far away is an unusable answer, not a crash.
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+            throw new IllegalArgumentException("a date-time more than a million years away");
+        }
+        return parsed;
     }
 
     /**

@@ -85,6 +85,14 @@ class UnitsTest {
         assertThatThrownBy(() -> Units.instant("2026-11-26T23:59:59")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** ISO 8601 years reach ±999,999,999; such an answer is refused, not a crash when its day in Japan is asked. */
+    @Test
+    void aDateTimeAtTheEdgeOfIsoYearsIsRefusedAndANeverExpiringOneIsRead() {
+        assertThatThrownBy(() -> Units.instant("+999999999-12-31T23:59:59-18:00")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Units.instant("-999999999-01-01T00:00:00+18:00")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Units.dayInJapan(Units.instant("9999-12-31T23:59:59-05:00"))).isEqualTo(LocalDate.of(10000, 1, 1));
+    }
+
     @Test
     void theJapaneseDayStartsAtMidnightJapanTime() {
         assertThat(Units.dayInJapan(Instant.parse("2026-11-25T15:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 26));
