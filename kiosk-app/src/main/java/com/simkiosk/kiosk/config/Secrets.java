@@ -67,6 +67,26 @@ final class Secrets {
 
     /** The file's text without one trailing line break, if it is private, short, UTF-8 and not empty. */
     private static Optional<String> read(JsonFields ref, String field, Path path, String missing) {
+        FileRead read = readFile(path, missing);
+        if (read.problem() != null) {
+            ref.problem(field, read.problem());
+            return Optional.empty();
+        }
+        return Optional.of(read.text());
+    }
+
+    /** A secret file's text, or (text null) what the operator must do about the file. */
+    record FileRead(String text, String problem) {
+        static FileRead problem(String problem) {
+            return new FileRead(null, problem);
+        }
+    }
+
+    /**
+     * The file's text without one trailing line break, if it is private, short, UTF-8, one line and not empty;
+     * otherwise why not, for the operator ({@code missing} when there is no such file).
+     */
+    static FileRead readFile(Path path, String missing) {
         Set<PosixFilePermission> permissions;
         byte[] bytes;
         try {
@@ -75,44 +95,36 @@ final class Secrets {
                 bytes = in.readNBytes(JsonFields.MAX_TEXT * 4 + 1);
             }
         } catch (NoSuchFileException e) {
-            ref.problem(field, missing);
-            return Optional.empty();
+            return FileRead.problem(missing);
         } catch (AccessDeniedException e) {
-            ref.problem(field, "the kiosk's user may not read " + path + " (give it to that user, mode 600, "
+            return FileRead.problem("the kiosk's user may not read " + path + " (give it to that user, mode 600, "
                     + "or let systemd hand it over with LoadCredential=)");
-            return Optional.empty();
         } catch (IOException e) {
-            ref.problem(field, "cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
-            return Optional.empty();
+            return FileRead.problem("cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
         }
         if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-            ref.problem(field, path + " holds a secret but group or others may read it ("
+            return FileRead.problem(path + " holds a secret but group or others may read it ("
                     + PosixFilePermissions.toString(permissions) + "): chmod 600 " + path);
-            return Optional.empty();
         }
         if (bytes.length > JsonFields.MAX_TEXT * 4) {
-            ref.problem(field, path + " is too long for a secret (wrong file?)");
-            return Optional.empty();
+            return FileRead.problem(path + " is too long for a secret (wrong file?)");
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            ref.problem(field, path + " is not UTF-8 text");
-            return Optional.empty();
+            return FileRead.problem(path + " is not UTF-8 text");
         }
         text = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                 : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         if (text.isEmpty()) {
-            ref.problem(field, path + " is empty");
-            return Optional.empty();
+            return FileRead.problem(path + " is empty");
         }
         if (text.length() > JsonFields.MAX_TEXT || text.codePoints().anyMatch(Character::isISOControl)) {
-            ref.problem(field, path + " must hold the secret alone, on one line");
-            return Optional.empty();
+            return FileRead.problem(path + " must hold the secret alone, on one line");
         }
-        return Optional.of(text);
+        return new FileRead(text, null);
     }
 
     /** Not a POSIX file system: nothing to check. */

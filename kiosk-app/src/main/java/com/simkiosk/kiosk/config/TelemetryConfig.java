@@ -1,6 +1,7 @@
 package com.simkiosk.kiosk.config;
 
 import com.simkiosk.carrier.tmf.CarrierEndpoint;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -44,6 +45,19 @@ public record TelemetryConfig(int httpPort, Optional<Mqtt> mqtt) {
                         + "' is asked for, but CREDENTIALS_DIRECTORY is not set (LoadCredential= in the unit)");
             }
             return Path.of(dir, ((Credential) this).name());
+        }
+
+        /**
+         * The secret, read with the same checks as the carrier's secrets (a private file, UTF-8, the secret alone on
+         * one line); the exception says what the operator must do.
+         */
+        default String read(Map<String, String> env) throws IOException {
+            Path file = resolve(env);
+            Secrets.FileRead read = Secrets.readFile(file, file + " is not there");
+            if (read.problem() != null) {
+                throw new IOException(read.problem());
+            }
+            return read.text();
         }
     }
 

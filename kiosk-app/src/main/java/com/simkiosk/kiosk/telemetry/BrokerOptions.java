@@ -3,7 +3,6 @@ package com.simkiosk.kiosk.telemetry;
 import com.simkiosk.kiosk.config.TelemetryConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -53,8 +52,7 @@ public final class BrokerOptions {
 
     static String secret(TelemetryConfig.Secret secret, Map<String, String> env, String what) throws Unusable {
         try {
-            Path file = secret.resolve(env);
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            return secret.read(env);
         } catch (IOException | IllegalStateException e) {
             throw new Unusable(what + " cannot be read (" + e.getMessage() + ")", e);
         }

@@ -4,12 +4,16 @@ import static com.simkiosk.kiosk.config.KioskConfigTest.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TelemetryConfigTest {
 
@@ -73,5 +77,39 @@ class TelemetryConfigTest {
                 .anyMatch(p -> p.contains("cannot read /nonexistent/p"));
         assertThat(problems("{\"mqtt\": {\"broker\": \"ssl://h\"}}")).anyMatch(p -> p.contains("ssl://HOST:PORT"));
         assertThat(problems("{\"httpPort\": 70000}")).anyMatch(p -> p.contains("telemetry.httpPort"));
+    }
+
+    @Test
+    void theBrokerPasswordIsReadFromAPrivateFileAsTheCarriersSecretsAre(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mqtt-password");
+        Files.writeString(file, "s3cret pass\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(new TelemetryConfig.Secret.File(file).read(Map.of())).isEqualTo("s3cret pass");
+        assertThat(new TelemetryConfig.Secret.Credential("mqtt-password").read(Map.of("CREDENTIALS_DIRECTORY", dir.toString())))
+                .isEqualTo("s3cret pass");
+    }
+
+    @Test
+    void aBrokerPasswordFileOthersMayReadOrThatHoldsMoreThanTheSecretIsRefusedWithWhatToDo(@TempDir Path dir)
+            throws Exception {
+        Path open = dir.resolve("open");
+        Files.writeString(open, "s3cret\n");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+        Path twoLines = dir.resolve("two-lines");
+        Files.writeString(twoLines, "s3cret\nuser=kiosk\n");
+        Files.setPosixFilePermissions(twoLines, PosixFilePermissions.fromString("rw-------"));
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "\n");
+        Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("rw-------"));
+
+        assertThatThrownBy(() -> new TelemetryConfig.Secret.File(open).read(Map.of())).isInstanceOf(IOException.class)
+                .hasMessageContaining("group or others may read it").hasMessageContaining("chmod 600 " + open)
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> new TelemetryConfig.Secret.File(twoLines).read(Map.of()))
+                .hasMessageContaining("the secret alone, on one line").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> new TelemetryConfig.Secret.File(empty).read(Map.of())).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> new TelemetryConfig.Secret.File(dir.resolve("missing")).read(Map.of()))
+                .hasMessageContaining("is not there");
     }
 }

@@ -106,7 +106,7 @@ public final class Mosquitto implements AutoCloseable {
     /** A kiosk's (or the fleet command's) broker settings: the test CA, the kiosk certificate, user and password. */
     public TelemetryConfig.Mqtt settings(String password, Duration healthEvery, Duration keepAlive, int queuedEvents) throws IOException {
         Path passwordFile = dir.resolve("password-" + Integer.toHexString(password.hashCode()));
-        Files.writeString(passwordFile, password + "\n");
+        writePrivate(passwordFile, password + "\n");
         return new TelemetryConfig.Mqtt(uri(), Optional.of(USER), Optional.of(new TelemetryConfig.Secret.File(passwordFile)),
                 Optional.of(dir.resolve("ca.pem")), Optional.of(dir.resolve("client.p12")),
                 Optional.of(new TelemetryConfig.Secret.File(dir.resolve("client.p12.pass"))), healthEvery, keepAlive,
@@ -131,10 +131,16 @@ public final class Mosquitto implements AutoCloseable {
         stop();
     }
 
+    /** A secret file as an operator must leave it: only the kiosk's user may read it. */
+    static void writePrivate(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
     /** A CA, the broker's certificate for 127.0.0.1, and a kiosk client certificate in PKCS#12. */
     private static void certificates(Path dir) throws Exception {
         Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\n");
-        Files.writeString(dir.resolve("client.p12.pass"), "p12-pass\n");
+        writePrivate(dir.resolve("client.p12.pass"), "p12-pass\n");
         List<String> ec = List.of("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes");
         run(dir, concat(List.of("openssl", "req", "-x509"), ec, List.of("-keyout", "ca.key", "-out", "ca.pem",
                 "-days", "3650", "-subj", "/CN=simkiosk-test-ca")));
