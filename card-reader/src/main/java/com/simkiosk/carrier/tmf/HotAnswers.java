@@ -14,7 +14,9 @@ import com.simkiosk.carrier.tmf.TmfDocuments.TimePeriod;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -90,73 +92,94 @@ final class HotAnswers {
         default -> p.readValueAsTree();
     };
 
+    private static final Shape REF_FIELDS = new Shape(List.of("id", "href", "name", "@referredType"), TEXT, TEXT, TEXT, TEXT);
+
     private static final Value<Ref> REF = (p, token) -> {
-        Object[] f = fields(p, token, List.of("id", "href", "name", "@referredType"), TEXT, TEXT, TEXT, TEXT);
+        Object[] f = fields(p, token, REF_FIELDS);
         return f == null ? null : new Ref((String) f[0], (String) f[1], (String) f[2], (String) f[3]);
     };
 
     /** A list of references; one object (which the bucket's {@code product} accepts as a list) is the binding's. */
     private static final Value<List<Ref>> REFS = (p, token) -> list(p, token, REF);
 
+    private static final Shape QUANTITY_FIELDS = new Shape(List.of("amount", "units"), DECIMAL, TEXT);
+
     private static final Value<Quantity> QUANTITY = (p, token) -> {
-        Object[] f = fields(p, token, List.of("amount", "units"), DECIMAL, TEXT);
+        Object[] f = fields(p, token, QUANTITY_FIELDS);
         return f == null ? null : new Quantity((BigDecimal) f[0], (String) f[1]);
     };
 
+    private static final Shape PERIOD_FIELDS = new Shape(List.of("startDateTime", "endDateTime"), TEXT, TEXT);
+
     private static final Value<TimePeriod> PERIOD = (p, token) -> {
-        Object[] f = fields(p, token, List.of("startDateTime", "endDateTime"), TEXT, TEXT);
+        Object[] f = fields(p, token, PERIOD_FIELDS);
         return f == null ? null : new TimePeriod((String) f[0], (String) f[1]);
     };
 
+    private static final Shape CHARACTERISTIC_FIELDS = new Shape(List.of("name", "valueType", "value"), TEXT, TEXT, NODE);
+
     private static final Value<Characteristic> CHARACTERISTIC = (p, token) -> {
-        Object[] f = fields(p, token, List.of("name", "valueType", "value"), TEXT, TEXT, NODE);
+        Object[] f = fields(p, token, CHARACTERISTIC_FIELDS);
         return f == null ? null : new Characteristic((String) f[0], (String) f[1], (JsonNode) f[2]);
     };
 
     private static final Value<List<Characteristic>> CHARACTERISTICS = (p, token) -> list(p, token, CHARACTERISTIC);
 
-    private static final List<String> PRODUCT_FIELDS = List.of("id", "name", "status", "productOffering",
-            "productCharacteristic", "realizingResource");
+    private static final Shape PRODUCT_FIELDS = new Shape(List.of("id", "name", "status", "productOffering",
+            "productCharacteristic", "realizingResource"), TEXT, TEXT, TEXT, REF, CHARACTERISTICS, REFS);
 
     @SuppressWarnings("unchecked")
     private static Product product(JsonParser p, JsonToken token) throws IOException {
-        Object[] f = fields(p, token, PRODUCT_FIELDS, TEXT, TEXT, TEXT, REF, CHARACTERISTICS, REFS);
+        Object[] f = fields(p, token, PRODUCT_FIELDS);
         return new Product((String) f[0], (String) f[1], (String) f[2], (Ref) f[3], (List<Characteristic>) f[4],
                 (List<Ref>) f[5]);
     }
 
-    private static final List<String> BUCKET_FIELDS = List.of("id", "name", "usageType", "status", "remainingValue",
-            "initialValue", "validFor", "product", "partyAccount");
+    private static final Shape BUCKET_FIELDS = new Shape(List.of("id", "name", "usageType", "status", "remainingValue",
+            "initialValue", "validFor", "product", "partyAccount"), TEXT, TEXT, TEXT, TEXT, QUANTITY, QUANTITY, PERIOD, REFS, REF);
 
     @SuppressWarnings("unchecked")
     private static Bucket bucket(JsonParser p, JsonToken token) throws IOException {
-        Object[] f = fields(p, token, BUCKET_FIELDS, TEXT, TEXT, TEXT, TEXT, QUANTITY, QUANTITY, PERIOD, REFS, REF);
+        Object[] f = fields(p, token, BUCKET_FIELDS);
         return new Bucket((String) f[0], (String) f[1], (String) f[2], (String) f[3], (Quantity) f[4], (Quantity) f[5],
                 (TimePeriod) f[6], (List<Ref>) f[7], (Ref) f[8]);
     }
 
+    /** A record's fields: their JSON names, in the record's order, and how each is read. */
+    private static final class Shape {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Value<?>[] values;
+
+        Shape(List<String> names, Value<?>... values) {
+            for (int i = 0; i < names.size(); i++) {
+                index.put(names.get(i), i);
+            }
+            this.values = values;
+        }
+    }
+
     /**
-     * An object's fields by name ({@code values[i]} reads {@code names[i]}), the others skipped unread; {@code null}
-     * for JSON null. Missing fields are null, as the binding leaves them.
+     * An object's fields by name (in the shape's order), the others skipped unread; {@code null} for JSON null.
+     * Missing fields are null, as the binding leaves them.
      */
-    private static Object[] fields(JsonParser p, JsonToken token, List<String> names, Value<?>... values)
-            throws IOException {
+    private static Object[] fields(JsonParser p, JsonToken token, Shape shape) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(token, JsonToken.START_OBJECT);
-        Object[] read = new Object[names.size()];
+        Object[] read = new Object[shape.values.length];
         int seen = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-            int i = names.indexOf(p.currentName());
+            Integer field = shape.index.get(p.currentName());
             JsonToken value = p.nextToken();
+            int i = field == null ? -1 : field;
             if (i < 0) {
                 p.skipChildren(); // not the record's: ignored, as the binding ignores it (repeated or not)
             } else if ((seen & 1 << i) != 0) {
                 throw OffShape.INSTANCE; // a field repeated: the binding's (the last one wins)
             } else {
                 seen |= 1 << i;
-                read[i] = values[i].read(p, value);
+                read[i] = shape.values[i].read(p, value);
             }
         }
         return read;
