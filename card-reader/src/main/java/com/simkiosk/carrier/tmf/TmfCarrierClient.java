@@ -79,6 +79,8 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     private final CarrierEndpoint endpoint;
     private final Clock clock;
     private final Json json = new Json();
+    /** The product and bucket lists, read on every inserted SIM: streamed, not bound (see HotAnswers). */
+    private final HotAnswers hot = new HotAnswers(json);
     private final TmfHttp http;
     private final TmfHttp.Sleeper sleeper;
     private final BackendProfile profile;
@@ -167,7 +169,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
     }
 
     private Line oneLine(TmfHttp.Call call, boolean simInReader) throws CarrierException {
-        Product[] products = json.read(http.send(call).body(), Product[].class, "product list");
+        Product[] products = hot.products(http.send(call).body());
         if (products.length == 0) {
             throw new CarrierException(CarrierError.NOT_FOUND, "carrier " + endpoint.name() + " does not know this line");
         }
@@ -315,7 +317,7 @@ public final class TmfCarrierClient implements CarrierBackend, AutoCloseable {
         TmfHttp.Answer answer = http.send(proven(TmfHttp.Call.get(
                 BUCKET + "?" + BackendProfile.fill(profile.bucketQuery(), Map.of("productId", line.id())), "balance"), line));
         List<TmfDocuments.Bucket> mine = new ArrayList<>();
-        for (TmfDocuments.Bucket b : json.read(answer.body(), TmfDocuments.Bucket[].class, "bucket list")) {
+        for (TmfDocuments.Bucket b : hot.buckets(answer.body())) {
             if (concerns(b.product(), line)) {
                 mine.add(b);
             } else {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,19 @@ final class TmfHttp implements AutoCloseable {
             return new Call(method, pathAndQuery, body, Map.copyOf(all), repeatable, what);
         }
 
+        /**
+         * As sent: {@code Accept}, this call's headers, its {@code x-correlator} and bearer token, in that order;
+         * one map per call (not a copy per added header).
+         */
+        Call traced(String correlator, String token) {
+            Map<String, String> all = new LinkedHashMap<>(headers.size() + 4);
+            all.put("Accept", "application/json");
+            all.putAll(headers);
+            all.put("x-correlator", correlator);
+            all.put("Authorization", "Bearer " + token);
+            return new Call(method, pathAndQuery, body, Collections.unmodifiableMap(all), repeatable, what);
+        }
+
         /** The query may hold an ICCID or a number and the headers a credential: only the masked name prints. */
         @Override
         public String toString() {
@@ -144,19 +158,20 @@ final class TmfHttp implements AutoCloseable {
     Answer send(Call call) throws CarrierException {
         // One correlator for every attempt of this call, so the carrier's logs and ours line up.
         String correlator = correlator();
-        Call traced = call.withHeader("x-correlator", correlator);
         Budget budget = new Budget(endpoint.requestTimeout());
         OAuthTokens.Fetcher fetcher = (path, form, auth) -> postToken(path, form, auth, budget);
         String scope = endpoint.oauth().scope(ApiFamily.of(call.pathAndQuery())).orElse("");
         String token = tokens.current(scope, fetcher, budget);
-        HttpClients.Response response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
+        HttpClients.Response response = sendPatiently(call.traced(correlator, token), budget);
         if (response.status() == 401) { // once: a second 401 is the kiosk's credentials, not an old token
             log.info("carrier {}: token refused for {}, fetching a new one", endpoint.name(), call.what());
             token = tokens.replace(scope, token, fetcher, budget);
-            response = sendPatiently(traced.withHeader("Authorization", "Bearer " + token), budget);
+            response = sendPatiently(call.traced(correlator, token), budget);
         }
         int status = response.status();
-        log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
+        if (log.isDebugEnabled()) { // four arguments: an array and a boxed status per call otherwise
+            log.debug("carrier {}: {} → {} ({})", endpoint.name(), call.what(), status, correlator);
+        }
         if (status >= 200 && status < 300) {
             return new Answer(status, response.body());
         }
@@ -276,9 +291,12 @@ final class TmfHttp implements AutoCloseable {
     }
 
     private HttpClients.Request request(Call call) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "application/json");
-        headers.putAll(call.headers());
+        Map<String, String> headers = call.headers();
+        if (!headers.containsKey("Accept")) { // the token request (a traced call has it first already)
+            headers = new LinkedHashMap<>(headers.size() + 1);
+            headers.put("Accept", "application/json");
+            headers.putAll(call.headers());
+        }
         return new HttpClients.Request(endpoint.resolve(call.pathAndQuery()), call.method(), headers, call.body());
     }
 
