@@ -54,6 +54,7 @@ public final class ColdStartProbe {
         }
         phase("toolkit started");
         Platform.runLater(() -> {
+            phase("FX: building the attract screen");
             EarlyShell early = new EarlyShell(face(), Clock.systemUTC());
             phase("FX: attract screen built");
             Scene scene = new Scene(early.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
