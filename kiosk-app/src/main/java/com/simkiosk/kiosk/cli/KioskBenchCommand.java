@@ -239,6 +239,10 @@ public final class KioskBenchCommand implements Callable<Integer> {
                     return ready;
                 }
             }
+            if (ready != null) {
+                ready[3] = ready[0]; // a probe that built its screen with the parts: the two moments are one
+                return ready;
+            }
         } finally {
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
