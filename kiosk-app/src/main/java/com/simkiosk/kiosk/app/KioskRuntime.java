@@ -48,7 +48,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final KioskHealth health;
     private final StaffCalls staffCalls;
     private final HBox root;
-    private final com.simkiosk.kiosk.voice.VoiceGuide voice = com.simkiosk.kiosk.voice.VoiceGuide.forKiosk(p -> {});
+    private final com.simkiosk.kiosk.voice.VoiceGuide voice;
     private final Runnable exitKiosk;
     private Optional<Runnable> maintenance = Optional.empty();
     private final List<Runnable> maintenanceOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -56,6 +56,14 @@ public final class KioskRuntime implements AutoCloseable {
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk) {
+        this(parts, clock, exitKiosk, Optional.empty());
+    }
+
+    /** The same, taking over the shell already on the attract screen if it was built for these parts (cold start). */
+    public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk, Optional<EarlyShell> early) {
+        Optional<EarlyShell> built = early.filter(e -> e.fits(parts));
+        early.filter(e -> built.isEmpty()).ifPresent(EarlyShell::close);
+        this.voice = built.map(EarlyShell::voice).orElseGet(() -> com.simkiosk.kiosk.voice.VoiceGuide.forKiosk(p -> {}));
         this.parts = parts;
         this.clock = clock;
         this.exitKiosk = exitKiosk;
@@ -66,17 +74,21 @@ public final class KioskRuntime implements AutoCloseable {
                 flowTimers, parts.flowConfig(), new BundleFlowTexts());
         this.health = new KioskHealth(clock);
         this.staffCalls = new StaffCalls(clock, parts.help().sound(), io.maintenance(), new Chime());
-        this.shell = new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages(),
-                parts.help(), staffCalls::call);
+        this.shell = built.map(e -> e.connect(flow::fire, staffCalls::call, this::openMaintenance)).orElseGet(() ->
+                new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages(),
+                        parts.help(), staffCalls::call));
         flow.addListener(health::observe);
         flow.addListener(shell::show);
         flow.addListener(voice::show); // voice mode (issue 11): observes the views, speaks when the customer turns it on
-        var voiceControls = com.simkiosk.kiosk.voice.VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages,
-                shell::look); // the look, for the Display menu's speech
+        var voiceControls = built.map(EarlyShell::voiceControls).orElseGet(() -> {
+            var c = com.simkiosk.kiosk.voice.VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages,
+                    shell::look); // the look, for the Display menu's speech
+            shell.addDisplayMenuItem(c::menuSwitch);
+            return c;
+        });
         flow.addListener(voiceControls::show);
-        shell.addDisplayMenuItem(voiceControls::menuSwitch);
         maintenanceNotes.add(m -> voice.problem().map(p -> m.get("voice.noDevice")));
-        this.root = new HBox(shell.surface());
+        this.root = built.map(EarlyShell::root).orElseGet(() -> new HBox(shell.surface()));
         parts.demoPanel().ifPresent(f -> root.getChildren().add(f.create(this)));
         parts.attachments().forEach(a -> a.attach(this));
         flow.start();

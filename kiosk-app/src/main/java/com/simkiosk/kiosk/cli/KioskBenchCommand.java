@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Benchmark the kiosk: cold start, SIM → balance on screen, memory over many sessions (headless).")
 public final class KioskBenchCommand implements Callable<Integer> {
-    static final double TARGET_COLD_START_MS = 1200;
+    /** Issue 17: the attract screen within 0.6 s on JDK 25 and newer (its AOT cache), 0.8 s on older JDKs. */
+    static final double TARGET_COLD_START_MS = Runtime.version().feature() >= 25 ? 600 : 800;
     static final double TARGET_MEDIAN_MS = 100;
     static final double TARGET_P99_MS = 250;
     static final double TARGET_RSS_MB = 300;
@@ -59,11 +60,13 @@ public final class KioskBenchCommand implements Callable<Integer> {
         long[] cold = new long[starts];
         long[] coldInside = new long[starts];
         long[] coldCpu = new long[starts];
+        long[] attached = new long[starts];
         for (int i = 0; i < starts; i++) {
             long[] one = coldStart();
             cold[i] = one[0];
             coldInside[i] = one[1];
             coldCpu[i] = one[2];
+            attached[i] = one[3];
         }
         if (!(realDisplay ? Headless.startRealToolkit() : Headless.startToolkit())) {
             System.err.println("bench kiosk: the JavaFX toolkit did not start");
@@ -88,6 +91,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
         Timing coldStart = Timing.ofNanos(cold);
         Timing coldJvm = Timing.ofNanos(coldInside);
         Timing coldCpuTime = Timing.ofNanos(coldCpu);
+        Timing coldAttached = Timing.ofNanos(attached);
         Timing toBalance = Timing.ofNanos(r.insertToBalanceNanos());
         List<SessionBench.MemorySample> mem = r.memory();
         double trend = trendMbPer1000(mem, SessionBench.MemorySample::rssMb);
@@ -96,6 +100,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("coldStartToAttract", Map.of("medianMs", coldStart.medianMs(), "p99Ms", coldStart.p99Ms(), "n", coldStart.n(),
                     "insideJvmMedianMs", coldJvm.medianMs(), "cpuMedianMs", coldCpuTime.medianMs(), "targetMs", TARGET_COLD_START_MS,
+                    "partsReadyMedianMs", coldAttached.medianMs(), "partsReadyP99Ms", coldAttached.p99Ms(),
                     "loadAverage", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             out.put("simInsertedToBalance", Map.of("medianMs", toBalance.medianMs(), "p99Ms", toBalance.p99Ms(), "n", toBalance.n(),
                     "targetMedianMs", TARGET_MEDIAN_MS, "targetP99Ms", TARGET_P99_MS));
@@ -108,6 +113,8 @@ public final class KioskBenchCommand implements Callable<Integer> {
                             + "CPU %.1f ms; load average %.2f); target ≤ %.0f ms%n",
                     coldStart.n(), coldStart.medianMs(), coldStart.p99Ms(), coldJvm.medianMs(), coldCpuTime.medianMs(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), TARGET_COLD_START_MS);
+            System.out.printf("  ... and taking SIMs (the parts started, the flow running behind the attract screen): median %.1f ms, p99 %.1f ms%n",
+                    coldAttached.medianMs(), coldAttached.p99Ms());
             System.out.printf("SIM inserted → balance on screen (%d sessions): median %.2f ms, p99 %.2f ms; target ≤ %.0f / %.0f ms%n",
                     toBalance.n(), toBalance.medianMs(), toBalance.p99Ms(), TARGET_MEDIAN_MS, TARGET_P99_MS);
             System.out.printf("resident memory: %.1f MB after %d sessions (trend %+.1f MB per 1,000 sessions; heap after GC %+.1f); target ≤ %.0f MB%n",
@@ -143,9 +150,12 @@ public final class KioskBenchCommand implements Callable<Integer> {
 
     /**
      * With {@code -XX:NativeMemoryTracking=summary} (in KIOSK_JAVA_OPTS), the JVM's own account of its memory after
-     * the sessions, on standard error: what holds the resident set.
+     * the sessions, on standard error: what holds the resident set. Nothing without it.
      */
     private static void printNativeMemory() {
+        if (!nativeMemoryTracked(ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+            return;
+        }
         try {
             javax.management.ObjectName name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
             Object summary = ManagementFactory.getPlatformMBeanServer().invoke(name, "vmNativeMemory",
@@ -154,8 +164,20 @@ public final class KioskBenchCommand implements Callable<Integer> {
                 System.err.println(summary);
             }
         } catch (javax.management.JMException e) {
-            System.err.println("bench kiosk: no native memory summary: " + e.getMessage());
+            Throwable cause = e.getCause() != null ? e.getCause() : e; // an MBeanException says nothing itself
+            System.err.println("bench kiosk: no native memory summary: " + cause);
         }
+    }
+
+    /** Whether the JVM was started with native memory tracking on (the last such option counts, as for the JVM). */
+    static boolean nativeMemoryTracked(List<String> jvmArguments) {
+        String mode = "off";
+        for (String a : jvmArguments) {
+            if (a.startsWith("-XX:NativeMemoryTracking=")) {
+                mode = a.substring("-XX:NativeMemoryTracking=".length());
+            }
+        }
+        return !mode.equals("off");
     }
 
     /** The simulator logs each request at INFO: its cost, not the kiosk's. */
@@ -187,7 +209,10 @@ public final class KioskBenchCommand implements Callable<Integer> {
         return den == 0 ? 0 : Math.round(num / den * 1000 * 10) / 10.0;
     }
 
-    /** One child JVM: wall time to its READY line, its own figure since JVM start, and its CPU time; in nanoseconds. */
+    /**
+     * One child JVM: wall time to its READY line (the attract screen laid out), its own figure since JVM start, its
+     * CPU time, and the wall time to its ATTACHED line (the parts started and the flow running); in nanoseconds.
+     */
     private static long[] coldStart() throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -201,14 +226,22 @@ public final class KioskBenchCommand implements Callable<Integer> {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            long[] ready = null;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(ColdStartProbe.READY)) {
                     long wall = System.nanoTime() - start;
                     String[] figures = line.substring(ColdStartProbe.READY.length()).trim().split(" ");
                     long inside = Long.parseLong(figures[0]) * 1_000_000L;
                     long cpu = Long.parseLong(figures[1]) * 1_000_000L;
-                    return new long[] {wall, inside, cpu};
+                    ready = new long[] {wall, inside, cpu, 0};
+                } else if (line.startsWith(ColdStartProbe.ATTACHED) && ready != null) {
+                    ready[3] = System.nanoTime() - start;
+                    return ready;
                 }
+            }
+            if (ready != null) {
+                ready[3] = ready[0]; // a probe that built its screen with the parts: the two moments are one
+                return ready;
             }
         } finally {
             if (!p.waitFor(10, TimeUnit.SECONDS)) {

@@ -51,8 +51,12 @@ public final class KioskLauncher {
         if (o.pcsc()) {
             return PcscDemo.run(o.theme(), o.windowed(), err);
         }
-        KioskApp.run(() -> DemoKiosk.start().parts(FlowConfig.defaults(), o.theme(), true)
-                .withHelp(com.simkiosk.kiosk.screen.help.HelpSettings.demo()), o.windowed());
+        var help = com.simkiosk.kiosk.screen.help.HelpSettings.demo();
+        // The attract screen is shown while the simulator starts (issue 17, cold start): it looks as these parts will.
+        var face = new com.simkiosk.kiosk.app.EarlyShell.Face(true, o.theme(),
+                java.util.List.of(com.simkiosk.kiosk.flow.Language.values()), help, FlowConfig.defaults().defaultLanguage());
+        KioskApp.run(() -> DemoKiosk.start().parts(FlowConfig.defaults(), o.theme(), true).withHelp(help),
+                Optional.of(face), o.windowed());
         return 0;
     }
 
