@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -124,21 +123,11 @@ class TransportDeadlineTest {
     private void silentMidBody(HttpExchange exchange, Duration headersAfter) throws IOException {
         try {
             probe.await(headersAfter.toMillis(), TimeUnit.MILLISECONDS); // the carrier is slow to answer
-            exchange.sendResponseHeaders(200, 4096);
-            OutputStream body = exchange.getResponseBody();
-            body.write('[');
-            body.flush();
-            asked.countDown();
-            probe.await(60, TimeUnit.SECONDS); // silent, until the test asks whether the kiosk is still there
-            for (int i = 0; i < 4000; i++) {
-                body.write(' ');
-                body.flush();
-            }
-        } catch (IOException gone) {
-            hungUp.countDown();
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
+            return;
         }
+        BlockingTransportTest.silentMidBody(exchange, asked::countDown, probe, hungUp);
     }
 
     private static void json(HttpExchange exchange, String body) throws IOException {
