@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -36,8 +36,8 @@ import javax.net.ssl.SSLSocketFactory;
  *   <li>connect: the endpoint's connect timeout or what is left, whichever is shorter ({@link ConnectTimeout} when
  *       the connect timeout was the shorter);</li>
  *   <li>every read: the socket's read timeout, set to what is left;</li>
- *   <li>the whole exchange, headers and body: one shared sweep ({@link #SWEEP_EVERY}, scheduled only while an
- *       exchange is in flight, nothing per call) closes the socket of an exchange past its deadline, or whose caller
+ *   <li>the whole exchange, headers and body: one shared sweep ({@link #SWEEP_EVERY}, ticking only while an
+ *       exchange is in flight, one thread for the JVM, nothing per call) closes the socket of an exchange past its deadline, or whose caller
  *       was interrupted (Cancel), in any phase. A blocked socket read is freed neither by an interrupt on 17 nor by
  *       {@code disconnect()} from another thread (the stream's lock), but closing the socket itself frees it: the
  *       exchange's sockets come from {@link FlightSockets}, which report every connect, read and write of the calling
@@ -313,6 +313,9 @@ public final class HttpClients {
             for (;;) {
                 int now = state.get();
                 if (now == STOPPED) {
+                    // About to use the socket for this exchange, so the JDK does not hold it idle in its cache:
+                    // closed here too, so the carrier sees the hang-up whatever the JDK does with the failure.
+                    close(socket);
                     throw new IOException("exchange stopped by the sweep");
                 }
                 if (now == OPEN || state.compareAndSet(HELD, OPEN)) {
@@ -336,16 +339,20 @@ public final class HttpClients {
         /** Closes the socket if the caller may be waiting on it; else the caller sees the stop at its next step. */
         private void stop() {
             if (state.compareAndSet(OPEN, STOPPED)) {
-                Socket s = socket; // read after the state: a socket the caller sets later sees STOPPED itself
-                if (s != null) {
-                    try {
-                        s.close(); // frees a blocked connect, read or write at once
-                    } catch (IOException ignored) {
-                        // closed anyway
-                    }
-                }
+                close(socket); // read after the state: a socket the caller sets later sees STOPPED itself
             } else {
                 state.compareAndSet(HELD, STOPPED);
+            }
+        }
+
+        /** Closes {@code s}, which frees a connect, read or write blocked on it at once. */
+        private static void close(Socket s) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closed anyway
+                }
             }
         }
 
@@ -375,15 +382,26 @@ public final class HttpClients {
         }
     }
 
-    /** Exchanges in flight, and whether the sweep is scheduled: only while there are any. */
+    /**
+     * Exchanges in flight, and the sweep: one daemon thread for the JVM, started with the first exchange, which ticks
+     * every {@link #SWEEP_EVERY} while there are exchanges in flight and waits (parked, no tick) while there are none.
+     * Its own thread rather than the JDK's delayed executor: on a two-core machine that executor starts a new thread
+     * for every task (the common pool has one worker), i.e. twenty a second while a call waits; and a tick must not
+     * queue behind other work in a shared pool, since it is what ends a silent exchange.
+     */
     private static final Set<Flight> FLIGHTS = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean SWEEPING = new AtomicBoolean();
+    private static final AtomicBoolean SWEEP_IDLE = new AtomicBoolean();
+    private static volatile Thread sweeper;
 
     private static void board(Flight flight) {
         Flight.CURRENT.set(flight);
         FLIGHTS.add(flight);
-        if (SWEEPING.compareAndSet(false, true)) {
-            scheduleSweep();
+        Thread sweep = sweeper;
+        if (sweep == null) {
+            sweep = startSweeper();
+        }
+        if (SWEEP_IDLE.get()) {
+            LockSupport.unpark(sweep); // only when it waits: no wake-up per call while it ticks
         }
     }
 
@@ -392,22 +410,31 @@ public final class HttpClients {
         Flight.CURRENT.remove();
     }
 
-    private static void scheduleSweep() {
-        CompletableFuture.delayedExecutor(SWEEP_EVERY.toNanos(), TimeUnit.NANOSECONDS).execute(HttpClients::sweep);
+    private static synchronized Thread startSweeper() {
+        if (sweeper == null) {
+            Thread sweep = new Thread(HttpClients::sweep, "carrier-transport-sweep");
+            sweep.setDaemon(true);
+            sweep.start();
+            sweeper = sweep;
+        }
+        return sweeper;
     }
 
     private static void sweep() {
-        long now = System.nanoTime();
-        for (Flight flight : FLIGHTS) {
-            flight.sweep(now);
-        }
-        if (!FLIGHTS.isEmpty()) {
-            scheduleSweep();
-            return;
-        }
-        SWEEPING.set(false);
-        if (!FLIGHTS.isEmpty() && SWEEPING.compareAndSet(false, true)) {
-            scheduleSweep(); // one came aboard while this sweep was ending
+        for (;;) {
+            if (FLIGHTS.isEmpty()) {
+                SWEEP_IDLE.set(true);
+                if (FLIGHTS.isEmpty()) { // checked again after the flag: an exchange boarding now unparks
+                    LockSupport.park();
+                }
+                SWEEP_IDLE.set(false);
+                continue;
+            }
+            LockSupport.parkNanos(SWEEP_EVERY.toNanos());
+            long now = System.nanoTime();
+            for (Flight flight : FLIGHTS) {
+                flight.sweep(now);
+            }
         }
     }
 }
