@@ -75,8 +75,8 @@ public final class HttpClients {
             tls = tls.map(f -> f instanceof FlightSockets.Tls ? f : new FlightSockets.Tls(f));
             if (tls.isEmpty()) {
                 // The JDK's https connection class (plain http:// runs through it too, FlightSockets) sets up the
-                // JDK's default TLS context when its first object is made (≈ 0.1–0.4 s once per JVM): done here, when
-                // the client is built, rather than inside the first call's deadline.
+                // JDK's default TLS context when its first object is made (once per JVM, 0.3 s and more on a busy
+                // machine): done here, when the client is built, rather than inside the first call's deadline.
                 DefaultTls.sockets();
             }
         }
