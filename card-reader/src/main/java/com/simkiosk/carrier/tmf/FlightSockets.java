@@ -62,14 +62,17 @@ final class FlightSockets {
         return flight == null ? op.run() : flight.io(socket, read, op);
     }
 
-    /** A connect as an {@link HttpClients.Flight.Io}. */
+    /** A socket's own connect. */
     private interface Connect {
         void run() throws IOException;
     }
 
-    private static int connected(Connect connect) throws IOException {
-        connect.run();
-        return 0;
+    /** Runs {@code socket}'s connect through the caller's exchange. */
+    private static void tracked(Socket socket, Connect connect) throws IOException {
+        track(socket, false, () -> {
+            connect.run();
+            return 0;
+        });
     }
 
     /** A socket's input, every read reported to the exchange. */
@@ -147,8 +150,8 @@ final class FlightSockets {
         }
 
         @Override
-        public void connect(SocketAddress to, int timeout) throws IOException {
-            track(this, false, () -> connected(() -> super.connect(to, timeout)));
+        public void connect(SocketAddress to, int ms) throws IOException {
+            tracked(this, () -> super.connect(to, ms));
         }
 
         @Override
@@ -231,7 +234,7 @@ final class FlightSockets {
         private static final String[] NONE = new String[0];
 
         // Every connect, read and write reported to the caller's exchange (as in Tracked):
-        @Override public void connect(SocketAddress to, int timeout) throws IOException { track(this, false, () -> connected(() -> super.connect(to, timeout))); }
+        @Override public void connect(SocketAddress to, int ms) throws IOException { tracked(this, () -> super.connect(to, ms)); }
         @Override public InputStream getInputStream() throws IOException { return new In(this, super.getInputStream()); }
         @Override public OutputStream getOutputStream() throws IOException { return new Out(this, super.getOutputStream()); }
 

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -37,12 +37,12 @@ import javax.net.ssl.SSLSocketFactory;
  *       the connect timeout was the shorter);</li>
  *   <li>every read: the socket's read timeout, set to what is left;</li>
  *   <li>the whole exchange, headers and body: one shared sweep ({@link #SWEEP_EVERY}, ticking only while an
- *       exchange is in flight, one thread for the JVM, nothing per call) closes the socket of an exchange past its deadline, or whose caller
- *       was interrupted (Cancel), in any phase. A blocked socket read is freed neither by an interrupt on 17 nor by
- *       {@code disconnect()} from another thread (the stream's lock), but closing the socket itself frees it: the
- *       exchange's sockets come from {@link FlightSockets}, which report every connect, read and write of the calling
- *       thread to its {@link Flight}, so the sweep always knows the socket the exchange waits on, a kept-alive one
- *       included.</li>
+ *       exchange is in flight, one thread for the JVM, nothing per call) closes the socket of an exchange past its
+ *       deadline, or whose caller was interrupted (Cancel), in any phase. A blocked socket read is freed neither by
+ *       an interrupt on 17 nor by {@code disconnect()} from another thread (the stream's lock), but closing the socket
+ *       itself frees it: the exchange's sockets come from {@link FlightSockets}, which report every connect, read and
+ *       write of the calling thread to its {@link Flight}, so the sweep always knows the socket the exchange waits on,
+ *       a kept-alive one included.</li>
  * </ul>
  * Never sent again by the JDK: POST bodies use fixed-length streaming (the JDK then never resends them) and
  * {@code sun.net.http.retryPost=false} besides; a GET that met a stale keep-alive connection before a byte of its
