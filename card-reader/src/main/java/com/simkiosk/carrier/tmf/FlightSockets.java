@@ -33,8 +33,23 @@ import javax.net.ssl.SSLSocketFactory;
  * {@code http://} exchange runs through the JDK's {@code https} connection class with {@link Clear} sockets: no TLS
  * at all, the bytes on the wire are the same plain HTTP/1.1 as before, to the address of the {@code http://} URI,
  * never through a proxy (plain http is to this machine only: {@code CarrierEndpoint}, {@code GbaBootstrap}).
+ *
+ * <p>The JDK's https connection class takes the JVM-wide default TLS socket factory when each of its objects is made
+ * ({@code HttpsURLConnection.getDefaultSSLSocketFactory()} in its field initialiser, JDK 17 and 25), and the first
+ * time that sets up the JDK's default TLS context (trust store read, TLS classes loaded: 0.5 s and more in a fresh JVM
+ * on a busy machine), even for a plain {@code http://} exchange that replaces the factory at once. So before this
+ * class makes its first connection, {@link Deferred} becomes that JVM-wide default: it is the JDK's own default
+ * ({@code SSLSocketFactory.getDefault()}, which is what the JDK would have put there), set up on its first real use
+ * instead of when a connection object is made. Any other user of the JDK's https connections in the JVM sees the
+ * same factory behaviour; a default set later by anyone replaces it as before. The JDK offers no way to see whether a
+ * default was set earlier without setting one up (its getter does exactly that); nothing in the kiosk sets one (its
+ * code and libraries checked, 2026-12-01), and this class is first used when the first carrier client calls.
  */
 final class FlightSockets {
+    static {
+        Deferred.install();
+    }
+
     private FlightSockets() {}
 
     /** A connection for an {@code https://} URI whose sockets come from {@code tls} (a {@link Tls}). */
@@ -169,7 +184,7 @@ final class FlightSockets {
      * TLS on {@link Tracked} sockets. Built once per carrier client ({@link HttpClients.Settings}): the JDK reuses a
      * kept-alive TLS connection only for the very same socket factory object.
      */
-    static final class Tls extends SSLSocketFactory {
+    static final class Tls extends Delegating {
         private final SSLSocketFactory tls;
 
         Tls(SSLSocketFactory tls) {
@@ -177,48 +192,68 @@ final class FlightSockets {
         }
 
         @Override
+        SSLSocketFactory tls() {
+            return tls;
+        }
+
+        @Override
         public Socket createSocket() {
-            return new Tracked(); // unconnected; the JDK connects it, then layers TLS (below)
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return tls.createSocket(s, host, port, autoClose);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return tls.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return tls.createSocket(host, port, localHost, localPort);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return tls.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return tls.createSocket(address, port, localAddress, localPort);
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return tls.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return tls.getSupportedCipherSuites();
+            return new Tracked(); // unconnected; the JDK connects it, then layers TLS (through tls(), Delegating)
         }
 
         @Override
         public String toString() {
             return "FlightSockets.Tls[" + tls.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "]";
+        }
+    }
+
+    /** A TLS socket factory that hands every socket it makes to another one, {@link #tls()}. */
+    private abstract static class Delegating extends SSLSocketFactory {
+        abstract SSLSocketFactory tls();
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return tls().createSocket();
+        }
+
+        @Override
+        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+            return tls().createSocket(s, host, port, autoClose);
+        }
+
+        @Override
+        public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
+            return tls().createSocket(s, consumed, autoClose);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return tls().createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return tls().createSocket(host, port, localHost, localPort);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return tls().createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return tls().createSocket(address, port, localAddress, localPort);
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return tls().getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return tls().getSupportedCipherSuites();
         }
     }
 
@@ -265,6 +300,45 @@ final class FlightSockets {
         @Override public boolean getWantClientAuth() { return false; }
         @Override public void setEnableSessionCreation(boolean flag) { }
         @Override public boolean getEnableSessionCreation() { return false; }
+    }
+
+    /**
+     * The JDK's default TLS socket factory ({@code SSLSocketFactory.getDefault()}), looked up on first use: installed
+     * as the JVM-wide default of the JDK's https connections (see the class comment), so making such a connection no
+     * longer sets up the JDK's default TLS context; only a connection that uses the default factory does.
+     */
+    static final class Deferred extends Delegating {
+        private volatile SSLSocketFactory tls;
+
+        /** Installs one as the JVM-wide default; refused (a security manager): the JDK's own default stays. */
+        static void install() {
+            try {
+                HttpsURLConnection.setDefaultSSLSocketFactory(new Deferred());
+            } catch (SecurityException refused) {
+                // the JDK's default then sets up TLS with the first https connection object, as before
+            }
+        }
+
+        /** The JDK's default factory: the same object for every use (the JDK keys kept-alive connections on it). */
+        @Override
+        SSLSocketFactory tls() {
+            SSLSocketFactory f = tls;
+            if (f == null) {
+                synchronized (this) {
+                    f = tls;
+                    if (f == null) {
+                        f = (SSLSocketFactory) SSLSocketFactory.getDefault();
+                        tls = f;
+                    }
+                }
+            }
+            return f;
+        }
+
+        @Override
+        public String toString() {
+            return tls == null ? "FlightSockets.Deferred[not yet set up]" : "FlightSockets.Deferred[" + tls + "]";
+        }
     }
 
     /** Makes {@link Clear} sockets, unconnected (the JDK connects them); nothing else. */

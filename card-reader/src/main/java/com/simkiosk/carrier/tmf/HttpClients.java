@@ -69,20 +69,26 @@ public final class HttpClients {
      * Where and how to connect: connect timeout; for {@code https://}, the TLS socket factory (default if empty).
      * Built once per carrier client: the JDK reuses a kept-alive TLS connection only for the very same socket factory
      * object, so the factory is wrapped here once, not per exchange (else every call would be a new TLS handshake).
+     * Made with {@link #of}, which knows the scheme.
      */
     public record Settings(Duration connectTimeout, Optional<SSLSocketFactory> tls) {
         public Settings {
             tls = tls.map(f -> f instanceof FlightSockets.Tls ? f : new FlightSockets.Tls(f));
-            if (tls.isEmpty()) {
-                // The JDK's https connection class (plain http:// runs through it too, FlightSockets) sets up the
-                // JDK's default TLS context when its first object is made (once per JVM, 0.3 s and more on a busy
-                // machine): done here, when the client is built, rather than inside the first call's deadline.
-                DefaultTls.sockets();
-            }
         }
 
-        public static Settings plain(Duration connectTimeout) {
-            return new Settings(connectTimeout, Optional.empty());
+        /**
+         * Settings for exchanges with {@code base} ({@code http://} or {@code https://}); {@code tls}: the endpoint's
+         * own TLS socket factory, if it has a trust or key store. An {@code https://} client without one sets up the
+         * JDK's default TLS context here, when the client is built (once per JVM, 0.3 s and more on a busy machine),
+         * rather than inside its first call's deadline. Plain {@code http://} never needs it: its exchanges run on
+         * clear-text sockets, and the JVM-wide default of the JDK's https connection class is deferred
+         * ({@link FlightSockets}), so a plain-http client never sets up TLS.
+         */
+        public static Settings of(URI base, Duration connectTimeout, Optional<SSLSocketFactory> tls) {
+            if (tls.isEmpty() && "https".equalsIgnoreCase(base.getScheme())) {
+                DefaultTls.sockets();
+            }
+            return new Settings(connectTimeout, tls);
         }
 
         private SSLSocketFactory sockets() {
