@@ -58,8 +58,8 @@ class PlainHttpWithoutTlsTest {
             assertThat(made.getSSLParameters().getEndpointIdentificationAlgorithm())
                     .isEqualTo(own.getSSLParameters().getEndpointIdentificationAlgorithm());
         }
-        assertThat(new URI("https://127.0.0.1:9/").toURL().openConnection())
-                .isInstanceOfSatisfying(HttpsURLConnection.class, c -> assertThat(c.getSSLSocketFactory()).isSameAs(jvmDefault));
+        assertThat(new URI("https://127.0.0.1:9/").toURL().openConnection()).isInstanceOfSatisfying(
+                HttpsURLConnection.class, c -> assertThat(c.getSSLSocketFactory()).isSameAs(jvmDefault));
     }
 
     private record Run(String output, String loaded) {}
