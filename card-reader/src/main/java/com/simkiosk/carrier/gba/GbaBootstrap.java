@@ -53,7 +53,7 @@ public final class GbaBootstrap implements AutoCloseable {
     private final URI bsfUrl;
     private final Duration deadline;
     private final RandomGenerator random;
-    /** Connect timeout; over https the JDK's default TLS context, made on the first bootstrapping. */
+    /** Connect timeout; over https the JDK's default TLS context, set up when this client is built. */
     private final HttpClients.Settings settings;
     private volatile boolean closed;
 
@@ -70,7 +70,7 @@ public final class GbaBootstrap implements AutoCloseable {
         this.bsfUrl = bsfUrl;
         this.deadline = deadline;
         this.random = random;
-        this.settings = HttpClients.Settings.plain(connectTimeout);
+        this.settings = HttpClients.Settings.of(bsfUrl, connectTimeout, Optional.empty());
     }
 
     private static boolean loopback(String host) {

@@ -4,25 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.channels.SocketChannel;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.HttpsURLConnection;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -40,18 +36,19 @@ import javax.net.ssl.SSLSocketFactory;
  *   <li>connect: the endpoint's connect timeout or what is left, whichever is shorter ({@link ConnectTimeout} when
  *       the connect timeout was the shorter);</li>
  *   <li>every read: the socket's read timeout, set to what is left;</li>
- *   <li>headers and body as a whole: one shared sweep ({@link #SWEEP_EVERY}, scheduled only while an exchange is in
- *       flight, nothing per call) marks an exchange past its deadline, or whose caller was interrupted (Cancel), and
- *       {@code disconnect()}s it while it waits for headers. A blocked body read cannot be freed from another thread
- *       ({@code disconnect()} waits for the stream's lock, and socket reads are not interruptible on 17), so the
- *       caller reads the body itself in a way that stops: over {@code https://} the socket is a
- *       {@link SocketChannel}'s (an interrupt closes it); over {@code http://} a body with a length is read only as far
- *       as bytes are there, polling for {@link CappedBody#POLL_WINDOW} before it waits in a read.</li>
+ *   <li>the whole exchange, headers and body: one shared sweep ({@link #SWEEP_EVERY}, ticking only while an
+ *       exchange is in flight, one thread for the JVM, nothing per call) closes the socket of an exchange past its
+ *       deadline, or whose caller was interrupted (Cancel), in any phase. A blocked socket read is freed neither by
+ *       an interrupt on 17 nor by {@code disconnect()} from another thread (the stream's lock), but closing the socket
+ *       itself frees it: the exchange's sockets come from {@link FlightSockets}, which report every connect, read and
+ *       write of the calling thread to its {@link Flight}, so the sweep always knows the socket the exchange waits on,
+ *       a kept-alive one included.</li>
  * </ul>
  * Never sent again by the JDK: POST bodies use fixed-length streaming (the JDK then never resends them) and
  * {@code sun.net.http.retryPost=false} besides; a GET that met a stale keep-alive connection before a byte of its
  * answer may be resent once by the JDK (as {@code java.net.http} did). No redirects, no caches, the default
- * {@code ProxySelector}, default hostname verification.
+ * {@code ProxySelector} for {@code https://} (plain {@code http://} is to this machine only: never proxied),
+ * default hostname verification.
  */
 public final class HttpClients {
     static {
@@ -72,14 +69,26 @@ public final class HttpClients {
      * Where and how to connect: connect timeout; for {@code https://}, the TLS socket factory (default if empty).
      * Built once per carrier client: the JDK reuses a kept-alive TLS connection only for the very same socket factory
      * object, so the factory is wrapped here once, not per exchange (else every call would be a new TLS handshake).
+     * Made with {@link #of}, which knows the scheme.
      */
     public record Settings(Duration connectTimeout, Optional<SSLSocketFactory> tls) {
         public Settings {
-            tls = tls.map(f -> f instanceof ChannelSockets ? f : new ChannelSockets(f));
+            tls = tls.map(f -> f instanceof FlightSockets.Tls ? f : new FlightSockets.Tls(f));
         }
 
-        public static Settings plain(Duration connectTimeout) {
-            return new Settings(connectTimeout, Optional.empty());
+        /**
+         * Settings for exchanges with {@code base} ({@code http://} or {@code https://}); {@code tls}: the endpoint's
+         * own TLS socket factory, if it has a trust or key store. An {@code https://} client without one sets up the
+         * JDK's default TLS context here, when the client is built (once per JVM, 0.3 s and more on a busy machine),
+         * rather than inside its first call's deadline. Plain {@code http://} never needs it: its exchanges run on
+         * clear-text sockets, and the JVM-wide default of the JDK's https connection class is deferred
+         * ({@link FlightSockets}), so a plain-http client never sets up TLS.
+         */
+        public static Settings of(URI base, Duration connectTimeout, Optional<SSLSocketFactory> tls) {
+            if (tls.isEmpty() && "https".equalsIgnoreCase(base.getScheme())) {
+                DefaultTls.sockets();
+            }
+            return new Settings(connectTimeout, tls);
         }
 
         private SSLSocketFactory sockets() {
@@ -89,7 +98,7 @@ public final class HttpClients {
 
     /** The JDK's default TLS context, wrapped once (see {@link Settings}). */
     private static final class DefaultTls {
-        private static final ChannelSockets SOCKETS = new ChannelSockets(defaultTls());
+        private static final SSLSocketFactory SOCKETS = new FlightSockets.Tls(defaultTls());
 
         static SSLSocketFactory sockets() {
             return SOCKETS;
@@ -138,11 +147,8 @@ public final class HttpClients {
         if (left <= 0) {
             throw new CappedBody.Late();
         }
-        HttpURLConnection c = (HttpURLConnection) request.uri().toURL().openConnection();
-        boolean tls = c instanceof HttpsURLConnection;
-        if (c instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(settings.sockets());
-        }
+        HttpURLConnection c = "https".equalsIgnoreCase(request.uri().getScheme())
+                ? FlightSockets.https(request.uri(), settings.sockets()) : FlightSockets.http(request.uri());
         long connectNanos = Math.min(settings.connectTimeout().toNanos(), left);
         c.setConnectTimeout(millis(connectNanos));
         c.setReadTimeout(millis(left));
@@ -155,7 +161,7 @@ public final class HttpClients {
             c.setDoOutput(true);
             c.setFixedLengthStreamingMode(body.length);
         }
-        Flight flight = new Flight(c, Thread.currentThread(), deadlineNanos);
+        Flight flight = new Flight(Thread.currentThread(), deadlineNanos);
         board(flight);
         boolean done = false;
         try {
@@ -170,9 +176,7 @@ public final class HttpClients {
                 }
             }
             int status = c.getResponseCode();
-            if (!flight.phase.compareAndSet(Flight.HEADERS, Flight.BODY)) {
-                throw new IOException("exchange stopped by the sweep");
-            }
+            flight.check();
             if (status < 0) {
                 throw new IOException("not an HTTP answer");
             }
@@ -187,7 +191,7 @@ public final class HttpClients {
                 answer = new byte[0];
             } else {
                 try (in) {
-                    answer = CappedBody.read(in, declared, CappedBody.MAX_BODY_BYTES, flight::check, !tls, deadlineNanos);
+                    answer = CappedBody.read(in, declared, CappedBody.MAX_BODY_BYTES, flight::check);
                 }
             }
             done = true;
@@ -195,7 +199,7 @@ public final class HttpClients {
         } catch (IOException e) {
             throw flight.explain(e);
         } finally {
-            FLIGHTS.remove(flight);
+            land(flight);
             if (!done) {
                 c.disconnect(); // not read to the end: the connection is closed, never reused
             }
@@ -246,28 +250,87 @@ public final class HttpClients {
     }
 
     /**
-     * One exchange in flight, as the sweep sees it. The sweep sets {@link #late} or {@link #cancelled} before it
-     * disconnects, so a closed socket is told apart from a dropped connection.
+     * One exchange in flight, as the sweep sees it: its caller, its deadline, and the socket it last used (set by
+     * {@link FlightSockets} on the calling thread before every connect, read and write, so a socket reused from the
+     * JDK's keep-alive cache is this exchange's as soon as it is touched).
+     *
+     * <p>The sweep may close that socket only while nothing read from it is on its way up ({@link #OPEN}: before the
+     * first read, or while the caller waits in a connect, read or write). After a read returned bytes ({@link #HELD})
+     * the JDK may complete the answer and put the connection back in its keep-alive cache; then the sweep only marks
+     * the exchange ({@link #STOPPED}) and the caller stops at its next socket operation or check, and its
+     * {@code disconnect()} closes the connection. So a socket the sweep closed is one whose answer was not complete,
+     * which the JDK never caches: no later call is handed a socket closed by the sweep.
      */
     static final class Flight {
-        static final int HEADERS = 0;
-        static final int BODY = 1;
+        static final int OPEN = 0;
+        static final int HELD = 1;
         static final int STOPPED = 2;
+        private static final ThreadLocal<Flight> CURRENT = new ThreadLocal<>();
 
-        final HttpURLConnection connection;
         final Thread caller;
         final long deadline;
-        final AtomicInteger phase = new AtomicInteger(HEADERS);
+        private final AtomicInteger state = new AtomicInteger(OPEN);
+        private volatile Socket socket;
         volatile boolean late;
         volatile boolean cancelled;
 
-        Flight(HttpURLConnection connection, Thread caller, long deadline) {
-            this.connection = connection;
+        Flight(Thread caller, long deadline) {
             this.caller = caller;
             this.deadline = deadline;
         }
 
-        /** From the sweep: marks the exchange and, while it waits for headers, disconnects it. */
+        /** The exchange the calling thread is in, or null. */
+        static Flight current() {
+            return CURRENT.get();
+        }
+
+        /** One socket operation of the caller's exchange: it may block; a read's answer is {@code read}. */
+        @FunctionalInterface
+        interface Io {
+            int run() throws IOException;
+        }
+
+        /**
+         * From the calling thread: runs {@code op} on {@code s} as a part of this exchange. While it blocks the
+         * sweep may close {@code s}; a read that returned holds the socket (not closed) until the next operation.
+         */
+        int io(Socket s, boolean read, Io op) throws IOException {
+            socket = s;
+            int before = open();
+            int result;
+            try {
+                result = op.run();
+            } catch (IOException | RuntimeException e) {
+                state.compareAndSet(OPEN, before);
+                throw e;
+            }
+            if (!state.compareAndSet(OPEN, read ? HELD : before)) {
+                throw new IOException("exchange stopped by the sweep"); // the socket was closed under the operation
+            }
+            return result;
+        }
+
+        /** Makes the socket closable for the sweep; returns the state before, or fails when stopped or cancelled. */
+        private int open() throws IOException {
+            if (caller.isInterrupted()) {
+                cancelled = true;
+                stop();
+            }
+            for (;;) {
+                int now = state.get();
+                if (now == STOPPED) {
+                    // About to use the socket for this exchange, so the JDK does not hold it idle in its cache:
+                    // closed here too, so the carrier sees the hang-up whatever the JDK does with the failure.
+                    close(socket);
+                    throw new IOException("exchange stopped by the sweep");
+                }
+                if (now == OPEN || state.compareAndSet(HELD, OPEN)) {
+                    return now;
+                }
+            }
+        }
+
+        /** From the sweep: marks a late or cancelled exchange and stops it. */
         void sweep(long now) {
             if (now - deadline >= 0) {
                 late = true;
@@ -276,10 +339,27 @@ public final class HttpClients {
             } else {
                 return;
             }
-            if (phase.compareAndSet(HEADERS, STOPPED)) {
-                connection.disconnect(); // no stream yet: closes the socket, the caller's read fails at once
+            stop();
+        }
+
+        /** Closes the socket if the caller may be waiting on it; else the caller sees the stop at its next step. */
+        private void stop() {
+            if (state.compareAndSet(OPEN, STOPPED)) {
+                close(socket); // read after the state: a socket the caller sets later sees STOPPED itself
+            } else {
+                state.compareAndSet(HELD, STOPPED);
             }
-            // reading the body: the caller checks (CappedBody), or its interrupt closes the socket (https)
+        }
+
+        /** Closes {@code s}, which frees a connect, read or write blocked on it at once. */
+        private static void close(Socket s) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closed anyway
+                }
+            }
         }
 
         /** From the calling thread while it reads the body. */
@@ -298,7 +378,7 @@ public final class HttpClients {
                 return failure;
             }
             if (cancelled || caller.isInterrupted()) {
-                throw new InterruptedException("cancelled"); // the socket was closed for it (sweep or channel)
+                throw new InterruptedException("cancelled"); // the socket was closed for it (by the sweep or the caller)
             }
             if (late || failure instanceof CappedBody.Late || failure instanceof SocketTimeoutException
                     || System.nanoTime() - deadline >= 0) {
@@ -308,91 +388,59 @@ public final class HttpClients {
         }
     }
 
-    /** Exchanges in flight, and whether the sweep is scheduled: only while there are any. */
+    /**
+     * Exchanges in flight, and the sweep: one daemon thread for the JVM, started with the first exchange, which ticks
+     * every {@link #SWEEP_EVERY} while there are exchanges in flight and waits (parked, no tick) while there are none.
+     * Its own thread rather than the JDK's delayed executor: on a two-core machine that executor starts a new thread
+     * for every task (the common pool has one worker), i.e. twenty a second while a call waits; and a tick must not
+     * queue behind other work in a shared pool, since it is what ends a silent exchange.
+     */
     private static final Set<Flight> FLIGHTS = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean SWEEPING = new AtomicBoolean();
+    private static final AtomicBoolean SWEEP_IDLE = new AtomicBoolean();
+    private static volatile Thread sweeper;
 
     private static void board(Flight flight) {
+        Flight.CURRENT.set(flight);
         FLIGHTS.add(flight);
-        if (SWEEPING.compareAndSet(false, true)) {
-            scheduleSweep();
+        Thread sweep = sweeper;
+        if (sweep == null) {
+            sweep = startSweeper();
+        }
+        if (SWEEP_IDLE.get()) {
+            LockSupport.unpark(sweep); // only when it waits: no wake-up per call while it ticks
         }
     }
 
-    private static void scheduleSweep() {
-        CompletableFuture.delayedExecutor(SWEEP_EVERY.toNanos(), TimeUnit.NANOSECONDS).execute(HttpClients::sweep);
+    private static void land(Flight flight) {
+        FLIGHTS.remove(flight);
+        Flight.CURRENT.remove();
+    }
+
+    private static synchronized Thread startSweeper() {
+        if (sweeper == null) {
+            Thread sweep = new Thread(HttpClients::sweep, "carrier-transport-sweep");
+            sweep.setDaemon(true);
+            sweep.start();
+            sweeper = sweep;
+        }
+        return sweeper;
     }
 
     private static void sweep() {
-        long now = System.nanoTime();
-        for (Flight flight : FLIGHTS) {
-            flight.sweep(now);
-        }
-        if (!FLIGHTS.isEmpty()) {
-            scheduleSweep();
-            return;
-        }
-        SWEEPING.set(false);
-        if (!FLIGHTS.isEmpty() && SWEEPING.compareAndSet(false, true)) {
-            scheduleSweep(); // one came aboard while this sweep was ending
-        }
-    }
-
-    /**
-     * TLS sockets layered over a {@link SocketChannel}'s socket: an interrupt of the thread blocked in a read closes
-     * the channel (a plain {@code Socket}'s read is not interruptible), so Cancel ends a TLS exchange at once, in any
-     * phase, and the carrier sees the kiosk hang up.
-     */
-    private static final class ChannelSockets extends SSLSocketFactory {
-        private final SSLSocketFactory tls;
-
-        ChannelSockets(SSLSocketFactory tls) {
-            this.tls = tls;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return SocketChannel.open().socket(); // unconnected; the JDK connects it, then layers TLS (below)
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return tls.createSocket(s, host, port, autoClose);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return tls.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return tls.createSocket(host, port, localHost, localPort);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return tls.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return tls.createSocket(address, port, localAddress, localPort);
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return tls.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return tls.getSupportedCipherSuites();
-        }
-
-        @Override
-        public String toString() {
-            return "ChannelSockets[" + tls.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "]";
+        for (;;) {
+            if (FLIGHTS.isEmpty()) {
+                SWEEP_IDLE.set(true);
+                if (FLIGHTS.isEmpty()) { // checked again after the flag: an exchange boarding now unparks
+                    LockSupport.park();
+                }
+                SWEEP_IDLE.set(false);
+                continue;
+            }
+            LockSupport.parkNanos(SWEEP_EVERY.toNanos());
+            long now = System.nanoTime();
+            for (Flight flight : FLIGHTS) {
+                flight.sweep(now);
+            }
         }
     }
 }

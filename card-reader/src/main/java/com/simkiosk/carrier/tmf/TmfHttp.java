@@ -130,8 +130,8 @@ final class TmfHttp implements AutoCloseable {
         this.tokens = new OAuthTokens(endpoint, clock, json);
         Optional<SSLSocketFactory> tls = endpoint.trustStore().isPresent() || endpoint.clientKeyStore().isPresent()
                 ? Optional.of(sslContext(endpoint).getSocketFactory()) // here, so that an unusable store is refused at configuration
-                : Optional.empty(); // the JDK's default, made on the first https call (not on the kiosk's start path)
-        this.settings = new HttpClients.Settings(endpoint.connectTimeout(), tls);
+                : Optional.empty(); // the JDK's default (https only: set up by Settings.of when this client is built)
+        this.settings = HttpClients.Settings.of(endpoint.baseUri(), endpoint.connectTimeout(), tls);
     }
 
     /**

@@ -151,25 +151,35 @@ class BlockingTransportTest {
                 json(exchange, 200, TOKEN);
                 return;
             }
-            exchange.sendResponseHeaders(200, 4096);
-            OutputStream body = exchange.getResponseBody();
-            body.write('[');
-            body.flush();
-            try {
-                probe.await(60, TimeUnit.SECONDS); // silent, until the test asks whether the kiosk is still there
-                for (int i = 0; i < 4000; i++) {
-                    body.write(' ');
-                    body.flush();
-                }
-            } catch (IOException gone) {
-                hungUp.countDown();
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
+            silentMidBody(exchange, () -> { }, probe, hungUp);
         });
         try (TmfHttp http = client(uri, Duration.ofSeconds(60))) {
             cancelAndExpectHangUp(http, TmfHttp.Call.get(TmfCarrierClient.PRODUCT + "?x=1", "lookup"),
                     () -> count("GET", TmfCarrierClient.PRODUCT) == 1, probe, hungUp);
+        }
+    }
+
+    /**
+     * Answers headers with {@code Content-Length: 4096} and one byte ({@code sent} runs then), then is silent until
+     * {@code probe} opens; then writes the rest, and counts down {@code hungUp} if the kiosk is gone.
+     */
+    static void silentMidBody(HttpExchange exchange, Runnable sent, CountDownLatch probe, CountDownLatch hungUp)
+            throws IOException {
+        try {
+            exchange.sendResponseHeaders(200, 4096);
+            OutputStream body = exchange.getResponseBody();
+            body.write('[');
+            body.flush();
+            sent.run();
+            probe.await(60, TimeUnit.SECONDS); // silent, until the test asks whether the kiosk is still there
+            for (int i = 0; i < 4000; i++) {
+                body.write(' ');
+                body.flush();
+            }
+        } catch (IOException gone) {
+            hungUp.countDown();
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -147,7 +147,7 @@ class MutualTlsTest {
         }
     }
 
-    /** The blocking transport's TLS sockets sit on a SocketChannel, so Cancel reaches a caller blocked in a read. */
+    /** Cancel reaches a caller blocked in a TLS read: the transport's sweep closes the socket under it. */
     @Test
     void cancellingWhileTheCarrierIsSilentMidBodyOverTlsEndsTheCallAndHangsUp() throws Exception {
         java.util.concurrent.CountDownLatch probe = new java.util.concurrent.CountDownLatch(1);
@@ -182,7 +182,7 @@ class MutualTlsTest {
         }
     }
 
-    private static KeyStore load(Path file) throws Exception {
+    static KeyStore load(Path file) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             store.load(in, PASS.toCharArray());
@@ -191,11 +191,16 @@ class MutualTlsTest {
     }
 
     private static void keytool(String... args) throws Exception {
+        keytool(dir, args);
+    }
+
+    /** Runs the JDK's keytool in {@code in} on PKCS#12 stores with the password {@link #PASS}. */
+    static void keytool(Path in, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("-storepass", PASS, "-storetype", "PKCS12"));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(TestTime.scaled(30), TimeUnit.SECONDS)) {
             p.destroyForcibly();
