@@ -29,6 +29,10 @@ import picocli.CommandLine.Spec;
                 + "and the kiosk's screens (headless), split into card, carrier and render.")
 public final class BenchJourneyCommand implements Callable<Integer> {
     static final double TARGET_P99_MS = 50;
+    /** Exit status when pcscd cannot be had (held by another run, or cannot start). */
+    static final int PCSCD_UNAVAILABLE = 3;
+    /** The lock the tests and benchmarks queue on for the machine's one pcscd ({@code PcscdProcess}). */
+    private static final String PCSCD_LOCK = System.getProperty("java.io.tmpdir") + "/simkiosk-pcscd.lock";
 
     @Option(names = "--journeys", defaultValue = "500", description = "Measured journeys (default: ${DEFAULT-VALUE}; "
             + "each takes ≈ 0.9 s, as pcscd polls vpcd every 400 ms for the card's arrival and again for its removal: "
@@ -59,7 +63,11 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         boolean own;
         PcscdProcess pcscd = new PcscdProcess(log);
         try {
-            own = CardBenchCommand.startPcscd(pcscd, err);
+            try {
+                own = CardBenchCommand.startPcscd(pcscd, err);
+            } catch (IllegalStateException unavailable) {
+                return pcscdUnavailable(unavailable);
+            }
             try {
                 if (!Headless.startToolkit()) {
                     err.println("bench journey: the JavaFX toolkit did not start");
@@ -81,6 +89,27 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         }
         report(measured, own);
         return 0;
+    }
+
+    /**
+     * pcscd could not be had (its lock held by another test build or bench past the wait, another pcscd, vpcd's port
+     * taken): say what and what to do, rather than "failed unexpectedly". The message names paths and PIDs only.
+     */
+    private int pcscdUnavailable(IllegalStateException why) {
+        String message = "pcscd is not available: " + why.getMessage() + ". The bench needs pcscd and vpcd to itself, and "
+                + "only one test build or benchmark may own pcscd at a time (they queue on its lock, "
+                + PCSCD_LOCK + ", for up to 3 min); wait for the other run to end (`fuser -v " + PCSCD_LOCK
+                + "` shows who holds it) and run bench journey again.";
+        if (json) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(CardJson.MAPPER.createObjectNode().put("error", "PCSCD_UNAVAILABLE").put("message", message));
+            out.flush();
+        } else {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("bench journey: " + message);
+            err.flush();
+        }
+        return PCSCD_UNAVAILABLE;
     }
 
     private void report(List<JourneyBench.Journey> measured, boolean ownPcscd) throws Exception {

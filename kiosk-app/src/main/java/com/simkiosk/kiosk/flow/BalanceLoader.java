@@ -134,6 +134,18 @@ final class BalanceLoader implements AutoCloseable {
             return task.isDone();
         }
 
+        /** Waits up to {@code nanos} for the load to end (answered, failed or called off); true when it has. */
+        boolean awaitDone(long nanos) throws InterruptedException {
+            try {
+                task.get(nanos, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | CancellationException e) {
+                // ended all the same: its failure is the step's, taken by get()
+            } catch (TimeoutException e) {
+                return false;
+            }
+            return true;
+        }
+
         /** True the first time only: the step uses this answer once. */
         boolean take() {
             return taken.compareAndSet(false, true);

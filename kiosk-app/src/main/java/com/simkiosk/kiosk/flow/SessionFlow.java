@@ -90,6 +90,13 @@ public final class SessionFlow implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionFlow.class);
     /** How soon a new code may be asked for when the back end's answer gave no time (unknown numbers). */
     private static final Duration DEFAULT_RESEND_COOLDOWN = Duration.ofSeconds(60);
+    /**
+     * How long the "Checking your SIM" screen may stay up for the balance once the carrier has confirmed the SIM,
+     * before the "Looking up" screen says the balance is on its way (issue 17). Short enough that the customer
+     * never waits without a moving progress screen; long enough for a loopback or LAN answer (a few ms) and a
+     * loaded machine's tail.
+     */
+    static final Duration LOOKING_UP_GRACE = Duration.ofMillis(150);
 
     private final SimReader simReader;
     private final CarrierBackend carrier;
@@ -127,6 +134,11 @@ public final class SessionFlow implements AutoCloseable {
     private final AtomicReference<BalanceLoader.Early> earlyBalance = new AtomicReference<>();
     /** The balance through the SIM's own network (issue 14), for SIMs the routes table sends there. */
     private final NetworkJourney network;
+    /**
+     * How long the SIM check's thread waits for the balance it started before handing the check to the flow's thread
+     * (issue 17): a balance in by then is shown without the "Looking up" screen between.
+     */
+    private volatile Duration lookingUpGrace = LOOKING_UP_GRACE;
 
     public SessionFlow(SimReader simReader, CarrierBackend carrier, SlipPrinter printer, FlowExecutors io,
                        Consumer<Runnable> post, Clock clock, FlowScheduler scheduler, FlowConfig config,
@@ -146,6 +158,11 @@ public final class SessionFlow implements AutoCloseable {
         this.simCheck = new SimCheck(simReader, carrier, config.carrierWait().minus(FlowConfig.CARRIER_GRACE));
         this.balanceLoader = new BalanceLoader(carrier, BalanceLoader.optionalBound(config));
         this.network = new NetworkJourney(simReader, clock, new NetworkHost());
+    }
+
+    /** Another grace before "Looking up" (tests: a short one, or none). */
+    void lookingUpGrace(Duration grace) {
+        this.lookingUpGrace = grace;
     }
 
     /** Where each line's balance is asked (issue 14); without a table every line goes to the back ends. */
@@ -492,7 +509,8 @@ public final class SessionFlow implements AutoCloseable {
      * at once on another carrier thread (issue 17): the balance does not wait for the flow's thread to take the
      * check's answer and hand the next step back. Carrier thread; the step itself still has its own deadline.
      */
-    private SimChecked checkThenAskBalance(CardIdentity card, Optional<String> pin) throws CarrierException {
+    private SimChecked checkThenAskBalance(CardIdentity card, Optional<String> pin) throws CarrierException, InterruptedException {
+        long started = System.nanoTime();
         SimCheck.Outcome outcome = simCheck.check(card, pin);
         // Interrupted: the session ended (or the step was given up) meanwhile, and this answer will be dropped.
         if (outcome instanceof SimCheck.Outcome.Confirmed ok && shown(ok.line().status())
@@ -501,9 +519,27 @@ public final class SessionFlow implements AutoCloseable {
             LocalDate from = BalanceViews.Rules.of(config).firstUsageDay(asked);
             Optional<BalanceLoader.Early> early = balanceLoader.start(ok.line(), asked, from, io.carrier());
             early.ifPresent(e -> Optional.ofNullable(earlyBalance.getAndSet(e)).ifPresent(BalanceLoader.Early::cancel));
+            if (early.isPresent()) {
+                awaitWithinGrace(early.get(), started);
+            }
             return new SimChecked(outcome, early);
         }
         return new SimChecked(outcome, Optional.empty());
+    }
+
+    /**
+     * The "Checking your SIM" screen stays up while the balance comes within {@link #lookingUpGrace} (issue 17):
+     * when it does, the flow's thread takes the check and the balance in one hand-over and goes straight to the
+     * balance screen, with no "Looking up" screen and no second hop. A slower balance is waited for under "Looking
+     * up" as before. The grace never takes more than half of what is left of the check step's deadline. Interrupted
+     * (Cancel, SIM out, idle: the session ended), it gives up at once; the session's end calls the balance off.
+     */
+    private void awaitWithinGrace(BalanceLoader.Early early, long checkStarted) throws InterruptedException {
+        long left = config.carrierWait().toNanos() - (System.nanoTime() - checkStarted);
+        long grace = Math.min(lookingUpGrace.toNanos(), left / 2);
+        if (grace > 0) {
+            early.awaitDone(grace);
+        }
     }
 
     private void onSimChecked(SimChecked checked) {

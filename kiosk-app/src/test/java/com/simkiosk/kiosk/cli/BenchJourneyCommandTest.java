@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.simkiosk.mock.vpcd.PcscdProcess;
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -47,5 +49,26 @@ class BenchJourneyCommandTest {
         for (String part : List.of("card", "carrier", "render")) {
             assertThat(result.get(part).get("medianMs").asDouble()).as(part).isLessThanOrEqualTo(journeyP99);
         }
+    }
+
+    @Test
+    void pcscdHeldByAnotherRunIsSaidWithWhatToDo() throws Exception {
+        File log = File.createTempFile("bench-journey-test-pcscd", ".log");
+        log.deleteOnExit();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (PcscdProcess other = new PcscdProcess(log)) {
+            other.reserve(); // another owner holds the machine's pcscd for as long as the bench would wait
+
+            int exit = new CommandLine(new BenchJourneyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                    .execute("--journeys", "1", "--warmup", "0");
+
+            assertThat(exit).isEqualTo(BenchJourneyCommand.PCSCD_UNAVAILABLE);
+        }
+        assertThat(err.toString())
+                .startsWith("bench journey: pcscd is not available: another pcscd is already running")
+                .contains("simkiosk-pcscd.lock", "wait for the other run to end", "run bench journey again")
+                .doesNotContain("failed unexpectedly");
+        assertThat(out.toString()).isEmpty();
     }
 }

@@ -7,12 +7,9 @@ import com.simkiosk.card.usim.UsimAccess;
 import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.carrier.CarrierError;
 import com.simkiosk.carrier.CarrierException;
-import com.simkiosk.carrier.SimAuthPolicy;
-import com.simkiosk.carrier.tmf.CarrierEndpoint;
 import com.simkiosk.carrier.tmf.TmfCarrierClient;
 import com.simkiosk.kiosk.demo.DemoKiosk;
 import com.simkiosk.mock.carrier.CarrierSimulator;
-import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import java.lang.reflect.InvocationTargetException;
@@ -20,7 +17,6 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +47,7 @@ class EarlyBalanceTest {
     @BeforeEach
     void kiosk() throws Exception {
         sim = own(CarrierSimulator.start());
-        TmfCarrierClient client = own(new TmfCarrierClient(
-                CarrierEndpoint.of("demo", sim.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET)
-                        .withProfile(DemoKiosk.DEMO_PROFILE)
-                        .withSimAuth(new SimAuthPolicy(Optional.of(sim.bsfUri()), false))));
+        TmfCarrierClient client = own(FlowFixture.demoClient(sim));
         reader = own(new InMemorySimReader());
         flow = own(new SessionFlow(quiet(reader), recorded(client), new InMemoryPrinter(), FlowExecutors.sharing(io),
                 flowThread::execute, time, time, FlowConfig.defaults(), new PlainFlowTexts()));

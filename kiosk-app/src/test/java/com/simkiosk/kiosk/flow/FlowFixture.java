@@ -25,6 +25,11 @@ import com.simkiosk.carrier.TopUpOffer;
 import com.simkiosk.carrier.TopUpOrder;
 import com.simkiosk.carrier.UsageType;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.carrier.tmf.CarrierEndpoint;
+import com.simkiosk.carrier.tmf.TmfCarrierClient;
+import com.simkiosk.kiosk.demo.DemoKiosk;
+import com.simkiosk.mock.carrier.CarrierSimulator;
+import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +43,14 @@ class FlowFixture {
 
     /** 12:00 in Japan on Thursday 26 November 2026. */
     static final Instant NOW = Instant.parse("2026-11-26T03:00:00Z");
+
+    /** The real TMF client for the simulator's demo back end, with the SIM check through its BSF (the caller closes it). */
+    static TmfCarrierClient demoClient(CarrierSimulator sim) {
+        return new TmfCarrierClient(CarrierEndpoint.of("demo", sim.baseUri(), DemoLines.CLIENT_ID, DemoLines.CLIENT_SECRET)
+                .withProfile(DemoKiosk.DEMO_PROFILE)
+                .withSimAuth(new SimAuthPolicy(Optional.of(sim.bsfUri()), false)));
+    }
+
     static final LocalDate TODAY_JST = LocalDate.of(2026, 11, 26);
     static final String READER = "Reader 0";
     static final String ICCID_DIGITS = "8981100000000000901";
