@@ -3,9 +3,8 @@ package com.simkiosk.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import com.simkiosk.testing.LogCapture;
 import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class ReaderEventsTest {
     private static final String R0 = "Reader 0";
@@ -198,11 +196,7 @@ class ReaderEventsTest {
 
     @Test
     void aThrowingListenerIsLoggedWithoutItsMessageAndTheOthersStillHear() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(ReaderEvents.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        try {
+        try (LogCapture logs = LogCapture.atDebug(ReaderEvents.class)) {
             BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
             hub.addListener(e -> {
                 throw new IllegalStateException("no session for SIM 8981100000000000019");
@@ -214,13 +208,11 @@ class ReaderEventsTest {
             assertThat(next(events)).isInstanceOf(CardEvent.ReadersChanged.class);
             assertThat(next(events)).isEqualTo(new CardEvent.Inserted(R0));
             assertThat(next(events)).isEqualTo(new CardEvent.Removed(R0));
-            List<ILoggingEvent> warnings = appender.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+            List<ILoggingEvent> warnings = logs.events().stream().filter(e -> e.getLevel() == Level.WARN).toList();
             assertThat(warnings).hasSize(3).allSatisfy(w -> {
                 assertThat(w.getFormattedMessage()).contains("IllegalStateException").doesNotContain("8981100000000000019");
                 assertThat(w.getThrowableProxy()).isNull();
             });
-        } finally {
-            logger.detachAppender(appender);
         }
     }
 

@@ -2,15 +2,13 @@ package com.simkiosk.card.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.simkiosk.card.CardError;
 import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.card.ReadResult;
 import com.simkiosk.card.ReaderInfo;
+import com.simkiosk.testing.LogCapture;
 import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The reader's logic over an in-memory line; the real serial path is tested in hal-mock through socat. */
 class AtModemSimReaderTest {
@@ -333,21 +330,14 @@ class AtModemSimReaderTest {
 
     @Test
     void logsTheIccidOnlyMasked() {
-        Logger logger = (Logger) LoggerFactory.getLogger(AtModemSimReader.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        ch.qos.logback.classic.Level was = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.DEBUG); // the read is logged at debug level
-        try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::ublox))) {
-            reader.read(reader.readerName());
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(was);
+        try (LogCapture logs = LogCapture.atDebug(AtModemSimReader.class)) { // the read is logged at debug level
+            try (AtModemSimReader reader = reader(new FakeModemLink(AtModemSimReaderTest::ublox))) {
+                reader.read(reader.readerName());
+            }
+            List<String> messages = logs.messages();
+            assertThat(messages).anyMatch(m -> m.contains("8981 10** **** **** 019"));
+            assertThat(messages).noneMatch(m -> m.contains(ICCID));
         }
-        List<String> messages = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(messages).anyMatch(m -> m.contains("8981 10** **** **** 019"));
-        assertThat(messages).noneMatch(m -> m.contains(ICCID));
     }
 
     @Test

@@ -2,42 +2,32 @@ package com.simkiosk.carrier.tmf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.simkiosk.card.Iccid;
 import com.simkiosk.carrier.CarrierException;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.OtpChallenge;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
+import com.simkiosk.testing.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Everything the client logs, at every level, shows ICCIDs and numbers masked and never a code or a secret. */
 class ClientLogsArePrivateTest {
     final ContractExamples doc = ContractExamples.load();
-    final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    final Logger carrierLogger = (Logger) LoggerFactory.getLogger("com.simkiosk.carrier");
-    Level before;
+    LogCapture logs;
     StubCarrier carrier;
 
     @BeforeEach
     void capture() throws Exception {
-        before = carrierLogger.getLevel();
-        carrierLogger.setLevel(Level.DEBUG);
-        logs.start();
-        carrierLogger.addAppender(logs);
+        logs = LogCapture.atDebug("com.simkiosk.carrier");
         carrier = new StubCarrier();
     }
 
     @AfterEach
     void release() {
-        carrierLogger.detachAppender(logs);
-        carrierLogger.setLevel(before);
+        logs.close();
         carrier.close();
     }
 
@@ -60,7 +50,7 @@ class ClientLogsArePrivateTest {
             }
         }
 
-        List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = logs.messages();
         assertThat(lines).isNotEmpty();
         assertThat(String.join("\n", lines))
                 .contains("8981 10** **** **** 016")

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.simkiosk.carrier.CarrierError;
@@ -16,6 +13,7 @@ import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.Msisdn;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.carrier.tmf.StubCarrier.Reply;
+import com.simkiosk.testing.LogCapture;
 import com.simkiosk.testing.TestTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 
 /** CAMARA KYC Match v0.3.0 as the official document has it, against a stub carrier on loopback. */
 class KycMatchTest {
@@ -139,44 +136,29 @@ class KycMatchTest {
 
     @Test
     void aMissingIdentifierIsLoggedAsAConfigurationProblem() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger("com.simkiosk.carrier");
-        logs.start();
-        logger.addAppender(logs);
-        try {
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk.carrier")) {
             carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(422, KYC.error("GENERIC_422_MISSING_IDENTIFIER")));
             assertThatThrownBy(() -> client.verifyRegisteredDetail(dataOnlyLine(), VerificationMethod.ID_DOCUMENT, "RC20260712AB"))
                     .isInstanceOf(CarrierException.class);
-        } finally {
-            logger.detachAppender(logs);
+            assertThat(logs.events()).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("productId extension");
+            });
         }
-        assertThat(logs.list).anySatisfy(e -> {
-            assertThat(e.getLevel()).isEqualTo(Level.WARN);
-            assertThat(e.getFormattedMessage()).contains("productId extension");
-        });
     }
 
     @Test
     void theDocumentNumberNeverReachesTheLog() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger("com.simkiosk.carrier");
-        Level before = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        logs.start();
-        logger.addAppender(logs);
-        try {
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk.carrier")) {
             carrier.replace(TmfCarrierClient.KYC_MATCH, Reply.json(200, "{\"idDocumentMatch\":\"true\"}"),
                     Reply.json(403, KYC.error("KNOW_YOUR_CUSTOMER.ID_DOCUMENT_MISMATCH")));
             client.verifyRegisteredDetail(auLine(), VerificationMethod.ID_DOCUMENT, "TK1234567");
             assertThatThrownBy(() -> client.verifyRegisteredDetail(auLine(), VerificationMethod.ID_DOCUMENT, "TK 7654321"))
                     .isInstanceOf(CarrierException.class);
+            assertThat(logs.text()).isNotEmpty().doesNotContain("1234567").doesNotContain("7654321")
+                    .doesNotContain("819012340002");
         } catch (CarrierException e) {
             throw new AssertionError(e);
-        } finally {
-            logger.detachAppender(logs);
-            logger.setLevel(before);
         }
-        String all = String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-        assertThat(all).isNotEmpty().doesNotContain("1234567").doesNotContain("7654321").doesNotContain("819012340002");
     }
 }

@@ -2,31 +2,26 @@ package com.simkiosk.mock.carrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.simkiosk.testing.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The simulator's log shows numbers, ICCIDs, codes and payment codes only masked. */
 class SimulatorLogMaskingTest extends SimulatorFixture {
 
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Logger carrierLog = (Logger) LoggerFactory.getLogger("com.simkiosk.mock.carrier");
+    private LogCapture logs;
 
     @BeforeEach
     void capture() {
-        appender.start();
-        carrierLog.addAppender(appender);
+        logs = LogCapture.atDebug("com.simkiosk.mock.carrier");
     }
 
     @AfterEach
     void release() {
-        carrierLog.detachAppender(appender);
+        logs.close();
     }
 
     @Test
@@ -47,7 +42,7 @@ class SimulatorLogMaskingTest extends SimulatorFixture {
         String paymentCode = http.json(http.get(order.get("href").asText())).get("payAtRegister").get("paymentCode")
                 .asText();
 
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = logs.messages();
         String national = "0" + number.substring(3);
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line)
                 .doesNotContain(au.iccid().digits())

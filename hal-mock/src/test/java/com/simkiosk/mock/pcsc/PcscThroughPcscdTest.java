@@ -3,9 +3,6 @@ package com.simkiosk.mock.pcsc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.simkiosk.card.CardError;
 import com.simkiosk.card.CardEvent;
 import com.simkiosk.card.CardType;
@@ -21,6 +18,7 @@ import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
+import com.simkiosk.testing.LogCapture;
 import com.simkiosk.testing.TestTime;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real stack: javax.smartcardio → libpcsclite → our own pcscd → vpcd → {@link VpcdBridge} →
@@ -347,18 +344,14 @@ class PcscThroughPcscdTest {
 
     @Test
     void logsNeverCarryTheFullIccid() {
-        Logger root = (Logger) LoggerFactory.getLogger("com.simkiosk");
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        try (PcscSimReader reader = new PcscSimReader()) {
-            insertAndWait(reader, VirtualSimSpec.uicc(ICCID));
-            readOk(reader);
-        } finally {
-            root.detachAppender(captured);
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk")) {
+            try (PcscSimReader reader = new PcscSimReader()) {
+                insertAndWait(reader, VirtualSimSpec.uicc(ICCID));
+                readOk(reader);
+            }
+            List<String> lines = logs.messages();
+            assertThat(lines).anyMatch(line -> line.contains("8981 10** **** **** 905"));
+            assertThat(lines).noneMatch(line -> line.contains(ICCID));
         }
-        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(lines).anyMatch(line -> line.contains("8981 10** **** **** 905"));
-        assertThat(lines).noneMatch(line -> line.contains(ICCID));
     }
 }

@@ -2,10 +2,6 @@ package com.simkiosk.mock.usim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.simkiosk.card.CardError;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.aka.AkaChallenge;
@@ -13,8 +9,6 @@ import com.simkiosk.card.aka.AkaResult;
 import com.simkiosk.card.aka.AkaVectors;
 import com.simkiosk.card.aka.AuthVector;
 import com.simkiosk.card.aka.Sqn;
-import com.simkiosk.card.apdu.ApduChannel;
-import com.simkiosk.card.apdu.CardIoException;
 import com.simkiosk.card.apdu.Hex;
 import com.simkiosk.card.usim.ImsiResult;
 import com.simkiosk.card.usim.UsimSession;
@@ -23,6 +17,7 @@ import com.simkiosk.mock.sim.StatusWordTap;
 import com.simkiosk.mock.sim.UsimKeys;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
+import com.simkiosk.testing.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,26 +112,18 @@ class VirtualUsimAkaTest {
 
     @Test
     void noKeyResOrImsiReachesTheLogsEvenAtDebug() {
-        Logger root = (Logger) LoggerFactory.getLogger("com.simkiosk");
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        root.setLevel(Level.DEBUG);
         AuthVector vector = AkaNetwork.forDemoLine().next();
         List<String> secrets = new ArrayList<>(List.of(UsimKeys.DEMO.k(), UsimKeys.DEMO.opc(), Hex.encode(vector.xres()),
                 Hex.encode(vector.ck()), Hex.encode(vector.ik()), "440101234567890"));
-        try {
+        List<String> lines;
+        try (LogCapture logs = LogCapture.atDebug("com.simkiosk")) {
             VirtualSim card = new VirtualSim(VirtualSimSpec.uicc(ICCID));
             AkaResult ok = authenticate(card, vector, Optional.empty());
             org.slf4j.LoggerFactory.getLogger(VirtualUsimAkaTest.class).info("result {} from {} with {}", ok, card, vector);
             new UsimSession(card).readImsi(Optional.empty());
             authenticate(new VirtualSim(VirtualSimSpec.uicc(ICCID).withUsimKeys(AkaNetwork.FORGED)), vector, Optional.empty());
-        } finally {
-            root.detachAppender(captured);
-            root.setLevel(before);
+            lines = logs.messages();
         }
-        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).isNotEmpty();
         for (String secret : secrets) {
             String spaced = Hex.spaced(Hex.decode(secret.length() % 2 == 0 ? secret : secret + "0")); // as an APDU dump

@@ -6,43 +6,34 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.simkiosk.card.PinResult;
 import com.simkiosk.card.PinStatus;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.VerificationMethod;
+import com.simkiosk.testing.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** What the flow writes to the operator's log: masked ICCIDs and numbers, never codes, PINs or details. */
 class LogPrivacyTest {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(SessionFlow.class);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private Level configuredLevel;
+    private LogCapture logs;
 
     @BeforeEach
     void capture() {
         // Everything the flow may log, whatever level the operator's logback.xml sets.
-        configuredLevel = logger.getLevel();
-        logger.setLevel(Level.TRACE);
-        appender.start();
-        logger.addAppender(appender);
+        logs = LogCapture.at(Level.TRACE, SessionFlow.class.getName());
     }
 
     @AfterEach
     void release() {
-        logger.detachAppender(appender);
-        logger.setLevel(configuredLevel);
+        logs.close();
     }
 
     private List<String> lines() {
-        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return logs.messages();
     }
 
     @Test
