@@ -348,29 +348,16 @@ final class FlightSockets {
             return new Clear();
         }
 
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) {
-            throw new UnsupportedOperationException("clear text is not layered on another socket");
-        }
+        // The JDK's https connection only asks for an unconnected socket and connects it itself (through Clear.connect,
+        // so the exchange sees it); a socket connected here, or layered on another, would bypass that.
+        @Override public Socket createSocket(Socket s, String host, int port, boolean autoClose) { throw notHere(); }
+        @Override public Socket createSocket(String host, int port) { throw notHere(); }
+        @Override public Socket createSocket(String host, int port, InetAddress local, int localPort) { throw notHere(); }
+        @Override public Socket createSocket(InetAddress host, int port) { throw notHere(); }
+        @Override public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) { throw notHere(); }
 
-        @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("clear sockets are connected by the JDK");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-            throw new UnsupportedOperationException("clear sockets are connected by the JDK");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException("clear sockets are connected by the JDK");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-            throw new UnsupportedOperationException("clear sockets are connected by the JDK");
+        private static UnsupportedOperationException notHere() {
+            return new UnsupportedOperationException("clear sockets are made unconnected and connected by the JDK");
         }
 
         @Override
