@@ -10,42 +10,32 @@ import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.pcsc.PcscdExtension;
 import com.simkiosk.mock.reader.InMemorySimReader;
-import com.simkiosk.mock.vpcd.PcscdProcess;
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code ./kiosk --demo --pcsc} as a customer meets it, on headless Monocle: the demo tray plugs the tourist SIM
  * into vpcd, our own real pcscd reports it, the PC/SC driver reads it, and the kiosk's real flow takes it from
  * there. pcscd is started once for this class (queued on the machine's pcscd lock) and stopped by its PID.
  */
+@ExtendWith(PcscdExtension.class)
 class PcscDemoJourneyTest {
     private static final String VPCD_SLOT0 = "Virtual PCD 00 00";
     /** Generous waits for the card and the carrier: on a busy test machine a deadline must not decide the journey. */
     private static final FlowConfig PATIENT = KioskDriver.config(Duration.ofMinutes(5), Duration.ofSeconds(30))
             .withWaits(Duration.ofSeconds(20), Duration.ofSeconds(20));
-    private static PcscdProcess pcscd;
     private KioskDriver kiosk;
 
     @BeforeAll
-    static void pcscdAndToolkit() throws Exception {
-        new File("target").mkdirs();
-        pcscd = PcscdProcess.started(new File("target/pcscd.log"));
-        Fx.start();
-    }
-
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
+    static void toolkit() throws Exception {
+        Fx.start(); // after the class's own pcscd (PcscdExtension)
     }
 
     @AfterEach

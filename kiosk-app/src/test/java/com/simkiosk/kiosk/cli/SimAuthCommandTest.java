@@ -9,30 +9,29 @@ import com.simkiosk.card.aka.Sqn;
 import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.mock.carrier.CarrierSimulator;
 import com.simkiosk.mock.carrier.DemoLine;
+import com.simkiosk.mock.pcsc.PcscdExtension;
 import com.simkiosk.mock.sim.UsimKeys;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
-import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
 import com.simkiosk.testing.TestTime;
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /**
  * {@code ./kiosk sim-auth} through the real parts: javax.smartcardio → our own pcscd → vpcd → the virtual USIM,
  * and the carrier simulator's BSF on loopback, as an operator runs it against the demo tourist line's SIM.
  */
+@ExtendWith(PcscdExtension.class)
 class SimAuthCommandTest {
     private static final String SLOT0 = "Virtual PCD 00 00";
     private static final Duration CARD_SEEN = Duration.ofSeconds(5);
@@ -40,24 +39,9 @@ class SimAuthCommandTest {
     private static final UsimKeys FORGED = new UsimKeys("00112233445566778899AABBCCDDEEFF", UsimKeys.DEMO.opc(), Sqn.of(0, 0));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static PcscdProcess pcscd;
-
     private final VpcdBridge slot0 = new VpcdBridge(0);
     private CarrierSimulator carrier;
     private DemoLine tourist;
-
-    @BeforeAll
-    static void startPcscd() throws Exception {
-        new File("target").mkdirs();
-        pcscd = PcscdProcess.started(new File("target/pcscd.log"));
-    }
-
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
 
     @BeforeEach
     void startCarrier() throws Exception {

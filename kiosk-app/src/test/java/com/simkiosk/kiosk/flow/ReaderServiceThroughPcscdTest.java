@@ -11,23 +11,22 @@ import com.simkiosk.carrier.CarrierBackend;
 import com.simkiosk.carrier.LineStatus;
 import com.simkiosk.carrier.VerificationMethod;
 import com.simkiosk.kiosk.app.IoExecutors;
+import com.simkiosk.mock.pcsc.PcscdExtension;
 import com.simkiosk.mock.printer.InMemoryPrinter;
 import com.simkiosk.mock.sim.VirtualSim;
 import com.simkiosk.mock.sim.VirtualSimSpec;
 import com.simkiosk.mock.vpcd.PcscdProcess;
 import com.simkiosk.mock.vpcd.VpcdBridge;
 import com.simkiosk.testing.TestTime;
-import java.io.File;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 15, items 7 and 4, where the faults live: the real PC/SC driver, our own pcscd and a virtual SIM on vpcd.
@@ -35,13 +34,12 @@ import org.junit.jupiter.api.Test;
  * starting it again brings "insert your SIM" back by itself, and a SIM inserted then is read. A card that answers
  * each APDU after seconds ends as CARD_TIMEOUT at cardReadSeconds, and the next card is read all the same.
  */
+@ExtendWith(PcscdExtension.class)
 class ReaderServiceThroughPcscdTest {
     private static final Duration CARD_READ = Duration.ofSeconds(2);
     /** pcscd restarts and the monitor's recovery (about a second here) on a busy machine. */
     private static final Duration BOUND = TestTime.bound(Duration.ofSeconds(20));
     private static final Iccid ICCID = Iccid.parse("8981100000000000905");
-
-    private static PcscdProcess pcscd;
 
     private final ExecutorService flowThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "flow"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "timers"));
@@ -51,19 +49,6 @@ class ReaderServiceThroughPcscdTest {
     private IoExecutors io;
     private PcscSimReader reader;
     private SessionFlow flow;
-
-    @BeforeAll
-    static void startPcscd() throws Exception {
-        new File("target").mkdirs();
-        pcscd = PcscdProcess.started(new File("target/pcscd.log"));
-    }
-
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
 
     @BeforeEach
     void kiosk() throws Exception {
@@ -80,7 +65,7 @@ class ReaderServiceThroughPcscdTest {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close(PcscdProcess pcscd) throws Exception {
         slot0.close();
         flowThread.submit(flow::close).get(TestTime.scaled(5), TimeUnit.SECONDS);
         reader.close();
@@ -93,7 +78,7 @@ class ReaderServiceThroughPcscdTest {
     }
 
     @Test
-    void whilePcscdIsDownTheKioskOffersThePhoneNumberAndComesBackByItself() throws Exception {
+    void whilePcscdIsDownTheKioskOffersThePhoneNumberAndComesBackByItself(PcscdProcess pcscd) throws Exception {
         pcscd.stop();
         views.await(v -> v.state() instanceof State.ReaderUnavailable, BOUND);
         flowThread.submit(() -> flow.fire(new Event.StartNumberEntry())).get(TestTime.scaled(5), TimeUnit.SECONDS);
