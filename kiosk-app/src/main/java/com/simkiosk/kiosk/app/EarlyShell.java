@@ -22,7 +22,8 @@ import javafx.scene.layout.HBox;
  * built and shown while they start on their own thread, and the runtime takes it over once they are ready
  * ({@link KioskRuntime#KioskRuntime(KioskParts, Clock, Runnable, java.util.Optional)}). The flow then publishes the
  * same attract view, which the shell does not rebuild. Taps made before that are kept and handed to the flow once it
- * runs; the maintenance corner counts only from then. FX thread only.
+ * runs; the maintenance corner counts only from then. A runtime given none (or one that does not fit its parts)
+ * builds its own, so the shell, its voice guide and voice mode's controls are put together here only. FX thread only.
  */
 public final class EarlyShell {
     /** What the first screen depends on, known before the parts start. */
@@ -54,7 +55,8 @@ public final class EarlyShell {
                 face.help(), () -> callStaff.run());
         FlowView attract = new FlowView(new State.Attract(), face.firstLanguage(), OptionalInt.empty());
         shell.show(attract);
-        // Voice mode's button is on the attract screen too (issue 11): it comes with the shell, as in the runtime.
+        // Voice mode's button is on the attract screen too (issue 11): it comes with the shell (and the shell's look,
+        // for the Display menu's speech).
         this.voiceControls = VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages, shell::look);
         shell.addDisplayMenuItem(voiceControls::menuSwitch);
         voiceControls.show(attract);
