@@ -59,8 +59,6 @@ public final class ColdStartProbe {
             phase("FX: attract screen built");
             Scene scene = new Scene(early.root(), KioskShell.WIDTH, KioskShell.HEIGHT);
             Styling.apply(scene, Theme.NORMAL);
-            early.root().applyCss(); // as KioskApp does before it shows the stage (the kiosk's size comes from its CSS)
-            phase("FX: CSS applied");
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 if (early.shell().surface().lookup("#screen-attract") != null) {
