@@ -22,7 +22,9 @@ import javafx.scene.layout.HBox;
  * built and shown while they start on their own thread, and the runtime takes it over once they are ready
  * ({@link KioskRuntime#KioskRuntime(KioskParts, Clock, Runnable, java.util.Optional)}). The flow then publishes the
  * same attract view, which the shell does not rebuild. Taps made before that are kept and handed to the flow once it
- * runs; the maintenance corner counts only from then. FX thread only.
+ * runs, and calls for staff to the runtime's staff counter; the maintenance corner counts only from then. A runtime
+ * given none (or one that does not fit its parts) builds its own, so the shell, its voice guide and voice mode's
+ * controls are put together here only. FX thread only.
  */
 public final class EarlyShell {
     /** What the first screen depends on, known before the parts start. */
@@ -44,17 +46,20 @@ public final class EarlyShell {
     private final VoiceControls voiceControls;
     private final List<Event> waiting = new ArrayList<>();
     private Consumer<Event> flow;
-    private Runnable callStaff = () -> {};
+    private Runnable callStaff;
+    /** Calls for staff made before the runtime took over: its staff counter gets them then (the notice shows now). */
+    private int staffCallsWaiting;
     private Runnable maintenance = () -> {};
 
     /** Builds the shell and puts the attract screen in it (FX thread). */
     public EarlyShell(Face face, Clock clock) {
         this.face = face;
         this.shell = new KioskShell(this::fire, clock, face.demo(), () -> maintenance.run(), face.theme(), face.languages(),
-                face.help(), () -> callStaff.run());
+                face.help(), this::callStaff);
         FlowView attract = new FlowView(new State.Attract(), face.firstLanguage(), OptionalInt.empty());
         shell.show(attract);
-        // Voice mode's button is on the attract screen too (issue 11): it comes with the shell, as in the runtime.
+        // Voice mode's button is on the attract screen too (issue 11): it comes with the shell (and the shell's look,
+        // for the Display menu's speech).
         this.voiceControls = VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages, shell::look);
         shell.addDisplayMenuItem(voiceControls::menuSwitch);
         voiceControls.show(attract);
@@ -95,18 +100,30 @@ public final class EarlyShell {
 
     /**
      * Hands the shell to the runtime: its events go to {@code flow} from now on, those made before it follow once the
-     * runtime's constructor (which starts the flow) has returned.
+     * runtime's constructor (which starts the flow) has returned; calls for staff made before it reach
+     * {@code callStaff} now.
      */
     KioskShell connect(Consumer<Event> flow, Runnable callStaff, Runnable maintenance) {
         this.flow = flow;
         this.callStaff = callStaff;
         this.maintenance = maintenance;
+        for (; staffCallsWaiting > 0; staffCallsWaiting--) {
+            callStaff.run();
+        }
         if (!waiting.isEmpty()) {
             List<Event> early = List.copyOf(waiting);
             waiting.clear();
             Platform.runLater(() -> early.forEach(flow));
         }
         return shell;
+    }
+
+    private void callStaff() {
+        if (callStaff == null) {
+            staffCallsWaiting++;
+        } else {
+            callStaff.run();
+        }
     }
 
     private void fire(Event event) {

@@ -61,9 +61,13 @@ public final class KioskRuntime implements AutoCloseable {
 
     /** The same, taking over the shell already on the attract screen if it was built for these parts (cold start). */
     public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk, Optional<EarlyShell> early) {
-        Optional<EarlyShell> built = early.filter(e -> e.fits(parts));
-        early.filter(e -> built.isEmpty()).ifPresent(EarlyShell::close);
-        this.voice = built.map(EarlyShell::voice).orElseGet(() -> com.simkiosk.kiosk.voice.VoiceGuide.forKiosk(p -> {}));
+        // The shell, its voice guide and controls always come from an EarlyShell: the one shown early if it fits these
+        // parts, else one built here (the same shell on the attract screen; the flow's first view does not rebuild it).
+        EarlyShell surface = early.filter(e -> e.fits(parts)).orElseGet(() -> {
+            early.ifPresent(EarlyShell::close);
+            return new EarlyShell(EarlyShell.Face.of(parts), clock);
+        });
+        this.voice = surface.voice();
         this.parts = parts;
         this.clock = clock;
         this.exitKiosk = exitKiosk;
@@ -74,21 +78,13 @@ public final class KioskRuntime implements AutoCloseable {
                 flowTimers, parts.flowConfig(), new BundleFlowTexts());
         this.health = new KioskHealth(clock);
         this.staffCalls = new StaffCalls(clock, parts.help().sound(), io.maintenance(), new Chime());
-        this.shell = built.map(e -> e.connect(flow::fire, staffCalls::call, this::openMaintenance)).orElseGet(() ->
-                new KioskShell(flow::fire, clock, parts.demo(), this::openMaintenance, parts.theme(), parts.languages(),
-                        parts.help(), staffCalls::call));
+        this.shell = surface.connect(flow::fire, staffCalls::call, this::openMaintenance);
         flow.addListener(health::observe);
         flow.addListener(shell::show);
         flow.addListener(voice::show); // voice mode (issue 11): observes the views, speaks when the customer turns it on
-        var voiceControls = built.map(EarlyShell::voiceControls).orElseGet(() -> {
-            var c = com.simkiosk.kiosk.voice.VoiceControls.attach(voice, shell.surface(), shell::overlay, shell::messages,
-                    shell::look); // the look, for the Display menu's speech
-            shell.addDisplayMenuItem(c::menuSwitch);
-            return c;
-        });
-        flow.addListener(voiceControls::show);
+        flow.addListener(surface.voiceControls()::show);
         maintenanceNotes.add(m -> voice.problem().map(p -> m.get("voice.noDevice")));
-        this.root = built.map(EarlyShell::root).orElseGet(() -> new HBox(shell.surface()));
+        this.root = surface.root();
         parts.demoPanel().ifPresent(f -> root.getChildren().add(f.create(this)));
         parts.attachments().forEach(a -> a.attach(this));
         flow.start();

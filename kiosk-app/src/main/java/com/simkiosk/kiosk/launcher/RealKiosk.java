@@ -4,6 +4,7 @@ import com.simkiosk.card.SimReader;
 import com.simkiosk.card.pcsc.PcscSimReader;
 import com.simkiosk.card.pcsc.RealReadersOnly;
 import com.simkiosk.card.serial.AtModemSimReader;
+import com.simkiosk.kiosk.app.EarlyShell;
 import com.simkiosk.kiosk.app.KioskApp;
 import com.simkiosk.kiosk.app.KioskParts;
 import com.simkiosk.kiosk.config.ConfigException;
@@ -49,8 +50,29 @@ final class RealKiosk {
                     + "): set \"stateDirectory\" in " + file + " to a folder the kiosk may write");
             return 2;
         }
+        // The attract screen is shown while the devices and back ends are set up (issue 17, cold start): it needs only
+        // what the configuration says the kiosk looks like. Devices the drivers refuse still end the kiosk with exit 2.
+        var face = new EarlyShell.Face(false, theme, config.languages(), config.helpSettings(),
+                config.flowConfig().defaultLanguage());
+        try {
+            KioskApp.run(() -> parts(config, theme, maintenancePin), Optional.of(face), windowed);
+        } catch (Refused e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    /** The configured devices and back ends could not be set up: what to tell the operator. */
+    private static final class Refused extends Exception {
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The configured parts (on the parts thread, while the attract screen is shown). */
+    private static KioskParts parts(KioskConfig config, Theme theme, GuardedSecret maintenancePin) throws Exception {
         List<AutoCloseable> owned = new ArrayList<>();
-        KioskParts parts;
         try {
             // The serial drivers open their lines lazily (and report trouble as device status), so this only fails
             // on a configuration the drivers refuse outright.
@@ -75,24 +97,20 @@ final class RealKiosk {
             owned.add(unattended); // closed first: STOPPING=1 before the devices go
             attachments.add(unattended::attach);
             attachments.add(runtime -> runtime.flow().useNetworkRoutes(config.networkBalance())); // issue 14
-            parts = new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
+            return new KioskParts(reader, carriers.backend(), printer, config.flowConfig(), theme,
                     maintenancePin, Optional.empty(), owned, config.languages(), attachments)
                     .withHelp(config.helpSettings());
         } catch (IOException e) {
-            err.println("kiosk: " + e.getMessage());
             for (AutoCloseable c : owned) {
                 c.close();
             }
-            return 2;
+            throw new Refused("kiosk: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            err.println("kiosk: could not set up the configured devices: " + e.getMessage());
             for (AutoCloseable c : owned) {
                 c.close();
             }
-            return 2;
+            throw new Refused("kiosk: could not set up the configured devices: " + e.getMessage(), e);
         }
-        KioskApp.run(parts, windowed);
-        return 0;
     }
 
     /** Outside a test rig PC/SC never offers vpcd's network-fed virtual readers, named in the config or not. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.simkiosk.kiosk.demo.DemoKiosk;
 import com.simkiosk.kiosk.flow.FlowConfig;
 import com.simkiosk.kiosk.flow.State;
+import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.theme.Theme;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,6 +88,28 @@ class EarlyShellTest {
         try {
             Fx.waitUntil("the number entry screen", () -> runtime.flow().state() instanceof State.EnterNumber
                     && runtime.shell().surface().lookup("#screen-attract") == null);
+        } finally {
+            Fx.run(runtime::close);
+        }
+    }
+
+    @Test
+    void aCallForStaffOnTheEarlyScreenReachesTheStaffCounterOnceThePartsAreReady() throws Exception {
+        KioskParts parts = parts(Theme.NORMAL).withHelp(new HelpSettings(true, false, List.of(), Optional.empty())); // no chime in a test
+        EarlyShell early = Fx.call(() -> new EarlyShell(EarlyShell.Face.of(parts), CLOCK));
+        Fx.run(() -> { // before any flow or staff counter exists
+            ((Button) early.shell().surface().lookup("#help")).fire();
+            ((Button) early.shell().surface().lookup("#help-call-staff")).fire();
+            assertThat(early.shell().surface().lookup("#staff-notice")).isNotNull();
+        });
+        KioskRuntime runtime = Fx.call(() -> new KioskRuntime(parts, CLOCK, () -> {}, Optional.of(early)));
+        try {
+            assertThat(runtime.shell()).isSameAs(early.shell());
+            assertThat(runtime.staffCalls().count()).isEqualTo(1);
+            assertThat(runtime.staffCalls().last()).contains(CLOCK.instant());
+            // A call made once the runtime runs is counted as before, and the early one is not counted again.
+            Fx.run(() -> ((Button) runtime.shell().surface().lookup("#help-call-staff")).fire());
+            assertThat(runtime.staffCalls().count()).isEqualTo(2);
         } finally {
             Fx.run(runtime::close);
         }
