@@ -76,6 +76,9 @@ public final class KioskShell {
     /** The waits (reading, checking the SIM, looking up) share one screen updated in place. */
     private final com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared progress =
             new com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared();
+    /** The attract screen (nothing personal on it) is kept across customers rather than built after each. */
+    private final com.simkiosk.kiosk.screen.attract.AttractScreen.Kept attract =
+            new com.simkiosk.kiosk.screen.attract.AttractScreen.Kept();
 
     public KioskShell(Consumer<Event> flow, Clock clock, boolean demo, Runnable onMaintenanceGesture) {
         this(flow, clock, demo, onMaintenanceGesture, Theme.NORMAL, java.util.List.of(Language.values()));
@@ -159,7 +162,9 @@ public final class KioskShell {
             }
             tick = Optional.empty();
             ScreenContext ctx = context(m);
-            Parent screen = progress.render(view.state(), ctx).orElseGet(() -> Screens.render(view.state(), language, ctx));
+            Parent screen = progress.render(view.state(), ctx)
+                    .or(() -> keptAttract(view.state(), language, ctx))
+                    .orElseGet(() -> Screens.render(view.state(), language, ctx));
             bars.update(view.state(), language, m, look); // the bars stay; only the screen is new
             frame.setRight(supportBeside(view, language, m).orElse(null));
             fit.setContent(screen);
@@ -177,6 +182,13 @@ public final class KioskShell {
             tick.ifPresent(t -> t.accept(clock.instant()));
         }
         showIdle(view, m, languageChanged);
+    }
+
+    private Optional<Parent> keptAttract(State s, Language language, ScreenContext ctx) {
+        if (s instanceof State.Attract || s instanceof State.ReaderUnavailable) {
+            return Optional.of(attract.view(language, ctx, s instanceof State.Attract));
+        }
+        return Optional.empty();
     }
 
     /** Adds an overlay above the screens (maintenance); returns a way to remove it. */

@@ -73,6 +73,13 @@ public final class JourneyBench {
         long lastStateAt;
         volatile Map<String, Long> calls = Map.of();
         volatile long laidOut;
+        /** The start of the first pulse after the balance state (FX thread). */
+        long pulseStart;
+        /** Collections and their time (ms) so far, when the card was reported and when the balance was laid out. */
+        volatile long gcCountReported;
+        volatile long gcMillisReported;
+        long gcCountLaidOut;
+        long gcMillisLaidOut;
         volatile boolean balanceShown;
         volatile String error;
     }
@@ -104,6 +111,7 @@ public final class JourneyBench {
                     Clock.systemUTC(), () -> {});
             Scene scene = Headless.show(runtime);
             runtime.flow().addListener(this::onView);
+            scene.addPreLayoutPulseListener(this::beforeLayout);
             scene.addPostLayoutPulseListener(this::afterLayout);
             reader.addListener(this::onCard); // after the flow's: the flow hears the card first
             ready.countDown();
@@ -151,7 +159,36 @@ public final class JourneyBench {
         await(c.back, c, "the attract screen after the SIM was taken");
         long total = c.laidOut - c.reported;
         long render = c.laidOut - c.balanceState;
-        return new Journey(c.cardNanos, total - render - c.cardNanos, render, total, c.reported - c.inserted, c.calls);
+        return new Journey(c.cardNanos, total - render - c.cardNanos, render, total, c.reported - c.inserted, trace(c));
+    }
+
+    /** The journey's calls, the render's two halves and, if the JVM collected during the journey, for how long. */
+    private static Map<String, Long> trace(Clocks c) {
+        Map<String, Long> trace = new java.util.LinkedHashMap<>(c.calls);
+        if (c.pulseStart != 0) {
+            trace.put(RENDER_WAIT, c.pulseStart - c.balanceState);
+            trace.put(RENDER_PULSE, c.laidOut - c.pulseStart);
+        }
+        long collections = c.gcCountLaidOut - c.gcCountReported;
+        if (collections > 0) {
+            trace.put(GC_IN_JOURNEY, TimeUnit.MILLISECONDS.toNanos(c.gcMillisLaidOut - c.gcMillisReported));
+        }
+        return trace;
+    }
+
+    /** Trace names of the render's halves and of collections inside a journey (JVM's ms resolution). */
+    public static final String RENDER_WAIT = "render: balance state -> next pulse";
+    public static final String RENDER_PULSE = "render: that pulse (CSS, layout)";
+    public static final String GC_IN_JOURNEY = "GC in the journey (ms resolution)";
+
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private void await(CountDownLatch latch, Clocks c, String what) throws Exception {
@@ -169,6 +206,9 @@ public final class JourneyBench {
         Clocks c = clocks;
         if (c != null && c.reported == 0 && event.equals(new CardEvent.Inserted(readerName))) {
             c.reported = System.nanoTime();
+            long[] gc = collections();
+            c.gcCountReported = gc[0];
+            c.gcMillisReported = gc[1];
         }
     }
 
@@ -202,12 +242,23 @@ public final class JourneyBench {
         }
     }
 
+    /** The first pulse after the balance state starts (before its CSS pass). FX thread. */
+    private void beforeLayout() {
+        Clocks c = clocks;
+        if (c != null && c.balanceShown && c.pulseStart == 0) {
+            c.pulseStart = System.nanoTime();
+        }
+    }
+
     /** The balance screen counts as rendered once a pulse has laid it out. FX thread. */
     private void afterLayout() {
         Clocks c = clocks;
         if (c != null && c.balanceShown && runtime.shell().surface().lookup("#screen-balance") != null) {
             c.balanceShown = false;
             c.laidOut = System.nanoTime();
+            long[] gc = collections();
+            c.gcCountLaidOut = gc[0];
+            c.gcMillisLaidOut = gc[1];
             Platform.runLater(() -> runtime.flow().fire(new Event.Done()));
         }
     }

@@ -130,6 +130,15 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         measured.stream().flatMap(j -> j.calls().keySet().stream()).distinct().sorted().forEach(name -> calls.set(name,
                 CardJson.MAPPER.valueToTree(Timing.ofNanos(measured.stream().map(j -> j.calls().get(name))
                         .filter(n -> n != null).mapToLong(Long::longValue).toArray()))));
+        List<JourneyBench.Journey> slowest = slowest(measured);
+        var tail = result.putArray("slowest");
+        for (JourneyBench.Journey j : slowest) {
+            ObjectNode one = tail.addObject();
+            one.put("journeyMs", ms(j.totalNanos())).put("cardMs", ms(j.cardNanos())).put("carrierMs", ms(j.carrierNanos()))
+                    .put("renderMs", ms(j.renderNanos()));
+            ObjectNode longer = one.putObject("longerThanUsual");
+            longerThanUsual(j, calls).forEach((name, nanos) -> longer.put(name, ms(nanos)));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CardJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
@@ -145,7 +154,37 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         out.println("calls of one journey (a call made twice counts once, summed; the BSF's HTTP is in carrier, not here):");
         calls.fields().forEachRemaining(e -> out.printf("  %-40s median %8.3f ms   p99 %8.3f ms   n=%d%n", e.getKey(),
                 e.getValue().get("medianMs").asDouble(), e.getValue().get("p99Ms").asDouble(), e.getValue().get("n").asInt()));
+        out.printf("the slowest 1 %% (%d journeys): parts, and what took ≥ 2 ms more than its median%n", slowest.size());
+        for (JourneyBench.Journey j : slowest) {
+            out.printf("  %8.3f ms: card %.3f, carrier %.3f, render %.3f;", ms(j.totalNanos()), ms(j.cardNanos()),
+                    ms(j.carrierNanos()), ms(j.renderNanos()));
+            longerThanUsual(j, calls).forEach((name, nanos) -> out.printf(" %s %.3f;", name, ms(nanos)));
+            out.println();
+        }
         out.flush();
+    }
+
+    /** The slowest 1 % of the journeys (at least one), slowest first. */
+    private static List<JourneyBench.Journey> slowest(List<JourneyBench.Journey> measured) {
+        int n = Math.max(1, (int) Math.ceil(measured.size() / 100.0));
+        return measured.stream().sorted(java.util.Comparator.comparingLong(JourneyBench.Journey::totalNanos).reversed())
+                .limit(n).toList();
+    }
+
+    /** The calls of {@code j} that took at least 2 ms more than their median over all journeys (a GC: any). */
+    private static java.util.Map<String, Long> longerThanUsual(JourneyBench.Journey j, ObjectNode calls) {
+        java.util.Map<String, Long> longer = new java.util.LinkedHashMap<>();
+        j.calls().forEach((name, nanos) -> {
+            double median = calls.has(name) ? calls.get(name).get("medianMs").asDouble() : 0;
+            if (name.equals(JourneyBench.GC_IN_JOURNEY) || ms(nanos) - median >= 2.0) {
+                longer.put(name, nanos);
+            }
+        });
+        return longer;
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
     }
 
     private static void line(PrintWriter out, String label, ObjectNode result, String what) {

@@ -11,6 +11,7 @@ import com.simkiosk.kiosk.flow.Situation;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.i18n.DisplayDates;
 import com.simkiosk.kiosk.i18n.LineBreaks;
+import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.mock.carrier.DemoLine;
 import com.simkiosk.mock.carrier.DemoLines;
 import com.simkiosk.mock.carrier.Endpoint;
@@ -20,10 +21,13 @@ import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.PaymentReference;
 import com.simkiosk.printer.Slip;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -548,5 +552,142 @@ class KioskJourneyTest {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    // ---------------------------------------------------------------- issue 17: the attract screen is kept
+
+    /**
+     * The shell keeps the attract screen across customers (issue 17) instead of building it after every session. A kept
+     * screen must look exactly like a new one: the same texts in the same language, the same language marked current,
+     * its clock going, no button left pressed, and nothing of the customer who just left. Each case compares the attract
+     * screen on the kiosk with one a brand-new shell builds for the same language.
+     */
+    @Test
+    void afterSessionsAndLanguageSwitchesTheAttractScreenIsTheOneANewKioskShows() throws Exception {
+        kiosk = KioskDriver.open("attract-kept", PATIENT);
+        // Each session a different line (the simulator limits how often one number is sent a code).
+        var lines = kiosk.demo().lines();
+        Node english = attractNode();
+        assertLikeNew(Language.EN);
+
+        // A session in the kiosk's language: the same screen comes back, as a new one would be.
+        sessionByNumber(lines.auPrepaid(), null);
+        assertThat(attractNode()).as("the attract screen is kept").isSameAs(english);
+        assertLikeNew(Language.EN);
+
+        // The next customer chooses Japanese on the attract screen; the attract screen after stays in Japanese.
+        switchTo("lang-ja", Language.JA);
+        Node japanese = attractNode();
+        assertThat(japanese).isNotSameAs(english);
+        assertLikeNew(Language.JA);
+        sessionByNumber(lines.softbankPrepaid(), null);
+        assertThat(attractNode()).isSameAs(japanese);
+        assertLikeNew(Language.JA);
+
+        // English again, then Japanese again: each kept screen marks its own language as the current one.
+        switchTo("lang-en", Language.EN);
+        assertThat(attractNode()).isSameAs(english);
+        assertLikeNew(Language.EN);
+        switchTo("lang-ja", Language.JA);
+        assertThat(attractNode()).isSameAs(japanese);
+        assertLikeNew(Language.JA);
+
+        // A customer who starts in English and switches to Korean during the session.
+        switchTo("lang-en", Language.EN);
+        sessionByNumber(lines.iijMvno(), "lang-ko");
+        assertLikeNew(Language.KO);
+        switchTo("lang-en", Language.EN);
+        assertThat(attractNode()).isSameAs(english);
+        assertLikeNew(Language.EN);
+    }
+
+    private void switchTo(String button, Language language) throws Exception {
+        kiosk.tap(button);
+        Fx.waitUntil("the attract screen in " + language, () -> kiosk.runtime().view().language() == language);
+        kiosk.waitForScreen("attract");
+    }
+
+    /** Number, the SMS code, the balance (switching language on the way if asked), Done: the attract screen. */
+    private void sessionByNumber(DemoLine line, String languageOnTheWay) throws Exception {
+        kiosk.tap("start-number");
+        kiosk.waitForScreen("enterNumber");
+        if (languageOnTheWay != null) {
+            kiosk.tap(languageOnTheWay);
+            Fx.waitUntil("another language", () -> kiosk.runtime().view().language() == Language.KO);
+            kiosk.waitForScreen("enterNumber");
+        }
+        SmsOutbox outbox = kiosk.demo().simulator().smsOutbox();
+        String to = line.msisdn().orElseThrow().e164();
+        long before = outbox.countTo(to);
+        kiosk.type("0" + to.substring(3));
+        kiosk.tap("submit");
+        kiosk.waitForScreen("enterCode");
+        Fx.waitUntil("the SMS", () -> outbox.countTo(to) > before);
+        kiosk.type(outbox.latestTo(to).orElseThrow().code());
+        kiosk.tap("submit");
+        kiosk.waitForScreen("balance");
+        assertThat(kiosk.texts()).as("the balance shows the masked number").anyMatch(t -> t.contains("****"));
+        kiosk.tap("done");
+        Fx.waitUntil("the attract screen", () -> kiosk.runtime().view().state() instanceof State.Attract);
+        kiosk.waitForScreen("attract");
+    }
+
+    private Node attractNode() throws Exception {
+        return Fx.call(() -> kiosk.runtime().shell().surface().lookup("#screen-attract"));
+    }
+
+    /** The attract screen on the kiosk reads as the one a new shell shows in {@code language}, its clock going. */
+    private void assertLikeNew(Language language) throws Exception {
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        String before = hhmm.format(java.time.Instant.now().atZone(BalanceView.JST));
+        List<String> shown = Fx.call(() -> describeAttract(kiosk.runtime().shell().surface().lookup("#screen-attract")));
+        String clock = kiosk.text("attract-clock");
+        String after = hhmm.format(java.time.Instant.now().atZone(BalanceView.JST));
+        List<String> fresh = Fx.call(() -> {
+            KioskShell shell = Fx.shell(Clock.systemUTC(), Theme.NORMAL);
+            try {
+                Fx.show(shell, new State.Attract(), language);
+                return describeAttract(shell.surface().lookup("#screen-attract"));
+            } finally {
+                shell.close();
+            }
+        });
+        assertThat(kiosk.runtime().view().language()).isEqualTo(language);
+        assertThat(shown).as("the kept attract screen in %s against a new one", language).isEqualTo(fresh);
+        assertThat(clock).as("its clock shows the time in Japan").isIn(before, after);
+        assertThat(shown).as("no masked number").noneMatch(t -> t.contains("****"));
+    }
+
+    /** Every node in order: its type, id, style classes, pressed/armed state and text (the clock's time left out). */
+    private static List<String> describeAttract(Node root) {
+        List<String> out = new ArrayList<>();
+        collectAttract(root, out);
+        return out;
+    }
+
+    private static void collectAttract(Node n, List<String> out) {
+        StringBuilder s = new StringBuilder(n.getClass().getSimpleName());
+        s.append(" #").append(n.getId()).append(' ').append(n.getStyleClass());
+        for (String state : List.of("pressed", "armed")) {
+            if (n.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state))) {
+                s.append(" :").append(state);
+            }
+        }
+        boolean clock = "attract-clock".equals(n.getId()) || "attract-date".equals(n.getId());
+        if (!clock && n instanceof Labeled l) {
+            s.append(" \"").append(LineBreaks.plain(l.getText())).append('"');
+        }
+        if (n instanceof Text t && !(n.getParent() instanceof Labeled)) {
+            s.append(" \"").append(LineBreaks.plain(t.getText())).append('"');
+        }
+        if (n.getAccessibleText() != null) {
+            s.append(" a11y \"").append(n.getAccessibleText()).append('"');
+        }
+        out.add(s.toString());
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collectAttract(c, out);
+            }
+        }
     }
 }

@@ -40,7 +40,8 @@ class BenchJourneyCommandTest {
         // The trace names every card and carrier call of the journey, each made in every journey.
         JsonNode calls = result.get("calls");
         for (String call : List.of("card read", "card EF.IMSI", "card AUTHENTICATE", "carrier findLineByIccid",
-                "carrier balance", "carrier dailyUsage", "carrier topUpOffers", "balance step (wall)")) {
+                "carrier balance", "carrier dailyUsage", "carrier topUpOffers", "balance step (wall)",
+                "render: balance state -> next pulse", "render: that pulse (CSS, layout)")) {
             assertThat(calls.get(call)).as(call).isNotNull();
             assertThat(calls.get(call).get("n").asInt()).as(call).isEqualTo(5);
         }
@@ -49,6 +50,14 @@ class BenchJourneyCommandTest {
         for (String part : List.of("card", "carrier", "render")) {
             assertThat(result.get(part).get("medianMs").asDouble()).as(part).isLessThanOrEqualTo(journeyP99);
         }
+        // The slowest 1 % (of 5: one journey), its parts adding up to it.
+        JsonNode slowest = result.get("slowest");
+        assertThat(slowest).hasSize(1);
+        JsonNode worst = slowest.get(0);
+        assertThat(worst.get("journeyMs").asDouble()).isGreaterThanOrEqualTo(result.get("journey").get("medianMs").asDouble());
+        assertThat(worst.get("cardMs").asDouble() + worst.get("carrierMs").asDouble() + worst.get("renderMs").asDouble())
+                .isCloseTo(worst.get("journeyMs").asDouble(), org.assertj.core.api.Assertions.within(0.01));
+        assertThat(worst.get("longerThanUsual")).isNotNull();
     }
 
     @Test

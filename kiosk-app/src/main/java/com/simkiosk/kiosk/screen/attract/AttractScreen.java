@@ -35,6 +35,39 @@ public final class AttractScreen {
     }
 
     public static Parent view(Language current, ScreenContext ctx, boolean readerAvailable) {
+        Built b = build(current, ctx, readerAvailable);
+        ctx.onTick(b.tick());
+        b.tick().accept(ctx.clock().instant());
+        return b.root();
+    }
+
+    /** A built attract screen and what keeps its clock going. */
+    private record Built(boolean readerAvailable, Parent root, Consumer<Instant> tick) {}
+
+    /**
+     * The attract screen kept across customers (issue 17: rebuilding it, its pictures and its labels after every
+     * session was ≈ 12 % of what a journey allocated). It holds nothing personal: its texts depend only on the
+     * language and whether the reader is there, so one is kept per language and made again when the reader's state
+     * differs; the look and the language's font come from the scene's style sheets and the surface, which restyle a
+     * kept screen as they do a new one. Each time it is shown its clock is put back on the shell's tick. FX thread
+     * only; one per shell.
+     */
+    public static final class Kept {
+        private final java.util.Map<Language, Built> views = new java.util.EnumMap<>(Language.class);
+
+        public Parent view(Language current, ScreenContext ctx, boolean readerAvailable) {
+            Built b = views.get(current);
+            if (b == null || b.readerAvailable() != readerAvailable) {
+                b = build(current, ctx, readerAvailable);
+                views.put(current, b);
+            }
+            ctx.onTick(b.tick());
+            b.tick().accept(ctx.clock().instant());
+            return b.root();
+        }
+    }
+
+    private static Built build(Language current, ScreenContext ctx, boolean readerAvailable) {
         Messages m = ctx.messages();
         Label sim = Ui.label(m.get(readerAvailable ? "attract.insertSim" : "attract.readerUnavailable"), "title");
         sim.setId(readerAvailable ? "insert-sim" : "reader-unavailable");
@@ -66,7 +99,14 @@ public final class AttractScreen {
             languages.getChildren().add(b);
         }
         VBox heading = new VBox(8, Ui.title(m.get("screen.attract")), Ui.hint(m.get("attract.subtitle")));
-        HBox top = new HBox(heading, Ui.spacer(), clock(ctx));
+        Label time = Ui.label(" ", "attract-time");
+        time.setId("attract-clock");
+        Label date = Ui.label(" ", "hint");
+        date.setId("attract-date");
+        VBox clock = new VBox(0, time, date);
+        clock.setAlignment(Pos.TOP_RIGHT);
+        clock.getStyleClass().add("attract-clock");
+        HBox top = new HBox(heading, Ui.spacer(), clock);
         top.setAlignment(Pos.TOP_LEFT);
         VBox box = Ui.screen("screen-attract",
                 top,
@@ -77,27 +117,13 @@ public final class AttractScreen {
                 languages,
                 Ui.hint(m.get("attract.privacy")));
         box.setAlignment(Pos.TOP_CENTER);
-        return box;
-    }
-
-    /** The time and date in Japan, from the flow's clock, updated every second. */
-    static VBox clock(ScreenContext ctx) {
-        Messages m = ctx.messages();
-        Label time = Ui.label(" ", "attract-time");
-        time.setId("attract-clock");
-        Label date = Ui.label(" ", "hint");
-        date.setId("attract-date");
+        // The time and date in Japan, from the flow's clock, updated every second while shown.
         Consumer<Instant> tick = now -> {
             ZonedDateTime jst = now.atZone(BalanceView.JST);
             time.setText(HH_MM.format(jst));
             date.setText(m.date(jst.toLocalDate()) + " · " + m.get("common.japanTime"));
         };
-        tick.accept(ctx.clock().instant());
-        ctx.onTick(tick);
-        VBox box = new VBox(0, time, date);
-        box.setAlignment(Pos.TOP_RIGHT);
-        box.getStyleClass().add("attract-clock");
-        return box;
+        return new Built(readerAvailable, box, tick);
     }
 
     /** A language button: its own name in its own script and font, whatever the current language. */
