@@ -21,6 +21,7 @@ import com.simkiosk.mock.reader.DemoCard;
 import com.simkiosk.mock.reader.InMemorySimReader;
 import com.simkiosk.printer.PaymentReference;
 import com.simkiosk.printer.Slip;
+import com.simkiosk.testing.TestTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -639,7 +640,9 @@ class KioskJourneyTest {
     /** The attract screen on the kiosk reads as the one a new shell shows in {@code language}, its clock going. */
     private void assertLikeNew(Language language) throws Exception {
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
-        String before = hhmm.format(java.time.Instant.now().atZone(BalanceView.JST));
+        // The clock's label is set on the shell's one-second tick: it may still show the minute of a tick a moment ago.
+        String before = hhmm.format(java.time.Instant.now().minus(TestTime.bound(Duration.ofSeconds(5)))
+                .atZone(BalanceView.JST));
         List<String> shown = Fx.call(() -> describeAttract(kiosk.runtime().shell().surface().lookup("#screen-attract")));
         String clock = kiosk.text("attract-clock");
         String after = hhmm.format(java.time.Instant.now().atZone(BalanceView.JST));
