@@ -5,6 +5,7 @@ import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.screen.help.HelpSettings;
+import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
 import com.simkiosk.kiosk.voice.VoiceControls;
 import com.simkiosk.kiosk.voice.VoiceGuide;
@@ -54,6 +55,7 @@ public final class EarlyShell {
     /** Builds the shell and puts the attract screen in it (FX thread). */
     public EarlyShell(Face face, Clock clock) {
         this.face = face;
+        Styling.useKioskBase(); // before the shell's first control: Modena is never loaded
         this.shell = new KioskShell(this::fire, clock, face.demo(), () -> maintenance.run(), face.theme(), face.languages(),
                 face.help(), this::callStaff);
         FlowView attract = new FlowView(new State.Attract(), face.firstLanguage(), OptionalInt.empty());
