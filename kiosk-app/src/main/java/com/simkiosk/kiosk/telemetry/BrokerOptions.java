@@ -22,6 +22,9 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  * so a rotated credential needs no restart, and never kept in a field.
  */
 public final class BrokerOptions {
+    /** Paho's bound on the TCP connection and, separately, on the TLS handshake. */
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+
     private BrokerOptions() {}
 
     /** Why a connection cannot even be tried (an unreadable secret or certificate): the operator must act. */
@@ -37,7 +40,7 @@ public final class BrokerOptions {
         options.setCleanSession(true);
         options.setAutomaticReconnect(false); // the link owns its retry loop, with back-off and a clear state
         options.setKeepAliveInterval((int) mqtt.keepAlive().toSeconds());
-        options.setConnectionTimeout(10);
+        options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setMaxInflight(100);
         mqtt.username().ifPresent(options::setUserName);
         if (mqtt.password().isPresent()) {

@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * start time) after registering the same topic's Last Will (offline), then {@code health} every period and every
  * queued event at QoS 1. The kiosk never waits for it: when the broker is unreachable, events wait in the bounded
  * {@link EventQueue} and the link retries with back-off; a broker that refuses the credentials is retried only
- * every {@link #REFUSED_RETRY}, with one clear error in the log and in {@link #status()}.
+ * every {@link #REFUSED_RETRY}, with one clear error in the log and in {@link #status()}. Each attempt has a bound
+ * for all of it ({@link #ANSWER_WITHIN}: TCP, TLS and the broker's CONNACK): Paho bounds the first two but waits for
+ * the CONNACK forever, and a broker that takes the connection and never answers would otherwise stop the link for
+ * good. Such an attempt is abandoned with its client and retried like any other.
  * All its work runs on the executor it is given, which it does not own; many links may share one pool.
  */
 public final class FleetLink implements AutoCloseable {
@@ -39,6 +42,7 @@ public final class FleetLink implements AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     static final Duration REFUSED_RETRY = Duration.ofMinutes(5);
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(BrokerOptions.CONNECT_TIMEOUT_SECONDS);
     private static final int MAX_IN_FLIGHT = 100;
 
     public enum State { CONNECTING, ONLINE, RETRYING, CREDENTIALS_REFUSED, MISCONFIGURED, CLOSED }
@@ -66,6 +70,9 @@ public final class FleetLink implements AutoCloseable {
     private Duration nextRetry = FIRST_RETRY;
     private Optional<ScheduledFuture<?>> healthTimer = Optional.empty();
     private Optional<ScheduledFuture<?>> retryTimer = Optional.empty();
+    private Optional<ScheduledFuture<?>> answerTimer = Optional.empty();
+    /** The attempt still waiting for the broker's answer, 0 when none: a late answer to an older one is ignored. */
+    private long pending;
 
     public FleetLink(TelemetryConfig.Mqtt config, Topics topics, String version, Instant startedAt,
                      Map<String, String> env, EventQueue queue, ScheduledExecutorService exec, Clock clock,
@@ -105,7 +112,7 @@ public final class FleetLink implements AutoCloseable {
         if (state == State.CLOSED) {
             return;
         }
-        attempts.incrementAndGet();
+        long attempt = attempts.incrementAndGet();
         MqttConnectOptions options;
         try {
             options = BrokerOptions.build(config, env);
@@ -118,20 +125,34 @@ public final class FleetLink implements AutoCloseable {
         try {
             MqttAsyncClient c = client.isPresent() ? client.get() : newClient();
             client = Optional.of(c);
+            pending = attempt;
             c.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    exec.execute(FleetLink.this::online);
+                    exec.execute(() -> online(attempt));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    exec.execute(() -> refused(e));
+                    exec.execute(() -> refused(attempt, e));
                 }
             });
+            answerTimer = Optional.of(exec.schedule(() -> unanswered(attempt), ANSWER_WITHIN.toMillis(),
+                    TimeUnit.MILLISECONDS));
         } catch (MqttException e) {
-            refused(e);
+            refused(attempt, e);
         }
+    }
+
+    /** True once for the attempt still waiting for its answer: that answer settles it, any later one is stale. */
+    private boolean settles(long attempt) {
+        if (state == State.CLOSED || attempt != pending) {
+            return false;
+        }
+        pending = 0;
+        answerTimer.ifPresent(t -> t.cancel(false));
+        answerTimer = Optional.empty();
+        return true;
     }
 
     private MqttAsyncClient newClient() throws MqttException {
@@ -141,7 +162,7 @@ public final class FleetLink implements AutoCloseable {
         c.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
-                exec.execute(() -> lost(cause));
+                exec.execute(() -> lost(c, cause));
             }
 
             @Override
@@ -157,8 +178,8 @@ public final class FleetLink implements AutoCloseable {
         return c;
     }
 
-    private synchronized void online() {
-        if (state == State.CLOSED) {
+    private synchronized void online(long attempt) {
+        if (!settles(attempt)) {
             return;
         }
         state = State.ONLINE;
@@ -173,8 +194,8 @@ public final class FleetLink implements AutoCloseable {
         drain();
     }
 
-    private synchronized void refused(Throwable e) {
-        if (state == State.CLOSED) {
+    private synchronized void refused(long attempt, Throwable e) {
+        if (!settles(attempt)) {
             return;
         }
         int code = e instanceof MqttException m ? m.getReasonCode() : -1;
@@ -185,11 +206,38 @@ public final class FleetLink implements AutoCloseable {
             return;
         }
         fail(State.RETRYING, "the broker " + config.broker() + " cannot be reached (" + describe(e) + ")", nextRetry);
+        backOff();
+    }
+
+    /** The attempt's bound passed without an answer: its client is dropped, and the next attempt starts afresh. */
+    private synchronized void unanswered(long attempt) {
+        if (!settles(attempt)) {
+            return;
+        }
+        client.ifPresent(c -> {
+            try {
+                c.disconnectForcibly(0, 0, false);
+            } catch (MqttException e) {
+                log.debug("telemetry: dropping an unanswered connection: {}", e.toString());
+            }
+            try {
+                c.close(true);
+            } catch (MqttException e) {
+                log.debug("telemetry: closing an unanswered client: {}", e.toString());
+            }
+        });
+        client = Optional.empty();
+        fail(State.RETRYING, "the broker " + config.broker() + " took the connection but did not answer within "
+                + ANSWER_WITHIN.toSeconds() + " s", nextRetry);
+        backOff();
+    }
+
+    private void backOff() {
         nextRetry = nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
     }
 
-    private synchronized void lost(Throwable cause) {
-        if (state == State.CLOSED) {
+    private synchronized void lost(MqttAsyncClient from, Throwable cause) {
+        if (state == State.CLOSED || !client.equals(Optional.of(from))) {
             return;
         }
         stopHealth();
@@ -314,6 +362,7 @@ public final class FleetLink implements AutoCloseable {
         state = State.CLOSED;
         stopHealth();
         retryTimer.ifPresent(t -> t.cancel(false));
+        answerTimer.ifPresent(t -> t.cancel(false));
         client.ifPresent(c -> {
             try {
                 if (wasOnline) {
