@@ -16,14 +16,33 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * {@code ./kiosk fleet} runs on. Reconnects by itself after a lost connection.
  */
 public final class FleetWatch implements AutoCloseable {
+    private static final int ATTEMPTS = 3;
+
     private final MqttAsyncClient client;
 
     private FleetWatch(MqttAsyncClient client) {
         this.client = client;
     }
 
-    /** Connects and subscribes, waiting up to the connection timeout; throws when the broker refuses or is away. */
+    /**
+     * Connects and subscribes, each attempt bounded by the connection timeout; throws when the broker refuses or is
+     * away. An attempt the broker took but never answered is tried again, up to {@value #ATTEMPTS} times in all
+     * (see {@link FleetLink}: Paho would wait for that answer for ever).
+     */
     public static FleetWatch start(TelemetryConfig.Mqtt broker, Map<String, String> env, FleetTable table)
+            throws MqttException, BrokerOptions.Unusable {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(broker, env, table);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static FleetWatch attempt(TelemetryConfig.Mqtt broker, Map<String, String> env, FleetTable table)
             throws MqttException, BrokerOptions.Unusable {
         MqttConnectOptions options = BrokerOptions.build(broker, env);
         options.setAutomaticReconnect(true);
@@ -60,6 +79,11 @@ public final class FleetWatch implements AutoCloseable {
             client.connect(options).waitForCompletion(options.getConnectionTimeout() * 1_000L + 1_000);
             client.subscribe(Topics.EVERY_KIOSK, 1).waitForCompletion(10_000);
         } catch (MqttException e) {
+            try {
+                client.disconnectForcibly(0, 0, false);
+            } catch (MqttException notConnected) {
+                // nothing to drop
+            }
             client.close(true);
             throw e;
         }
