@@ -38,14 +38,23 @@ class FleetBrokerTest {
         broker = Mosquitto.start(dir);
     }
 
+    /** Everything is closed, and the broker stopped, even when one close fails: no mosquitto outlives its test. */
     @AfterEach
     void stopAll() throws Exception {
         java.util.Collections.reverse(closing);
+        Exception first = null;
         for (AutoCloseable c : closing) {
-            c.close();
+            try {
+                c.close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
         }
         exec.shutdownNow();
         broker.close();
+        if (first != null) {
+            throw first;
+        }
     }
 
     private Telemetry kiosk(com.simkiosk.kiosk.config.TelemetryConfig.Mqtt settings) {
@@ -70,11 +79,17 @@ class FleetBrokerTest {
 
     @Test
     void theFleetSeesAKioskComeOnlineWithItsVersionAndHealth() throws Exception {
-        kiosk(broker.settings(Mosquitto.PASSWORD, Duration.ofSeconds(1), Duration.ofSeconds(30), 100));
+        Telemetry kiosk = kiosk(broker.settings(Mosquitto.PASSWORD, Duration.ofSeconds(1), Duration.ofSeconds(30), 100));
         FleetTable table = fleet();
 
-        TestTime.awaitUntil(Duration.ofSeconds(20), () -> row(table, KIOSK).map(r -> r.online() && !r.lastHealth().isEmpty())
-                .orElse(false), "the kiosk online with a health report");
+        try {
+            // the bound covers one attempt the broker takes and never answers (10 s, then a retry) on either side
+            TestTime.awaitUntil(Duration.ofSeconds(45), () -> row(table, KIOSK).map(r -> r.online() && !r.lastHealth().isEmpty())
+                    .orElse(false), "the kiosk online with a health report");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the kiosk's link: " + kiosk.linkStatus() + "; the fleet's table: "
+                    + table.rows() + " after " + table.messages() + " messages; the broker's log:\n" + broker.log(), e);
+        }
         FleetTable.Row r = row(table, KIOSK).orElseThrow();
         assertThat(r.version()).isEqualTo(Telemetry.VERSION);
         assertThat(r.reader()).isEqualTo("UP");
@@ -115,7 +130,7 @@ class FleetBrokerTest {
         Telemetry kiosk = kiosk(broker.settings(Mosquitto.PASSWORD, Duration.ofSeconds(60), Duration.ofSeconds(30), 3));
         Subscriber head = new Subscriber(broker.settings(), "head-office", true);
         closing.add(head);
-        TestTime.awaitUntil(Duration.ofSeconds(20), () -> kiosk.linkStatus().orElseThrow().state() == FleetLink.State.ONLINE,
+        TestTime.awaitUntil(Duration.ofSeconds(45), () -> kiosk.linkStatus().orElseThrow().state() == FleetLink.State.ONLINE,
                 "the kiosk online");
 
         broker.stop();
