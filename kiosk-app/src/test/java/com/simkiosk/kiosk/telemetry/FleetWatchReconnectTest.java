@@ -2,23 +2,16 @@ package com.simkiosk.kiosk.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.simkiosk.kiosk.config.TelemetryConfig;
 import com.simkiosk.testing.TestTime;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +23,8 @@ import org.junit.jupiter.api.Test;
  * closed; the second is taken and never answered; the third is answered again with a second kiosk's state.
  */
 class FleetWatchReconnectTest {
-    private final List<Socket> taken = new CopyOnWriteArrayList<>();
     private final List<Throwable> brokerFailures = new CopyOnWriteArrayList<>();
-    private ServerSocket server;
+    private LoopbackListener server;
     private FleetWatch watch;
 
     @AfterEach
@@ -43,33 +35,25 @@ class FleetWatchReconnectTest {
         if (server != null) {
             server.close();
         }
-        for (Socket s : taken) {
-            s.close();
-        }
     }
 
     @Test
     void afterALostConnectionAnAttemptTheBrokerNeverAnswersIsDroppedAndTheWatchComesBack() throws Exception {
-        server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        server = new LoopbackListener();
         FleetTable table = new FleetTable(Clock.systemUTC());
         Thread broker = new Thread(() -> script(table), "scripted-broker");
         broker.setDaemon(true);
         broker.start();
-        var settings = new TelemetryConfig.Mqtt(URI.create("tcp://127.0.0.1:" + server.getLocalPort()), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), 10);
 
-        watch = FleetWatch.start(settings, Map.of(), table);
+        watch = FleetWatch.start(server.settings(), Map.of(), table);
         TestTime.awaitUntil(Duration.ofSeconds(10), () -> online(table, "kiosk-01"), "the first kiosk in the table");
 
         Duration bound = Duration.ofSeconds(BrokerOptions.CONNECT_TIMEOUT_SECONDS + 20);
         TestTime.awaitUntil(bound, () -> online(table, "kiosk-02"),
                 "the second kiosk, heard after the unanswered attempt was given up");
-        assertThat(taken).as("the lost connection, the unanswered one, the one that answered").hasSize(3);
+        assertThat(server.taken()).as("the lost connection, the unanswered one, the one that answered").hasSize(3);
         assertThat(watch.timesSubscribed()).isEqualTo(2);
-        Socket unanswered = taken.get(1);
-        unanswered.setSoTimeout((int) TestTime.bound(Duration.ofSeconds(10)).toMillis());
-        assertThat(readsToTheEnd(unanswered.getInputStream())).as("the watch hung up the unanswered connection").isTrue();
+        assertThat(LoopbackListener.hungUp(server.taken().get(1))).as("the watch hung up the unanswered connection").isTrue();
         assertThat(brokerFailures).isEmpty();
     }
 
@@ -98,10 +82,7 @@ class FleetWatchReconnectTest {
     }
 
     private Socket accept() throws IOException {
-        Socket s = server.accept();
-        s.setSoTimeout((int) TestTime.bound(Duration.ofSeconds(30)).toMillis());
-        taken.add(s);
-        return s;
+        return server.accept(Duration.ofSeconds(30));
     }
 
     /** CONNECT → CONNACK (accepted), SUBSCRIBE → SUBACK (QoS 1), then one kiosk's state, QoS 0. */
@@ -139,19 +120,5 @@ class FleetWatchReconnectTest {
         byte[] rest = new byte[length];
         in.readFully(rest);
         return rest;
-    }
-
-    /** Reads what is left until the peer closes (true) or the socket's time-out passes (false). */
-    private static boolean readsToTheEnd(InputStream in) throws IOException {
-        try {
-            while (in.read() >= 0) {
-                // nothing more is expected
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException reset) {
-            return true; // a reset is a hang-up too
-        }
     }
 }

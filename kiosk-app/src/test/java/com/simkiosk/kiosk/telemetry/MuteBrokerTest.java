@@ -2,21 +2,13 @@ package com.simkiosk.kiosk.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.simkiosk.kiosk.config.TelemetryConfig;
 import com.simkiosk.testing.TestTime;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +23,7 @@ class MuteBrokerTest {
     private static final Topics KIOSK = new Topics("store-1042", "kiosk-01");
 
     private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor();
-    private final List<Socket> taken = new CopyOnWriteArrayList<>();
-    private ServerSocket mute;
+    private LoopbackListener mute;
     private Telemetry kiosk;
 
     @AfterEach
@@ -44,18 +35,15 @@ class MuteBrokerTest {
         if (mute != null) {
             mute.close();
         }
-        for (Socket s : taken) {
-            s.close();
-        }
     }
 
     @Test
     void anAttemptTheBrokerNeverAnswersIsDroppedWithinItsBoundAndTriedAgainOnANewConnection() throws Exception {
-        mute = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        mute = new LoopbackListener();
         Thread acceptor = new Thread(() -> {
             try {
                 while (true) {
-                    taken.add(mute.accept());
+                    mute.accept(Duration.ofSeconds(10));
                 }
             } catch (IOException closed) {
                 // the test is over
@@ -63,18 +51,13 @@ class MuteBrokerTest {
         }, "mute-broker");
         acceptor.setDaemon(true);
         acceptor.start();
-        var settings = new TelemetryConfig.Mqtt(URI.create("tcp://127.0.0.1:" + mute.getLocalPort()), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), 10);
-        kiosk = new Telemetry(KIOSK, Optional.of(settings), Map.of(), exec, Clock.systemUTC(), Clock.systemUTC().instant(),
-                false);
+        kiosk = new Telemetry(KIOSK, Optional.of(mute.settings()), Map.of(), exec, Clock.systemUTC(),
+                Clock.systemUTC().instant(), false);
         kiosk.start();
 
-        TestTime.awaitUntil(Duration.ofSeconds(10), () -> !taken.isEmpty(), "the kiosk's first connection");
-        Socket first = taken.get(0);
-        first.setSoTimeout((int) TestTime.bound(Duration.ofSeconds(10)).toMillis());
-        InputStream in = first.getInputStream();
-        assertThat(in.read()).as("an MQTT CONNECT, waiting for its CONNACK").isEqualTo(0x10);
+        TestTime.awaitUntil(Duration.ofSeconds(10), () -> !mute.taken().isEmpty(), "the kiosk's first connection");
+        Socket first = mute.taken().get(0);
+        assertThat(first.getInputStream().read()).as("an MQTT CONNECT, waiting for its CONNACK").isEqualTo(0x10);
         kiosk.event(EventKind.PAPER_OUT, "PAPER_OUT"); // the kiosk goes on working meanwhile
 
         Duration bound = FleetLink.ANSWER_WITHIN.plusSeconds(10);
@@ -82,23 +65,11 @@ class MuteBrokerTest {
                 "the unanswered attempt given up");
         FleetLink.Status status = kiosk.linkStatus().orElseThrow();
         assertThat(status.problem()).hasValueSatisfying(p -> assertThat(p)
-                .contains("127.0.0.1:" + mute.getLocalPort(), "did not answer within " + FleetLink.ANSWER_WITHIN.toSeconds() + " s"));
+                .contains("127.0.0.1:" + mute.port(), "did not answer within " + FleetLink.ANSWER_WITHIN.toSeconds() + " s"));
         assertThat(status.eventsQueued()).as("the event waits for the broker").isEqualTo(1);
-        assertThat(readsToTheEnd(in)).as("the kiosk hung up the unanswered connection").isTrue();
+        assertThat(LoopbackListener.hungUp(first)).as("the kiosk hung up the unanswered connection").isTrue();
 
-        TestTime.awaitUntil(Duration.ofSeconds(10), () -> taken.size() >= 2, "a second attempt on a new connection");
+        TestTime.awaitUntil(Duration.ofSeconds(10), () -> mute.taken().size() >= 2, "a second attempt on a new connection");
         assertThat(kiosk.linkStatus().orElseThrow().connectAttempts()).isGreaterThanOrEqualTo(2);
-    }
-
-    /** Reads what is left until the peer closes (true) or the socket's time-out passes (false). */
-    private static boolean readsToTheEnd(InputStream in) throws IOException {
-        try {
-            while (in.read() >= 0) {
-                // the rest of the CONNECT
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
     }
 }
