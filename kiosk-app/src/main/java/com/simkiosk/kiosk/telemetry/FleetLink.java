@@ -214,18 +214,7 @@ public final class FleetLink implements AutoCloseable {
         if (!settles(attempt)) {
             return;
         }
-        client.ifPresent(c -> {
-            try {
-                c.disconnectForcibly(0, 0, false);
-            } catch (MqttException e) {
-                log.debug("telemetry: dropping an unanswered connection: {}", e.toString());
-            }
-            try {
-                c.close(true);
-            } catch (MqttException e) {
-                log.debug("telemetry: closing an unanswered client: {}", e.toString());
-            }
-        });
+        client.ifPresent(FleetWatch::drop);
         client = Optional.empty();
         fail(State.RETRYING, "the broker " + config.broker() + " took the connection but did not answer within "
                 + ANSWER_WITHIN.toSeconds() + " s", nextRetry);

@@ -148,8 +148,11 @@ public final class FleetWatch implements AutoCloseable {
         nextRetry = nextRetry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextRetry.multipliedBy(2);
     }
 
-    /** Drops a client at once, connected or still waiting for an answer; leaves no thread behind. */
-    private static void drop(MqttAsyncClient c) {
+    /**
+     * Drops a client at once, connected or still waiting for an answer (the kiosk's link uses it too); leaves no
+     * thread behind.
+     */
+    static void drop(MqttAsyncClient c) {
         try {
             c.disconnectForcibly(0, 0, false);
         } catch (MqttException notConnected) {
