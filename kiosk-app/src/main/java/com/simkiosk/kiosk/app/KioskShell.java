@@ -57,6 +57,12 @@ public final class KioskShell {
     private final Runnable onMaintenanceGesture;
 
     private Optional<State> shownState = Optional.empty();
+    /** A wait shorter than this is never shown: see {@link #show}. Below what a person perceives as a delay. */
+    static final java.time.Duration WAIT_SHOWN_AFTER = java.time.Duration.ofMillis(150);
+    private final javafx.animation.PauseTransition waitShown =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(WAIT_SHOWN_AFTER.toMillis()));
+    /** The wait held back, until it is shown or something else is. */
+    private Optional<FlowView> heldWait = Optional.empty();
     private Optional<Language> shownLanguage = Optional.empty();
     private Optional<Consumer<Instant>> tick = Optional.empty();
     private final StringBuilder entry = new StringBuilder();
@@ -123,6 +129,10 @@ public final class KioskShell {
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.ifPresent(t -> t.accept(clock.instant()))));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
+        waitShown.setOnFinished(e -> heldWait.ifPresent(held -> {
+            releaseWait();
+            showNow(held);
+        }));
     }
 
     /** The node to put in a scene (and to snapshot). */
@@ -134,8 +144,51 @@ public final class KioskShell {
         return messages.get(l);
     }
 
-    /** Shows the flow's view: rebuilds the screen only when the state or language changed. */
+    /**
+     * Shows the flow's view: rebuilds the screen only when the state or language changed. A wait that follows a screen
+     * the customer acts on (the SIM inserted on the attract screen) is shown only once it has lasted
+     * {@link #WAIT_SHOWN_AFTER}: a wait that ends before then goes straight to what follows, without a progress screen
+     * flashing by for a frame or two (issue 17). Meanwhile the screen before it takes no touch.
+     */
     public void show(FlowView view) {
+        if (deferredWait(view)) {
+            return;
+        }
+        showNow(view);
+    }
+
+    /** True when {@code view} is a wait held back (or still held back); any other view ends the holding back. */
+    private boolean deferredWait(FlowView view) {
+        boolean fromWait = shownState.map(com.simkiosk.kiosk.screen.progress.ProgressScreen::isWait).orElse(true);
+        if (com.simkiosk.kiosk.screen.progress.ProgressScreen.isWait(view.state()) && !fromWait && shownLanguage.equals(Optional.of(view.language()))) {
+            boolean first = heldWait.isEmpty();
+            heldWait = Optional.of(view);
+            if (first) {
+                surface.setMouseTransparent(true); // the screen still on the glass is no longer the flow's
+                closeHelp(); // a new step closes help and the display menu, held back or not
+                closeDisplayMenu();
+                waitShown.playFromStart();
+            }
+            return true;
+        }
+        releaseWait();
+        return false;
+    }
+
+    private void releaseWait() {
+        if (heldWait.isPresent()) {
+            waitShown.stop();
+            heldWait = Optional.empty();
+            surface.setMouseTransparent(false);
+        }
+    }
+
+    /** Whether a wait is being held back for its first moment (the tour waits for it before its picture). */
+    public boolean waitHeldBack() {
+        return heldWait.isPresent();
+    }
+
+    private void showNow(FlowView view) {
         Language language = view.language();
         Messages m = messages.get(language);
         boolean languageChanged = shownLanguage.map(l -> l != language).orElse(true);
@@ -199,6 +252,7 @@ public final class KioskShell {
 
     public void close() {
         ticker.stop();
+        releaseWait();
     }
 
     /** Adds a switch to the Display menu (voice guidance), made in the menu's language each time it opens. */

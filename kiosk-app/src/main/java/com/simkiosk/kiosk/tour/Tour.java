@@ -586,8 +586,18 @@ public final class Tour {
                 + runtime.view().state().key() + ")");
     }
 
-    /** Lets the shell draw what was just shown (CSS and layout) before the picture. */
+    /**
+     * Lets the shell draw what was just shown (CSS and layout) before the picture; a wait screen the shell holds back
+     * for its first moment ({@code KioskShell.WAIT_SHOWN_AFTER}) is waited for, so that the picture is of the wait.
+     */
     private void settle() throws Exception {
+        long deadline = System.nanoTime() + STEP_BOUND.toNanos();
+        while (onFx(() -> runtime.shell().waitHeldBack())) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the wait screen was not shown within " + STEP_BOUND.toSeconds() + " s");
+            }
+            frame();
+        }
         onFx(() -> {
             runtime.root().applyCss();
             runtime.root().layout();

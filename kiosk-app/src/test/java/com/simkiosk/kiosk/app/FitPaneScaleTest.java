@@ -6,7 +6,6 @@ import com.simkiosk.kiosk.flow.FlowView;
 import com.simkiosk.kiosk.flow.Language;
 import com.simkiosk.kiosk.flow.State;
 import com.simkiosk.kiosk.i18n.FlowSamples;
-import com.simkiosk.kiosk.screen.common.FitPane;
 import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.theme.Look;
 import com.simkiosk.kiosk.theme.Styling;
@@ -63,7 +62,7 @@ class FitPaneScaleTest {
                 shell.show(new FlowView(s, language, OptionalInt.empty()));
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
-                FitPane fit = screenPane(shell);
+                var fit = Fx.screenPane(shell);
                 Parent screen = (Parent) fit.getChildrenUnmodifiable().get(0);
                 assertThat(fit.fitScale()).as("%s shown unshrunk (it needs %.0f px, the glass gives it %.0f)", where,
                         screen.prefHeight(fit.getWidth()), fit.getHeight()).isEqualTo(1.0);
@@ -77,17 +76,5 @@ class FitPaneScaleTest {
                 shell.close();
             });
         }
-    }
-
-    /** The fit pane that holds the screen (not one of an overlay's). */
-    private static FitPane screenPane(KioskShell shell) {
-        for (Node n : shell.surface().lookupAll(".fit-pane")) {
-            FitPane fit = (FitPane) n;
-            if (!fit.getChildrenUnmodifiable().isEmpty()
-                    && fit.getChildrenUnmodifiable().get(0).getStyleClass().contains("screen")) {
-                return fit;
-            }
-        }
-        throw new AssertionError("no screen in a fit pane");
     }
 }

@@ -50,6 +50,18 @@ public final class Fx {
     }
 
     /** Every text a Labeled below {@code root} shows. FX thread only. */
+    /** The fit pane that holds the shell's screen (not one of an overlay's). FX thread. */
+    public static com.simkiosk.kiosk.screen.common.FitPane screenPane(KioskShell shell) {
+        for (Node n : shell.surface().lookupAll(".fit-pane")) {
+            var fit = (com.simkiosk.kiosk.screen.common.FitPane) n;
+            if (!fit.getChildrenUnmodifiable().isEmpty()
+                    && fit.getChildrenUnmodifiable().get(0).getStyleClass().contains("screen")) {
+                return fit;
+            }
+        }
+        throw new AssertionError("no screen in a fit pane");
+    }
+
     public static List<String> texts(Node root) {
         List<String> out = new ArrayList<>();
         collect(root, out);

@@ -62,6 +62,11 @@ public final class ProgressScreen {
         }
     }
 
+    /** Whether {@code s} is a wait (reading, checking the SIM, looking up) shown on the progress screen. */
+    public static boolean isWait(State s) {
+        return Step.of(s).isPresent();
+    }
+
     /**
      * One progress screen kept for the waits that follow each other (reading, checking the SIM, looking up): the next
      * wait changes its texts and id in place instead of building, styling and laying out a new screen with a new
