@@ -11,6 +11,7 @@ import com.simkiosk.kiosk.screen.help.CarrierReferral;
 import com.simkiosk.kiosk.screen.help.HelpOverlay;
 import com.simkiosk.kiosk.screen.help.HelpSettings;
 import com.simkiosk.kiosk.screen.maintenance.MaintenanceGesture;
+import com.simkiosk.kiosk.screen.progress.ProgressScreen;
 import com.simkiosk.kiosk.theme.Look;
 import com.simkiosk.kiosk.theme.Styling;
 import com.simkiosk.kiosk.theme.Theme;
@@ -80,8 +81,7 @@ public final class KioskShell {
     private final java.util.List<java.util.function.Function<Messages, Node>> displayMenuItems = new java.util.ArrayList<>();
     private final ShellBars bars;
     /** The waits (reading, checking the SIM, looking up) share one screen updated in place. */
-    private final com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared progress =
-            new com.simkiosk.kiosk.screen.progress.ProgressScreen.Shared();
+    private final ProgressScreen.Shared progress = new ProgressScreen.Shared();
     /** The attract screen (nothing personal on it) is kept across customers rather than built after each. */
     private final com.simkiosk.kiosk.screen.attract.AttractScreen.Kept attract =
             new com.simkiosk.kiosk.screen.attract.AttractScreen.Kept();
@@ -159,8 +159,8 @@ public final class KioskShell {
 
     /** True when {@code view} is a wait held back (or still held back); any other view ends the holding back. */
     private boolean deferredWait(FlowView view) {
-        boolean fromWait = shownState.map(com.simkiosk.kiosk.screen.progress.ProgressScreen::isWait).orElse(true);
-        if (com.simkiosk.kiosk.screen.progress.ProgressScreen.isWait(view.state()) && !fromWait && shownLanguage.equals(Optional.of(view.language()))) {
+        boolean fromWait = shownState.map(ProgressScreen::isWait).orElse(true);
+        if (ProgressScreen.isWait(view.state()) && !fromWait && shownLanguage.equals(Optional.of(view.language()))) {
             boolean first = heldWait.isEmpty();
             heldWait = Optional.of(view);
             if (first) {

@@ -49,7 +49,6 @@ public final class Fx {
         throw new AssertionError("timed out after " + PATIENCE.toSeconds() + " s waiting for: " + what);
     }
 
-    /** Every text a Labeled below {@code root} shows. FX thread only. */
     /** The fit pane that holds the shell's screen (not one of an overlay's). FX thread. */
     public static com.simkiosk.kiosk.screen.common.FitPane screenPane(KioskShell shell) {
         for (Node n : shell.surface().lookupAll(".fit-pane")) {
@@ -62,6 +61,7 @@ public final class Fx {
         throw new AssertionError("no screen in a fit pane");
     }
 
+    /** Every text a Labeled below {@code root} shows. FX thread only. */
     public static List<String> texts(Node root) {
         List<String> out = new ArrayList<>();
         collect(root, out);
