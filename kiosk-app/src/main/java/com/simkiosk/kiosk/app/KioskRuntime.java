@@ -47,6 +47,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final KioskShell shell;
     private final KioskHealth health;
     private final StaffCalls staffCalls;
+    private final Optional<BetweenCustomers> betweenCustomers;
     private final HBox root;
     private final com.simkiosk.kiosk.voice.VoiceGuide voice;
     private final Runnable exitKiosk;
@@ -54,6 +55,9 @@ public final class KioskRuntime implements AutoCloseable {
     private final List<Runnable> maintenanceOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Function<Messages, Optional<String>>> maintenanceNotes =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** {@code -Dkiosk.collectBetweenCustomers=false} leaves every collection to the JVM (see {@link BetweenCustomers}). */
+    public static final String COLLECT_BETWEEN_CUSTOMERS = "kiosk.collectBetweenCustomers";
 
     public KioskRuntime(KioskParts parts, Clock clock, Runnable exitKiosk) {
         this(parts, clock, exitKiosk, Optional.empty());
@@ -83,6 +87,10 @@ public final class KioskRuntime implements AutoCloseable {
         flow.addListener(shell::show);
         flow.addListener(voice::show); // voice mode (issue 11): observes the views, speaks when the customer turns it on
         flow.addListener(surface.voiceControls()::show);
+        this.betweenCustomers = Boolean.parseBoolean(System.getProperty(COLLECT_BETWEEN_CUSTOMERS, "true"))
+                ? BetweenCustomers.jvm().map(heap -> new BetweenCustomers(heap, timers))
+                : Optional.empty();
+        betweenCustomers.ifPresent(b -> flow.addListener(b::observe));
         maintenanceNotes.add(m -> voice.problem().map(p -> m.get("voice.noDevice")));
         this.root = surface.root();
         parts.demoPanel().ifPresent(f -> root.getChildren().add(f.create(this)));
@@ -234,6 +242,7 @@ public final class KioskRuntime implements AutoCloseable {
         voice.close();
         flow.close();
         shell.close();
+        betweenCustomers.ifPresent(BetweenCustomers::close);
         timers.shutdownNow();
         io.close();
         try {
