@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * Collects garbage while nobody is at the kiosk, so that a customer's journey does not carry a collection (issue 17).
  *
  * <p>A session allocates a few MB; with the young generation the launcher gives the kiosk, about one journey in five
- * used to run into a young collection (5–18 ms with every thread stopped, on the card's or the carrier's calls). When the
+ * used to run into a young collection (3–18 ms with every thread stopped, on the card's or the carrier's calls). When the
  * attract screen is back, and every {@link #IDLE_CHECK} while it stays, this looks at the young generation's headroom:
  * if the next session would probably fill it (the largest of the last {@value #KEPT_SESSIONS} sessions' allocations,
- * with a margin), it collects now, on the timer thread, while the attract screen is all there is to draw. A customer
- * who arrives during that collection waits its few tens of ms before pcscd has even reported the SIM (it polls every
- * 400 ms). A collection is never started while a session is on.
+ * with a margin), it collects now, on the timer thread, while the attract screen is all there is to draw (a full
+ * collection, ≈ 50 ms: docs/kiosk.md). A customer who arrives during it sees the first screen at most that much later.
+ * A collection is never started while a session is on.
  */
 final class BetweenCustomers implements AutoCloseable {
     /** How long after the attract screen is back before looking, so that it is drawn first. */
