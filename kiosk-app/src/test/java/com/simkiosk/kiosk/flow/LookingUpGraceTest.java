@@ -136,11 +136,12 @@ class LookingUpGraceTest {
         insertGenuineUsim();
         assertThat(balanceAsked.await(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("balance asked").isTrue();
         reader.remove();
-        awaitState(State.Attract.class);
+        awaitAttractAfterTheCheck();
         balanceHeld.countDown(); // the carrier answers after the customer has gone
         assertThat(balanceReturned.await(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("balance answered").isTrue();
-        onFlowThread(() -> {});
-        onFlowThread(() -> {});
+        io.shutdown(); // the check's thread has ended and handed over whatever it had...
+        assertThat(io.awaitTermination(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("carrier threads done").isTrue();
+        onFlowThread(() -> {}); // ...and the flow's thread has taken it
 
         assertThat(seen).noneMatch(s -> s instanceof State.ShowBalance || s instanceof State.LookingUp);
         assertThat(flow.state()).isInstanceOf(State.Attract.class);
@@ -153,6 +154,23 @@ class LookingUpGraceTest {
     private void awaitState(Class<? extends State> type) {
         TestTime.awaitUntil(Duration.ofSeconds(10), () -> seen.stream().anyMatch(type::isInstance),
                 "a " + type.getSimpleName() + " screen (seen: " + seen + ")");
+    }
+
+    /** The attract screen the SIM's removal brings back (not the one published when the flow started). */
+    private void awaitAttractAfterTheCheck() {
+        TestTime.awaitUntil(Duration.ofSeconds(10), () -> {
+            int checking = indexOf(State.CheckingSim.class);
+            return checking >= 0 && seen.subList(checking, seen.size()).stream().anyMatch(State.Attract.class::isInstance);
+        }, "the attract screen after \"Checking your SIM\" (seen: " + seen + ")");
+    }
+
+    private int indexOf(Class<? extends State> type) {
+        for (int i = 0; i < seen.size(); i++) {
+            if (type.isInstance(seen.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void onFlowThread(Runnable task) throws Exception {
