@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class BetweenCustomers implements AutoCloseable {
     /** How long after the attract screen is back before looking, so that it is drawn first. */
     static final Duration SETTLE = Duration.ofMillis(150);
-    /** While the attract screen stays: its clock and animations allocate too. */
+    /** While the attract screen stays: its clock allocates too. */
     static final Duration IDLE_CHECK = Duration.ofSeconds(20);
     static final int KEPT_SESSIONS = 8;
     /** Margin on the largest recent session's allocation. */
@@ -108,7 +108,7 @@ final class BetweenCustomers implements AutoCloseable {
             if (heap.collections() == collectionsAtStart) { // else the session's allocation is unknown
                 remember(Math.max(0, heap.youngUsed() - usedAtStart));
             }
-            schedule(SETTLE);
+            scheduleChecks();
         } else {
             if (check != null) {
                 check.cancel(false);
@@ -134,9 +134,9 @@ final class BetweenCustomers implements AutoCloseable {
         }
     }
 
-    private void schedule(Duration first) {
+    private void scheduleChecks() {
         try {
-            check = timers.scheduleWithFixedDelay(this::checkNow, first.toMillis(), IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+            check = timers.scheduleWithFixedDelay(this::checkNow, SETTLE.toMillis(), IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             check = null; // closing
         }
