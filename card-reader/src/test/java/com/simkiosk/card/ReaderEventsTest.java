@@ -251,6 +251,12 @@ class ReaderEventsTest {
         CompletableFuture.allOf(churn.toArray(CompletableFuture[]::new)).get(TestTime.scaled(30), TimeUnit.SECONDS);
         hub.publish(card(true)); // 400 toggles end with the card out: this puts it in, after every welcome
         TestTime.awaitUntil(WAIT, () -> steady.size() == 1 + 400 + 1, "the steady listener heard every change");
+        // The hub tells its listeners one after the other, the steady one first: wait for the last one told too.
+        TestTime.awaitUntil(WAIT, () -> {
+            synchronized (stillListening) {
+                return stillListening.stream().allMatch(ReaderEventsTest::endsInserted);
+            }
+        }, "every listener still subscribed heard the card put in");
 
         synchronized (heard) {
             assertThat(heard).hasSize(400).allSatisfy(ReaderEventsTest::assertConsistent);
@@ -261,6 +267,12 @@ class ReaderEventsTest {
                     assertThat(events).last().isEqualTo(new CardEvent.Inserted(R0));
                 }
             });
+        }
+    }
+
+    private static boolean endsInserted(List<CardEvent> events) {
+        synchronized (events) {
+            return !events.isEmpty() && events.get(events.size() - 1).equals(new CardEvent.Inserted(R0));
         }
     }
 

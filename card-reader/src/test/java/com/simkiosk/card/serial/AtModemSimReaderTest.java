@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -269,17 +270,27 @@ class AtModemSimReaderTest {
         AtomicBoolean present = new AtomicBoolean(false);
         List<String> askedWhileEmpty = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch threePolls = new CountDownLatch(3);
+        AtomicBoolean callerWaits = new AtomicBoolean();
         FakeModemLink link = new FakeModemLink(cmd -> {
             if (cmd.equals("AT+CPIN?") && !present.get()) {
                 askedWhileEmpty.add(Thread.currentThread().getName());
-                threePolls.countDown();
+                if (callerWaits.get()) {
+                    threePolls.countDown();
+                }
                 return "\r\n+CME ERROR: 10\r\n";
             }
             return ublox(cmd);
         });
         try (AtModemSimReader reader = reader(link)) {
-            CompletableFuture<ReadResult> waiting = CompletableFuture.supplyAsync(
-                    () -> reader.awaitAndRead(null, TestTime.bound(Duration.ofSeconds(10))));
+            AtomicReference<Thread> caller = new AtomicReference<>();
+            CompletableFuture<ReadResult> waiting = CompletableFuture.supplyAsync(() -> {
+                caller.set(Thread.currentThread());
+                return reader.awaitAndRead(null, TestTime.bound(Duration.ofSeconds(10)));
+            });
+            // Polls are counted from the moment the caller is parked in awaitAndRead, not from the reader's start.
+            TestTime.awaitUntil(Duration.ofSeconds(5), () -> caller.get() != null
+                    && caller.get().getState() == Thread.State.TIMED_WAITING, "the caller waiting for a SIM");
+            callerWaits.set(true);
             assertThat(threePolls.await(TestTime.scaled(5), TimeUnit.SECONDS)).isTrue();
             present.set(true);
 

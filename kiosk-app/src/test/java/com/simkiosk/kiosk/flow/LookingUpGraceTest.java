@@ -122,7 +122,9 @@ class LookingUpGraceTest {
 
         assertThat(flow.state()).as("the SIM is still in: asked back").isInstanceOf(State.TakeSim.class);
         TestTime.awaitUntil(Duration.ofSeconds(10), balanceInterrupted::get, "the balance call interrupted");
-        onFlowThread(() -> {}); // whatever the check's thread handed over by now has been taken (and dropped)
+        io.shutdown(); // the check's thread has ended and handed over whatever it had...
+        assertThat(io.awaitTermination(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("carrier threads done").isTrue();
+        onFlowThread(() -> {}); // ...and the flow's thread has taken it (and dropped it)
         assertThat(seen).noneMatch(s -> s instanceof State.ShowBalance || s instanceof State.LookingUp);
         assertThat(flow.state()).isInstanceOf(State.TakeSim.class);
     }

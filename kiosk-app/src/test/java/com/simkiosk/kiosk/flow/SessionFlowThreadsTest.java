@@ -141,6 +141,9 @@ class SessionFlowThreadsTest {
         awaitView(v -> v.state() instanceof State.TakeSim);
         reader.remove();
         awaitView(v -> v.state() instanceof State.Attract);
+        io.shutdown(); // the read's thread has ended and handed over its answer...
+        assertThat(io.awaitTermination(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("the read's thread done").isTrue();
+        onFlowThread(() -> {}); // ...and the flow's thread has taken it
 
         // The read ended after the cancel; nothing of it ever reached a screen.
         assertThat(allViews).noneMatch(v -> v.state() instanceof State.LookingUp || v.state() instanceof State.Error);
