@@ -44,11 +44,12 @@ public final class JourneyBench {
 
     /**
      * One journey in nanoseconds: the card's calls, the carrier's part (SIM check over HTTP, look-up, balance and
-     * the flow's hops between them), the balance screen's layout, their sum, and pcscd's notice of the card; and the
-     * journey's trace: each card and carrier call by name, and the balance step's wall time ({@link CallTimes}).
+     * the flow's hops between them), the balance screen's layout, their sum, and pcscd's notice of the card; the
+     * journey's trace: each card and carrier call by name, and the balance step's wall time ({@link CallTimes}); and
+     * when it started (card reported) and ended (balance laid out), on the {@link System#nanoTime()} clock.
      */
     public record Journey(long cardNanos, long carrierNanos, long renderNanos, long totalNanos, long noticedNanos,
-                          Map<String, Long> calls) {}
+                          Map<String, Long> calls, long startedAt, long endedAt) {}
 
     private final VpcdBridge bridge;
     private final TimedReader reader;
@@ -159,7 +160,8 @@ public final class JourneyBench {
         await(c.back, c, "the attract screen after the SIM was taken");
         long total = c.laidOut - c.reported;
         long render = c.laidOut - c.balanceState;
-        return new Journey(c.cardNanos, total - render - c.cardNanos, render, total, c.reported - c.inserted, trace(c));
+        return new Journey(c.cardNanos, total - render - c.cardNanos, render, total, c.reported - c.inserted, trace(c),
+                c.reported, c.laidOut);
     }
 
     /** The journey's calls, the render's two halves and, if the JVM collected during the journey, for how long. */

@@ -61,6 +61,36 @@ class BenchJourneyCommandTest {
     }
 
     @Test
+    void withTheHostMetersTheJourneysAreGroupedByTheCpuTimeTheHostTookDuringThem() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new BenchJourneyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("--journeys", "5", "--warmup", "1", "--host-stalls", "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        JsonNode host = result.get("host");
+        assertThat(host).as("the meters' report").isNotNull();
+        assertThat(host.get("policy").asText()).isIn("fifo", "normal");
+        assertThat(host.get("seconds").asDouble()).as("the journeys' span").isPositive();
+        assertThat(host.get("tookCpuMsPerSecond").asDouble()).as("at most both CPUs' whole time")
+                .isBetween(0.0, 1_000.0 * Runtime.getRuntime().availableProcessors());
+        int grouped = 0;
+        for (JsonNode group : host.get("journeysByHostTook")) {
+            grouped += group.get("n").asInt();
+            if (group.get("n").asInt() > 0) {
+                assertThat(group.get("journey").get("n").asInt()).isEqualTo(group.get("n").asInt());
+            }
+        }
+        assertThat(grouped).as("every journey in one group").isEqualTo(5);
+        assertThat(host.get("stalls").asInt()).isGreaterThanOrEqualTo(host.get("stallsAtLeast10Ms").asInt());
+        JsonNode worst = result.get("slowest").get(0);
+        assertThat(worst.get("hostTookMs").asDouble()).as("CPU-ms of two CPUs at most")
+                .isBetween(0.0, Runtime.getRuntime().availableProcessors() * worst.get("journeyMs").asDouble() + 0.01);
+    }
+
+    @Test
     void pcscdHeldByAnotherRunIsSaidWithWhatToDo() throws Exception {
         File log = File.createTempFile("bench-journey-test-pcscd", ".log");
         log.deleteOnExit();
