@@ -20,7 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./kiosk bench kiosk}: cold start to the attract screen (separate JVMs), SIM inserted → balance on screen,
@@ -41,7 +44,8 @@ public final class KioskBenchCommand implements Callable<Integer> {
     @Option(names = "--starts", defaultValue = "5", description = "Process starts measured (default ${DEFAULT-VALUE}).")
     int starts;
 
-    @Option(names = "--sessions", defaultValue = "1000", description = "Measured sessions (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sessions", defaultValue = "1000", description = "Measured sessions (default ${DEFAULT-VALUE}; 0: "
+            + "the cold starts only).")
     int sessions;
 
     @Option(names = "--warmup", defaultValue = "50", description = "Sessions run first and not measured (default ${DEFAULT-VALUE}).")
@@ -55,8 +59,15 @@ public final class KioskBenchCommand implements Callable<Integer> {
             + "glass and pipeline (GTK, es2 or sw), not headless Monocle. The cold starts stay headless (--starts 0 skips them).")
     boolean realDisplay;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (starts < 0 || sessions < 0 || warmup < 0 || sampleEvery < 0 || (starts == 0 && sessions == 0)) {
+            throw new ParameterException(spec.commandLine(), "--starts, --sessions, --warmup and --sample-every must be 0 or "
+                    + "more, and --starts and --sessions not both 0");
+        }
         long[] cold = new long[starts];
         long[] coldInside = new long[starts];
         long[] coldCpu = new long[starts];
@@ -67,6 +78,10 @@ public final class KioskBenchCommand implements Callable<Integer> {
             coldInside[i] = one[1];
             coldCpu[i] = one[2];
             attached[i] = one[3];
+        }
+        if (sessions == 0) {
+            printStartsOnly(cold, coldInside, coldCpu, attached);
+            return 0;
         }
         if (!(realDisplay ? Headless.startRealToolkit() : Headless.startToolkit())) {
             System.err.println("bench kiosk: the JavaFX toolkit did not start");
@@ -98,10 +113,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
         double heapTrend = trendMbPer1000(mem, SessionBench.MemorySample::heapMb);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("coldStartToAttract", Map.of("medianMs", coldStart.medianMs(), "p99Ms", coldStart.p99Ms(), "n", coldStart.n(),
-                    "insideJvmMedianMs", coldJvm.medianMs(), "cpuMedianMs", coldCpuTime.medianMs(), "targetMs", TARGET_COLD_START_MS,
-                    "partsReadyMedianMs", coldAttached.medianMs(), "partsReadyP99Ms", coldAttached.p99Ms(),
-                    "loadAverage", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            out.put("coldStartToAttract", coldStartFigures(coldStart, coldJvm, coldCpuTime, coldAttached));
             out.put("simInsertedToBalance", Map.of("medianMs", toBalance.medianMs(), "p99Ms", toBalance.p99Ms(), "n", toBalance.n(),
                     "targetMedianMs", TARGET_MEDIAN_MS, "targetP99Ms", TARGET_P99_MS));
             out.put("memory", Map.of("samples", mem, "rssAfterMb", mem.get(mem.size() - 1).rssMb(),
@@ -109,12 +121,7 @@ public final class KioskBenchCommand implements Callable<Integer> {
             out.put("rendering", rendering);
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         } else {
-            System.out.printf("cold start to attract (%d process starts): median %.1f ms, p99 %.1f ms (inside the JVM %.1f ms, "
-                            + "CPU %.1f ms; load average %.2f); target ≤ %.0f ms%n",
-                    coldStart.n(), coldStart.medianMs(), coldStart.p99Ms(), coldJvm.medianMs(), coldCpuTime.medianMs(),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), TARGET_COLD_START_MS);
-            System.out.printf("  ... and taking SIMs (the parts started, the flow running behind the attract screen): median %.1f ms, p99 %.1f ms%n",
-                    coldAttached.medianMs(), coldAttached.p99Ms());
+            printColdStart(coldStart, coldJvm, coldCpuTime, coldAttached);
             System.out.printf("SIM inserted → balance on screen (%d sessions): median %.2f ms, p99 %.2f ms; target ≤ %.0f / %.0f ms%n",
                     toBalance.n(), toBalance.medianMs(), toBalance.p99Ms(), TARGET_MEDIAN_MS, TARGET_P99_MS);
             System.out.printf("resident memory: %.1f MB after %d sessions (trend %+.1f MB per 1,000 sessions; heap after GC %+.1f); target ≤ %.0f MB%n",
@@ -122,6 +129,36 @@ public final class KioskBenchCommand implements Callable<Integer> {
             mem.forEach(s -> System.out.printf("  after %5d sessions: RSS %.1f MB, heap after GC %.1f MB%n", s.sessions(), s.rssMb(), s.heapMb()));
         }
         return 0;
+    }
+
+    private static Map<String, Object> coldStartFigures(Timing coldStart, Timing coldJvm, Timing coldCpuTime, Timing coldAttached) {
+        return Map.of("medianMs", coldStart.medianMs(), "p99Ms", coldStart.p99Ms(), "n", coldStart.n(),
+                "insideJvmMedianMs", coldJvm.medianMs(), "cpuMedianMs", coldCpuTime.medianMs(), "targetMs", TARGET_COLD_START_MS,
+                "partsReadyMedianMs", coldAttached.medianMs(), "partsReadyP99Ms", coldAttached.p99Ms(),
+                "loadAverage", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static void printColdStart(Timing coldStart, Timing coldJvm, Timing coldCpuTime, Timing coldAttached) {
+        System.out.printf("cold start to attract (%d process starts): median %.1f ms, p99 %.1f ms (inside the JVM %.1f ms, "
+                        + "CPU %.1f ms; load average %.2f); target ≤ %.0f ms%n",
+                coldStart.n(), coldStart.medianMs(), coldStart.p99Ms(), coldJvm.medianMs(), coldCpuTime.medianMs(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), TARGET_COLD_START_MS);
+        System.out.printf("  ... and taking SIMs (the parts started, the flow running behind the attract screen): median %.1f ms, p99 %.1f ms%n",
+                coldAttached.medianMs(), coldAttached.p99Ms());
+    }
+
+    /** Only the cold starts ({@code --sessions 0}): no toolkit in this JVM, no sessions. */
+    private void printStartsOnly(long[] cold, long[] coldInside, long[] coldCpu, long[] attached) throws Exception {
+        Timing coldStart = Timing.ofNanos(cold);
+        Timing coldJvm = Timing.ofNanos(coldInside);
+        Timing coldCpuTime = Timing.ofNanos(coldCpu);
+        Timing coldAttached = Timing.ofNanos(attached);
+        if (json) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                    Map.of("coldStartToAttract", coldStartFigures(coldStart, coldJvm, coldCpuTime, coldAttached))));
+        } else {
+            printColdStart(coldStart, coldJvm, coldCpuTime, coldAttached);
+        }
     }
 
     /** Only the sessions (no cold starts): insert → balance and memory. */
