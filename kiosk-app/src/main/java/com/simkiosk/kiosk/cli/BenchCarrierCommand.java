@@ -59,7 +59,8 @@ public final class BenchCarrierCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "500", description = "Pairs run first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--clients", defaultValue = "50", description = "Concurrent kiosks (default ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", defaultValue = "50", description = "Concurrent kiosks (default ${DEFAULT-VALUE}; 0: no "
+            + "concurrent part).")
     int clients;
 
     @Option(names = "--lookups", defaultValue = "100", description = "Lookups per concurrent kiosk (default ${DEFAULT-VALUE}).")
@@ -86,6 +87,10 @@ public final class BenchCarrierCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (requests < 500) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--requests must be at least 500");
+        }
+        if (warmup < 0 || clients < 0 || lookups < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--warmup must be 0 or more, --clients must be 0 or more (0: no concurrent part), --lookups at least 1");
         }
         if (peer) {
             Optional<String> missing = CarrierPeer.missing(python);
@@ -147,9 +152,9 @@ public final class BenchCarrierCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(e.getMessage());
                 return PEER_FAILED;
             }
-            Concurrent concurrent = concurrent(endpoint, sims);
+            Optional<Concurrent> concurrent = clients == 0 ? Optional.empty() : Optional.of(concurrent(endpoint, sims));
             print(Timing.ofNanos(pairs), Timing.ofNanos(lookupsOnly), Timing.ofNanos(balancesOnly), peerTimes, concurrent);
-            return concurrent.errors() == 0 ? 0 : 1;
+            return concurrent.map(Concurrent::errors).orElse(0) == 0 ? 0 : 1;
         } finally {
             simulatorLog.setLevel(before);
         }
@@ -165,7 +170,11 @@ public final class BenchCarrierCommand implements Callable<Integer> {
         }
     }
 
-    record Concurrent(int clients, int lookupsPerClient, int errors, Timing latency, long wallNanos) {}
+    record Concurrent(int clients, int lookupsPerClient, int errors, Timing latency, long wallNanos) {
+        double perSecond() {
+            return clients * (double) lookupsPerClient / (wallNanos / 1e9);
+        }
+    }
 
     /** {@code clients} kiosks, each its own client, all starting at once, each doing {@code lookups} lookups. */
     private Concurrent concurrent(CarrierEndpoint endpoint, List<Iccid> sims) throws Exception {
@@ -215,10 +224,9 @@ public final class BenchCarrierCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Timing pairs, Timing lookupsOnly, Timing balancesOnly, Optional<PeerTimes> peerTimes, Concurrent c)
-            throws Exception {
+    private void print(Timing pairs, Timing lookupsOnly, Timing balancesOnly, Optional<PeerTimes> peerTimes,
+                       Optional<Concurrent> concurrent) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        double perSecond = c.clients() * (double) c.lookupsPerClient() / (c.wallNanos() / 1e9);
         boolean met = pairs.medianMs() <= TARGET_MEDIAN_MS && pairs.p99Ms() <= TARGET_P99_MS;
         if (json) {
             ObjectMapper mapper = CardJson.MAPPER;
@@ -249,13 +257,15 @@ public final class BenchCarrierCommand implements Callable<Integer> {
                 ratio.put("median", ratio(pairs.medianMs(), p.pairs().medianMs()));
                 ratio.put("p99", ratio(pairs.p99Ms(), p.pairs().p99Ms()));
             });
-            ObjectNode con = mapper.valueToTree(c.latency());
-            root.set("concurrent", con);
-            con.put("clients", c.clients());
-            con.put("lookupsPerClient", c.lookupsPerClient());
-            con.put("errors", c.errors());
-            con.put("wallMs", round(c.wallNanos() / 1e6));
-            con.put("lookupsPerSecond", Math.round(perSecond));
+            concurrent.ifPresent(c -> {
+                ObjectNode con = mapper.valueToTree(c.latency());
+                root.set("concurrent", con);
+                con.put("clients", c.clients());
+                con.put("lookupsPerClient", c.lookupsPerClient());
+                con.put("errors", c.errors());
+                con.put("wallMs", round(c.wallNanos() / 1e6));
+                con.put("lookupsPerSecond", Math.round(c.perSecond()));
+            });
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             out.printf("lookup + balance, %d pairs one after another: median %.3f ms, p99 %.3f ms (target %.0f / %.0f ms: %s)%n",
@@ -270,8 +280,9 @@ public final class BenchCarrierCommand implements Callable<Integer> {
                 out.printf("kiosk / peer: median %.2f, p99 %.2f (same simulator, same run, %d alternating blocks)%n",
                         ratio(pairs.medianMs(), p.pairs().medianMs()), ratio(pairs.p99Ms(), p.pairs().p99Ms()), BLOCKS);
             });
-            out.printf("%d kiosks x %d lookups at once: %d errors, median %.3f ms, p99 %.3f ms, %.0f lookups/s%n",
-                    c.clients(), c.lookupsPerClient(), c.errors(), c.latency().medianMs(), c.latency().p99Ms(), perSecond);
+            concurrent.ifPresent(c -> out.printf("%d kiosks x %d lookups at once: %d errors, median %.3f ms, p99 %.3f ms, "
+                    + "%.0f lookups/s%n", c.clients(), c.lookupsPerClient(), c.errors(), c.latency().medianMs(),
+                    c.latency().p99Ms(), c.perSecond()));
         }
         out.flush();
     }

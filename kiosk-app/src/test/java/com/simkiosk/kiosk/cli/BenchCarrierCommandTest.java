@@ -65,6 +65,32 @@ class BenchCarrierCommandTest {
     }
 
     @Test
+    void noClientsLeavesOutTheConcurrentPart() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCarrierCommand());
+        cli.setOut(new PrintWriter(out, true));
+
+        int exit = cli.execute("--json", "--requests", "500", "--warmup", "0", "--clients", "0");
+
+        assertThat(exit).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.at("/lookupPlusBalance/n").asInt()).isEqualTo(500);
+        assertThat(result.has("concurrent")).isFalse();
+    }
+
+    @Test
+    void aNegativeCountIsRefusedWithWhatToGive() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCarrierCommand());
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("--requests", "500", "--clients", "-1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--clients must be 0 or more").doesNotContain("Exception");
+    }
+
+    @Test
     void withPeerButNoPythonSaysSoInOneLineAndExitsThree() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
