@@ -46,6 +46,7 @@ import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -77,6 +78,9 @@ public final class BenchFlowCommand implements java.util.concurrent.Callable<Int
 
     @Override
     public Integer call() throws Exception {
+        if (sessions < 1 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--sessions must be at least 1, --warmup 0 or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExecutorService flowThread = Executors.newSingleThreadExecutor(named("bench-flow"));

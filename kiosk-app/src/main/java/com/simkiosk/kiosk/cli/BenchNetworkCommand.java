@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,6 +58,9 @@ public final class BenchNetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (iterations < 1 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--iterations must be at least 1, --warmup 0 or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         SimulatedNetwork network = new SimulatedNetwork()
                 .ussd("*100#", SimulatedNetwork.UssdReply.answer("Your balance is 12.50 EUR. Valid till 31/12/2026"))

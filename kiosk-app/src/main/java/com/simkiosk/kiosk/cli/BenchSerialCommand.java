@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -48,6 +49,9 @@ public final class BenchSerialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (iterations < 1 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--iterations must be at least 1, --warmup 0 or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (PtyPair pty = PtyPair.open(Duration.ofSeconds(5));

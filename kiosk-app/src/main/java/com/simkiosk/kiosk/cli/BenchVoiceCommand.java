@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,6 +57,9 @@ public final class BenchVoiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1");
+        }
         PrintWriter out = spec.commandLine().getOut();
         EspeakEngine engine = new EspeakEngine();
         Path dir = cacheDir != null ? cacheDir : Files.createTempDirectory("voice-cache");
