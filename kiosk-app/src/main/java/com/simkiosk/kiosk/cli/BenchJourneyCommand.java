@@ -70,7 +70,6 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         log.deleteOnExit();
         List<JourneyBench.Journey> measured;
         Optional<HostStalls.Seen> host = Optional.empty();
-        String stallPolicy = "";
         boolean own;
         PcscdProcess pcscd = new PcscdProcess(log);
         try {
@@ -105,13 +104,12 @@ public final class BenchJourneyCommand implements Callable<Integer> {
                         });
                 if (meters != null) {
                     host = Optional.of(meters.stop());
-                    stallPolicy = meters.policy();
                 }
             }
         } finally {
             pcscd.close(); // the toolkit stays up: ./kiosk ends the JVM when the command returns
         }
-        report(measured, own, host, stallPolicy);
+        report(measured, own, host);
         return 0;
     }
 
@@ -136,8 +134,8 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         return PCSCD_UNAVAILABLE;
     }
 
-    private void report(List<JourneyBench.Journey> measured, boolean ownPcscd, Optional<HostStalls.Seen> host,
-                        String stallPolicy) throws Exception {
+    private void report(List<JourneyBench.Journey> measured, boolean ownPcscd, Optional<HostStalls.Seen> host)
+            throws Exception {
         ObjectNode result = CardJson.MAPPER.createObjectNode();
         result.put("benchmark", "journey");
         result.put("operation", "virtual USIM in vpcd -> pcscd reports it -> identity read (PC/SC) -> SIM check "
@@ -155,7 +153,7 @@ public final class BenchJourneyCommand implements Callable<Integer> {
         measured.stream().flatMap(j -> j.calls().keySet().stream()).distinct().sorted().forEach(name -> calls.set(name,
                 CardJson.MAPPER.valueToTree(Timing.ofNanos(measured.stream().map(j -> j.calls().get(name))
                         .filter(n -> n != null).mapToLong(Long::longValue).toArray()))));
-        host.ifPresent(seen -> result.set("host", hostFigures(measured, seen, stallPolicy)));
+        host.ifPresent(seen -> result.set("host", hostFigures(measured, seen)));
         List<JourneyBench.Journey> slowest = slowest(measured);
         var tail = result.putArray("slowest");
         for (JourneyBench.Journey j : slowest) {
@@ -207,14 +205,14 @@ public final class BenchJourneyCommand implements Callable<Integer> {
      * CPU time the host took during them (both CPUs summed: time taken from a CPU none of the journey's threads was
      * waiting for counts too, so a group is an upper bound of what the host cost its journeys).
      */
-    private static ObjectNode hostFigures(List<JourneyBench.Journey> measured, HostStalls.Seen seen, String policy) {
+    private static ObjectNode hostFigures(List<JourneyBench.Journey> measured, HostStalls.Seen seen) {
         long from = measured.stream().mapToLong(JourneyBench.Journey::startedAt).min().orElseThrow();
         long to = measured.stream().mapToLong(JourneyBench.Journey::endedAt).max().orElseThrow();
         List<HostStalls.Stall> during = seen.stalls().stream().filter(s -> s.end() > from && s.start() < to).toList();
         ObjectNode node = CardJson.MAPPER.createObjectNode();
-        node.put("meter", "one per CPU, waking every " + HostStalls.PERIOD_US / 1000.0 + " ms at " + policy
+        node.put("meter", "one per CPU, waking every " + HostStalls.PERIOD_US / 1000.0 + " ms at " + seen.policy()
                 + " priority; counted: wake-ups at least 0.5 ms late");
-        node.put("policy", policy);
+        node.put("policy", seen.policy());
         double seconds = (to - from) / 1e9;
         node.put("seconds", Math.round(seconds * 100) / 100.0);
         node.put("tookCpuMsPerSecond", Math.round(seen.takenWithin(from, to) / 1e4 / seconds) / 100.0);

@@ -39,8 +39,11 @@ final class HostStalls implements AutoCloseable {
     /** Time taken from {@code cpu} within the bucket that starts at {@code start}. */
     record Taken(int cpu, long start, long nanos) {}
 
-    /** What the meters saw: the late time by bucket, and the long stalls, each by start. */
-    record Seen(List<Taken> taken, List<Stall> stalls) {
+    /**
+     * What the meters saw: how they ran ("fifo" when every one had real-time priority, else "normal": then the
+     * machine's own load counts too), the late time by bucket, and the long stalls, each by start.
+     */
+    record Seen(String policy, List<Taken> taken, List<Stall> stalls) {
 
         /** The CPU time (all CPUs summed) the host took within [from, to], a bucket counting by its overlap. */
         long takenWithin(long from, long to) {
@@ -99,11 +102,6 @@ final class HostStalls implements AutoCloseable {
         return new HostStalls(meters, policy);
     }
 
-    /** "fifo" when every meter runs at real-time priority, else "normal" (then the machine's own load counts too). */
-    String policy() {
-        return policy;
-    }
-
     /** Ends the meters and returns what they saw. */
     Seen stop() throws IOException, InterruptedException {
         List<Taken> taken = new ArrayList<>();
@@ -128,7 +126,7 @@ final class HostStalls implements AutoCloseable {
         }
         taken.sort(Comparator.comparingLong(Taken::start));
         stalls.sort(Comparator.comparingLong(Stall::start));
-        return new Seen(taken, stalls);
+        return new Seen(policy, taken, stalls);
     }
 
     @Override

@@ -11,7 +11,7 @@ class HostStallsTest {
 
     @Test
     void aBucketCountsByHowMuchOfItTheJourneyOverlaps() {
-        HostStalls.Seen seen = new HostStalls.Seen(List.of(new HostStalls.Taken(0, 10 * MS, 800_000),
+        HostStalls.Seen seen = new HostStalls.Seen("fifo", List.of(new HostStalls.Taken(0, 10 * MS, 800_000),
                 new HostStalls.Taken(0, 20 * MS, 400_000)), List.of());
 
         assertThat(seen.takenWithin(10 * MS, 21 * MS)).as("all of the first, all of the second").isEqualTo(1_200_000);
@@ -22,7 +22,7 @@ class HostStallsTest {
 
     @Test
     void timeTakenFromEachCpuAddsUp() {
-        HostStalls.Seen seen = new HostStalls.Seen(List.of(new HostStalls.Taken(0, 5 * MS, 700_000),
+        HostStalls.Seen seen = new HostStalls.Seen("fifo", List.of(new HostStalls.Taken(0, 5 * MS, 700_000),
                 new HostStalls.Taken(1, 5 * MS, 600_000)), List.of());
 
         assertThat(seen.takenWithin(0, 100 * MS)).isEqualTo(1_300_000);
