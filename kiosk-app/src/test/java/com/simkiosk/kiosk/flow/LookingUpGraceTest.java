@@ -161,14 +161,15 @@ class LookingUpGraceTest {
     /** The attract screen the SIM's removal brings back (not the one published when the flow started). */
     private void awaitAttractAfterTheCheck() {
         TestTime.awaitUntil(Duration.ofSeconds(10), () -> {
-            int checking = indexOf(State.CheckingSim.class);
-            return checking >= 0 && seen.subList(checking, seen.size()).stream().anyMatch(State.Attract.class::isInstance);
+            List<State> now = List.copyOf(seen); // the flow adds to it meanwhile: a view of it would not hold still
+            int checking = indexOf(now, State.CheckingSim.class);
+            return checking >= 0 && now.subList(checking, now.size()).stream().anyMatch(State.Attract.class::isInstance);
         }, "the attract screen after \"Checking your SIM\" (seen: " + seen + ")");
     }
 
-    private int indexOf(Class<? extends State> type) {
-        for (int i = 0; i < seen.size(); i++) {
-            if (type.isInstance(seen.get(i))) {
+    private static int indexOf(List<State> states, Class<? extends State> type) {
+        for (int i = 0; i < states.size(); i++) {
+            if (type.isInstance(states.get(i))) {
                 return i;
             }
         }
