@@ -62,11 +62,13 @@ class GbaBootstrapAgainstStubBsfTest {
         final HttpServer server;
         final AkaVectors network = new AkaVectors(K, OPC, Sqn.of(0, 0), HexFormat.of().parseHex("8000"), new Random(7));
         final Map<String, AuthVector> issued = new HashMap<>();
-        final List<Map<String, String>> requests = new ArrayList<>();
-        String qopOffered = "auth,auth-int";
-        String opaque = "5ccc069c403ebaf9f0171e9517f40e41";
-        boolean wrongRspauth;
-        String body = "<?xml version=\"1.0\"?><g:BootstrappingInfo xmlns:g=\"uri:3gpp-gba\"><g:btid>%s</g:btid>"
+        /** Written on the server's thread under this stub's lock; read through {@link #requests()}. */
+        private final List<Map<String, String>> received = new ArrayList<>();
+        // Set by the test thread, read on the server's thread.
+        volatile String qopOffered = "auth,auth-int";
+        volatile String opaque = "5ccc069c403ebaf9f0171e9517f40e41";
+        volatile boolean wrongRspauth;
+        volatile String body = "<?xml version=\"1.0\"?><g:BootstrappingInfo xmlns:g=\"uri:3gpp-gba\"><g:btid>%s</g:btid>"
                 + "<g:lifetime>2026-11-30T13:00:00+09:00</g:lifetime></g:BootstrappingInfo>";
 
         StubBsf() throws IOException {
@@ -76,13 +78,18 @@ class GbaBootstrapAgainstStubBsfTest {
             stubs.add(this);
         }
 
+        /** The Authorization parameters of every request so far, in order. */
+        synchronized List<Map<String, String>> requests() {
+            return List.copyOf(received);
+        }
+
         URI uri() {
             return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gba/ub");
         }
 
         synchronized void handle(HttpExchange ex) throws IOException {
             Map<String, String> p = params(ex.getRequestHeaders().getFirst("Authorization"));
-            requests.add(p);
+            received.add(p);
             AuthVector v = issued.get(p.getOrDefault("nonce", ""));
             if (v == null) {
                 challenge(ex);
@@ -177,11 +184,11 @@ class GbaBootstrapAgainstStubBsfTest {
             assertThat(ok.resynchronised()).isFalse();
             assertThat(ok.toString()).doesNotContain(ok.btid().substring(0, ok.btid().indexOf('@')));
         });
-        assertThat(bsf.requests).hasSize(2);
-        Map<String, String> first = bsf.requests.get(0);
+        assertThat(bsf.requests()).hasSize(2);
+        Map<String, String> first = bsf.requests().get(0);
         assertThat(first).containsEntry("username", IMPI.value()).containsEntry("realm", "ims.mnc010.mcc440.3gppnetwork.org")
                 .containsEntry("nonce", "").containsEntry("response", "").containsEntry("uri", "/gba/ub");
-        assertThat(bsf.requests.get(1)).containsEntry("qop", "auth-int").containsEntry("opaque", bsf.opaque)
+        assertThat(bsf.requests().get(1)).containsEntry("qop", "auth-int").containsEntry("opaque", bsf.opaque)
                 .containsEntry("realm", REALM).containsEntry("nc", "00000001");
     }
 
@@ -191,7 +198,7 @@ class GbaBootstrapAgainstStubBsfTest {
         bsf.opaque = "";
         bsf.qopOffered = "auth";
         assertThat(run(bsf.uri(), card(K, Sqn.of(0, 0)))).isInstanceOf(BootstrapResult.Bootstrapped.class);
-        assertThat(bsf.requests.get(1)).containsEntry("qop", "auth").doesNotContainKey("opaque");
+        assertThat(bsf.requests().get(1)).containsEntry("qop", "auth").doesNotContainKey("opaque");
     }
 
     @Test
@@ -200,10 +207,10 @@ class GbaBootstrapAgainstStubBsfTest {
         BootstrapResult result = run(bsf.uri(), card(K, Sqn.of(7000, 3)));
         assertThat(result).isInstanceOfSatisfying(BootstrapResult.Bootstrapped.class,
                 ok -> assertThat(ok.resynchronised()).isTrue());
-        assertThat(bsf.requests).hasSize(3);
-        assertThat(bsf.requests.get(1)).containsKey("auts");
-        assertThat(bsf.requests.get(1).get("response")).as("computed with an empty password")
-                .isEqualTo(digest(bsf.requests.get(1), "GET", new byte[0], new byte[0]));
+        assertThat(bsf.requests()).hasSize(3);
+        assertThat(bsf.requests().get(1)).containsKey("auts");
+        assertThat(bsf.requests().get(1).get("response")).as("computed with an empty password")
+                .isEqualTo(digest(bsf.requests().get(1), "GET", new byte[0], new byte[0]));
     }
 
     @Test
@@ -211,7 +218,7 @@ class GbaBootstrapAgainstStubBsfTest {
         StubBsf bsf = new StubBsf();
         byte[] otherK = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
         assertThat(run(bsf.uri(), card(otherK, Sqn.of(0, 0)))).isEqualTo(new BootstrapResult.MacFailure());
-        assertThat(bsf.requests).hasSize(1);
+        assertThat(bsf.requests()).hasSize(1);
     }
 
     @Test

@@ -91,7 +91,8 @@ class BalanceLoaderTest {
     @Test
     void slowOffersDoNotHoldTheBalanceBeyondTheirBound() throws Exception {
         loader.close();
-        loader = new BalanceLoader(carrier, Duration.ofMillis(200));
+        // Long enough for the usage call (answered at once) to be run on a loaded machine, not for the offers.
+        loader = new BalanceLoader(carrier, TestTime.bound(Duration.ofSeconds(1)));
         CountDownLatch offersLetGo = new CountDownLatch(1);
         when(carrier.balance(any())).thenReturn(balance());
         when(carrier.dailyUsage(any(), any())).thenReturn(usage());

@@ -15,8 +15,8 @@ import com.simkiosk.mock.reader.InMemorySimReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class EarlyBalanceTest {
     private final ManualExecutor flowThread = new ManualExecutor();
     private final List<AutoCloseable> owned = new ArrayList<>();
     /** The carrier calls by name, in order, from whichever thread made them. */
-    private final List<String> asked = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> asked = new CopyOnWriteArrayList<>();
     /** How many balance calls fail (with a carrier timeout) before they answer. */
     private final AtomicInteger balanceFailures = new AtomicInteger();
     private CarrierSimulator sim;
