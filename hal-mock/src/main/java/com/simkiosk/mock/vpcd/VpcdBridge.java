@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class VpcdBridge implements AutoCloseable {
     private Socket socket;
     private volatile boolean inserted;
     private volatile boolean connected;
+    private final AtomicLong powerOffs = new AtomicLong();
 
     /** The vpcd reader {@code slot} (0 = "Virtual PCD 00 00", port 35963; 1 = port 35964) on loopback. */
     public VpcdBridge(int slot) {
@@ -98,6 +100,15 @@ public final class VpcdBridge implements AutoCloseable {
     }
 
     /** True while vpcd holds the connection (pcscd sees a card). */
+    /**
+     * How often pcscd has powered the card off since the bridge was made (a client's disconnect with
+     * {@code SCARD_UNPOWER_CARD}): the next connect pays the power-up ({@code bench card --peer} checks its turns are
+     * fair with it).
+     */
+    public long powerOffs() {
+        return powerOffs.get();
+    }
+
     public boolean connected() {
         return connected;
     }
@@ -160,6 +171,9 @@ public final class VpcdBridge implements AutoCloseable {
                 if (control == GET_ATR) {
                     send(out, card.atr().orElse(NOT_AN_ATR));
                 } else if (control == POWER_ON || control == RESET || control == POWER_OFF) {
+                    if (control == POWER_OFF) {
+                        powerOffs.incrementAndGet();
+                    }
                     card.reset();
                 }
                 continue;

@@ -192,10 +192,12 @@ public final class CardBenchCommand implements Callable<Integer> {
             long[] kiosk = new long[reads];
             long[][] peers = new long[apis.length][reads];
             List<PyscardPeer.Running> running = new ArrayList<>();
+            long powerOffsBefore;
             try {
                 for (PyscardPeer.Api api : apis) {
                     running.add(pyscard.start(api, reader, PEER_WARM_UP, exchanges));
                 }
+                powerOffsBefore = bridge.powerOffs();
                 for (int i = 0; i < reads; i++) {
                     long start = System.nanoTime();
                     pcsc.readIdentity(reader);
@@ -209,6 +211,7 @@ public final class CardBenchCommand implements Callable<Integer> {
                     peerProcess.close();
                 }
             }
+            long poweredOff = bridge.powerOffs() - powerOffsBefore;
             bridge.remove();
             awaitCard(pcsc, reader, false);
             Timing ours = Timing.ofNanos(kiosk);
@@ -218,6 +221,8 @@ public final class CardBenchCommand implements Callable<Integer> {
             ArrayNode apdus = out.putArray("apdus");
             sequence.forEach(c -> apdus.add(Hex.encode(c)));
             out.put("alternating", "read by read: kiosk, then each peer");
+            // Each read leaves the card powered, so none pays for another's power-off: 0 when the turns are fair.
+            out.put("cardPoweredOffBetweenReads", poweredOff);
             out.set("kiosk", CardJson.MAPPER.valueToTree(ours));
             ObjectNode byApi = out.putObject("peers");
             for (int p = 0; p < apis.length; p++) {
@@ -299,6 +304,11 @@ public final class CardBenchCommand implements Callable<Integer> {
                 out.printf("    ratio kiosk/peer  median %.2f   p99 %.2f   (%s)%n", m.get("ratioMedian").asDouble(),
                         m.get("ratioP99").asDouble(), m.get("peer").asText());
             });
+            long poweredOff = p.get("cardPoweredOffBetweenReads").asLong();
+            out.println(poweredOff == 0
+                    ? "  every read left the card powered (no read paid another's power-up)"
+                    : "  NOT FAIR: the card was powered off " + poweredOff + " times between reads, and each read after"
+                            + " it paid the power-up");
         }
     }
 }

@@ -4,7 +4,9 @@ scard:   pyscard's PC/SC layer (smartcard.scard), call for call what the kiosk's
          readers (the kiosk finds its reader by name on every read), connect shared, ask the ATR (SCardStatus, as the
          JDK's connect does), transmit each APDU, disconnect leaving the card powered; one context for the process.
 readers: pyscard as its documentation uses it: smartcard.System.readers(), createConnection(), connect(), getATR(),
-         transmit(), disconnect().
+         transmit(), disconnect(). connect() is told to leave the card powered at disconnect, as the kiosk's read and
+         the scard peer do: pyscard's own default (SCARD_UNPOWER_CARD) would power the card off after every read, and
+         whichever read came next would pay the power-up (one more trip to the card inside its connect).
 
 Usage: python3 -c "$(cat pyscard_peer.py)" scard|readers READER WARMUP CMD=SW [CMD=SW ...]   (hex without spaces)
 After WARMUP reads it prints "ready"; then for every line on stdin it does one read and prints its nanoseconds, so that
@@ -59,7 +61,7 @@ def readers_read(reader, exchanges):
         if not found:
             raise SystemExit("peer: no reader named " + reader)
         connection = found[0].createConnection()
-        connection.connect()
+        connection.connect(disposition=scard.SCARD_LEAVE_CARD)
         try:
             connection.getATR()
             for command, sw in exchanges:
